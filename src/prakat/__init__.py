@@ -1,0 +1,1 @@
+"""Prakat: procurement disclosure for Thai public schools."""
