@@ -1,0 +1,70 @@
+"""Procurement law as dated data and small pure functions.
+
+Imports nothing else of Prakat and does no I/O. Figures that change with the law live in
+dated :class:`RuleSet` values (:mod:`prakat.rules.data`); code asks :func:`rules_for`.
+"""
+
+from prakat.rules.announcement_kinds import (
+    ANNOUNCEMENT_KINDS,
+    AnnouncementKind,
+    AnnouncementKindInfo,
+    kind_for_egp_code,
+)
+from prakat.rules.budget import BudgetCategory, BudgetSource
+from prakat.rules.check import (
+    MethodCheck,
+    check_method,
+    format_amount,
+    format_limit,
+    legal_clause_for,
+    plan_required,
+    plan_required_for_year,
+    rules_for,
+    single_inspector_allowed,
+    suggest_methods,
+    validate_amount,
+)
+from prakat.rules.data import RULE_SETS
+from prakat.rules.methods import (
+    METHODS,
+    Method,
+    MethodFamily,
+    MethodInfo,
+    ProcurementKind,
+    methods_for_egp_code,
+)
+from prakat.rules.ruleset import LimitPolicy, MethodRule, NoRuleSetError, RuleSet, find_rule_set
+from prakat.rules.vendors import BusinessType
+
+__all__ = [
+    "ANNOUNCEMENT_KINDS",
+    "METHODS",
+    "RULE_SETS",
+    "AnnouncementKind",
+    "AnnouncementKindInfo",
+    "BudgetCategory",
+    "BudgetSource",
+    "BusinessType",
+    "LimitPolicy",
+    "Method",
+    "MethodCheck",
+    "MethodFamily",
+    "MethodInfo",
+    "MethodRule",
+    "NoRuleSetError",
+    "ProcurementKind",
+    "RuleSet",
+    "check_method",
+    "find_rule_set",
+    "format_amount",
+    "format_limit",
+    "kind_for_egp_code",
+    "legal_clause_for",
+    "methods_for_egp_code",
+    "plan_required",
+    "plan_required_for_year",
+    "rules_for",
+    "single_inspector_allowed",
+    "suggest_methods",
+    "validate_amount",
+]
