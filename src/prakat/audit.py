@@ -1,0 +1,107 @@
+"""The audit trail: who did what, when, with the record before and after."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import msgspec
+
+from prakat import clock
+from prakat.db.tables import AuditEvent
+
+
+class Actor(msgspec.Struct, frozen=True):
+    """Who is acting: a signed-in user, or the system (command line, demo loader) with user_id None."""
+
+    school_id: int
+    user_id: int | None = None
+    label: str = "system"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return clock.require_aware(value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def snapshot(row: Any) -> dict[str, Any]:
+    """A JSON-safe copy of a table row (Piccolo object or dict), for before/after."""
+    data = row if isinstance(row, dict) else row.to_dict()
+    return {k: _plain(v) for k, v in data.items() if k != "password_hash"}
+
+
+async def record(
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    note: str = "",
+) -> None:
+    """Append an event; call it inside the write's own transaction so both commit or neither does."""
+    await AuditEvent.insert(
+        AuditEvent(
+            school=actor.school_id,
+            user=actor.user_id,
+            at=clock.now(),
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            before=msgspec.json.encode(before).decode() if before is not None else None,
+            after=msgspec.json.encode(after).decode() if after is not None else None,
+            note=note,
+        )
+    )
+
+
+class AuditEntry(msgspec.Struct, frozen=True):
+    at: datetime
+    user_id: int | None
+    action: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    note: str
+
+
+async def history(school_id: int, entity: str, entity_id: int) -> list[AuditEntry]:
+    rows = (
+        await AuditEvent.select()
+        .where(
+            (AuditEvent.school == school_id)
+            & (AuditEvent.entity == entity)
+            & (AuditEvent.entity_id == entity_id)
+        )
+        .order_by(AuditEvent.id)
+    )
+    return [
+        AuditEntry(
+            at=row["at"],
+            user_id=row["user"],
+            action=row["action"],
+            before=_decode(row["before"]),
+            after=_decode(row["after"]),
+            note=row["note"],
+        )
+        for row in rows
+    ]
+
+
+def _decode(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return value
+    decoded: dict[str, Any] = msgspec.json.decode(value)
+    return decoded

@@ -1,0 +1,227 @@
+"""Piccolo tables for the whole Prakat model.
+
+Conventions, because both engines must behave the same:
+- every row belongs to a school (``school`` foreign key), so one database can host an area office;
+- money is stored as integer satang (``*_satang`` BigInt): SQLite keeps Numeric as REAL and loses
+  scale and precision, integers are exact on both engines (see prakat.money);
+- timestamps are Timestamptz and must be timezone-aware when written (prakat.clock refuses naive ones);
+- foreign keys RESTRICT deletes: published and audited records must never vanish by cascade;
+- nullable columns say ``default=None`` or Piccolo silently stores 0 / ''.
+- ``id`` is declared on each table (Piccolo would add the same Serial itself) so mypy sees it;
+- uniqueness over several columns is a unique index made by a hand-written migration
+  (UNIQUE_INDEXES below): SQLite cannot ALTER TABLE ADD CONSTRAINT, which Piccolo's Unique emits.
+"""
+
+from __future__ import annotations
+
+from piccolo.columns import (
+    JSON,
+    BigInt,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    OnDelete,
+    Serial,
+    Text,
+    Timestamptz,
+    Varchar,
+)
+from piccolo.table import Table
+
+
+def _fk(table: type[Table] | str, *, null: bool = False) -> ForeignKey:  # type: ignore[type-arg]
+    return ForeignKey(references=table, on_delete=OnDelete.restrict, null=null, default=None)
+
+
+class School(Table, tablename="school"):
+    id = Serial(primary_key=True)
+    slug = Varchar(length=64, unique=True)  # appears in every public URL: never changes
+    name = Varchar(length=255)  # โรงเรียน…
+    agency_type = Varchar(length=100, default="สถานศึกษา")
+    ministry = Varchar(length=255, default="กระทรวงศึกษาธิการ")
+    area_office = Varchar(length=255, default="")  # สำนักงานเขตพื้นที่การศึกษา…
+    address = Text(default="")
+    subdistrict = Varchar(length=100, default="")
+    district = Varchar(length=100, default="")
+    province = Varchar(length=100, default="")
+    phone = Varchar(length=100, default="")
+    email = Varchar(length=255, default="")
+    website = Varchar(length=255, default="")
+    egp_dept_id = Varchar(length=10, default="")
+    egp_deptsub_id = Varchar(length=10, default="")
+    director_name = Varchar(length=255, default="")
+    director_position = Varchar(length=255, default="ผู้อำนวยการโรงเรียน")
+    delegation_text = Text(default="")  # e.g. "ปฏิบัติราชการแทน…" when signing under delegation
+    officer_name = Varchar(length=255, default="")
+    officer_position = Varchar(length=255, default="เจ้าหน้าที่")
+    head_name = Varchar(length=255, default="")
+    head_position = Varchar(length=255, default="หัวหน้าเจ้าหน้าที่")
+    emblem_path = Varchar(length=500, null=True, default=None)
+    review_by_head = Boolean(default=False)
+    created_at = Timestamptz()
+
+
+class FiscalYear(Table, tablename="fiscal_year"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    year_be = Integer()
+    budget_allocated_on = Date(null=True, default=None)  # starts the 30-working-day plan clock
+
+
+class Plan(Table, tablename="plan"):
+    """One revision of a fiscal year's procurement plan; revision 0 is the original."""
+
+    id = Serial(primary_key=True)
+
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    revision = Integer(default=0)
+    status = Varchar(length=20, default="draft")
+    note = Text(default="")
+    created_at = Timestamptz()
+    published_at = Timestamptz(null=True, default=None)
+
+
+class PlanItem(Table, tablename="plan_item"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    plan = _fk(Plan)
+    position = Integer()  # order in the plan table (ลำดับ)
+    egp_plan_code = Varchar(length=30, default="")  # รหัสแผนจัดซื้อจัดจ้าง
+    name = Varchar(length=500)
+    kind = Varchar(length=20, default="buy")
+    budget_satang = BigInt()
+    budget_source = Varchar(length=40, default="")
+    category = Varchar(length=40, default="")
+    planned_method = Varchar(length=40, default="")
+    expected_month = Date()  # first day of the month it is expected to be announced
+
+
+class Vendor(Table, tablename="vendor"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    name = Varchar(length=255)
+    tax_id = Varchar(length=13)
+    business_type = Varchar(length=20, default="retail")
+    address = Text(default="")
+    phone = Varchar(length=100, default="")
+    created_at = Timestamptz()
+
+
+class Procurement(Table, tablename="procurement"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    plan_item = _fk(PlanItem, null=True)
+    kind = Varchar(length=20, default="buy")
+    subject = Varchar(length=500)
+    method = Varchar(length=40)
+    method_reason = Text(default="")  # required when the method needs a stated reason
+    legal_clause = Text(default="")  # filled from the dated rules when the method is chosen
+    budget_satang = BigInt()
+    reference_price_satang = BigInt(null=True, default=None)
+    budget_source = Varchar(length=40, default="")
+    egp_project_number = Varchar(length=11, null=True, default=None)
+    requested_on = Date()
+    status = Varchar(length=20, default="draft")
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+
+
+class Bid(Table, tablename="bid"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    procurement = _fk(Procurement)
+    vendor = _fk(Vendor)
+    amount_satang = BigInt()
+    submitted_on = Date(null=True, default=None)
+
+
+class Award(Table, tablename="award"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    procurement = ForeignKey(references=Procurement, on_delete=OnDelete.restrict, unique=True)
+    bid = _fk(Bid)  # the winner is always one of the procurement's bids
+    vendor = _fk(Vendor)
+    agreed_price_satang = BigInt()
+    vat_included = Boolean(default=True)
+    reason = Text(default="")
+    contract_number = Varchar(length=100, default="")
+    contract_date = Date(null=True, default=None)
+    awarded_on = Date()
+    created_at = Timestamptz()
+
+
+class Announcement(Table, tablename="announcement"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    kind = Varchar(length=30)  # prakat.rules AnnouncementKind; maps to the e-GP code
+    procurement = _fk(Procurement, null=True)
+    plan = _fk(Plan, null=True)
+    supersedes = _fk("self", null=True)
+    number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569"
+    subject = Varchar(length=500)
+    announced_on = Date()
+    status = Varchar(length=20, default="draft")
+    signer_name = Varchar(length=255, default="")
+    signer_position = Varchar(length=255, default="")
+    signer_delegation = Text(default="")
+    pdf_sha256 = Varchar(length=64, null=True, default=None)
+    sequence = Integer(null=True, default=None)  # per-school publication order, gap-free
+    published_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz()
+
+
+class User(Table, tablename="app_user"):
+    """An account at one school; ``role`` is officer, head, director or admin."""
+
+    id = Serial(primary_key=True)
+
+    school = _fk(School)
+    username = Varchar(length=100, unique=True)
+    display_name = Varchar(length=255)
+    position = Varchar(length=255, default="")
+    role = Varchar(length=20)
+    password_hash = Varchar(length=255, default="")
+    active = Boolean(default=True)
+    created_at = Timestamptz()
+
+
+class AuditEvent(Table, tablename="audit_event"):
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    user = _fk(User, null=True)  # None for the command line and the system itself
+    at = Timestamptz()
+    action = Varchar(length=50)  # create, update, delete, submit, approve, return, publish…
+    entity = Varchar(length=50)  # table name
+    entity_id = Integer()
+    before = JSON(null=True, default=None)
+    after = JSON(null=True, default=None)
+    note = Text(default="")
+
+
+# (index name, table, columns): created by the migration "unique indexes", checked by the tests.
+UNIQUE_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("fiscal_year_school_year", "fiscal_year", ("school", "year_be")),
+    ("plan_year_revision", "plan", ("fiscal_year", "revision")),
+    ("plan_item_plan_position", "plan_item", ("plan", "position")),
+    ("vendor_school_tax_id", "vendor", ("school", "tax_id")),
+    ("bid_procurement_vendor", "bid", ("procurement", "vendor")),
+    ("announcement_school_sequence", "announcement", ("school", "sequence")),
+)
+
+ALL_TABLES: tuple[type[Table], ...] = (
+    School,
+    FiscalYear,
+    Plan,
+    PlanItem,
+    Vendor,
+    Procurement,
+    Bid,
+    Award,
+    Announcement,
+    User,
+    AuditEvent,
+)
