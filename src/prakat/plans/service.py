@@ -1,0 +1,194 @@
+"""The annual procurement plan (แผนการจัดซื้อจัดจ้าง): revisions and their items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from prakat import audit, clock
+from prakat.audit import Actor
+from prakat.db import tables as t
+from prakat.db.tx import write_transaction
+from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.money import from_satang, to_satang
+from prakat.plans.schemas import Plan, PlanItem, PlanItemCreate
+from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
+from prakat.schools.service import ensure_fiscal_year
+from prakat.thai import fiscal_year_bounds, parse_thai_date
+from prakat.validation import Fields
+
+DRAFT, PUBLISHED = "draft", "published"
+
+
+def _month(value: Any) -> date:
+    """Accept a month as a date, "3/2569", "มี.ค. 2569", "2026-03" or a full date; keep only the month."""
+    if isinstance(value, date):
+        return value.replace(day=1)
+    text = str(value).strip()
+    if text.count("/") == 1 or (text.count("-") == 1 and len(text) <= 7):
+        text = "1/" + text.replace("-", "/") if "/" in text else f"{text}-01"
+    elif len(text.split()) == 2:
+        text = "1 " + text
+    return parse_thai_date(text).replace(day=1)
+
+
+def parse_plan_item(raw: Mapping[str, Any], fiscal_year_be: int) -> PlanItemCreate:
+    f = Fields(raw)
+    name = f.text("name", "ชื่อโครงการ/รายการ")
+    kind = f.choice("kind", "ประเภท (ซื้อ/จ้าง/เช่า)", ProcurementKind)
+    budget = f.money("budget", "งบประมาณ (บาท)")
+    if budget is not None and budget <= 0:
+        f.fail("budget", "งบประมาณ (บาท)", "ต้องมากกว่า 0")
+    source = f.choice("budget_source", "แหล่งเงิน", BudgetSource)
+    category = f.choice("category", "หมวดงบ", BudgetCategory)
+    method = f.choice("planned_method", "วิธีที่คาดว่าจะใช้", Method)
+    expected = f._read("expected_month", "เดือนที่คาดว่าจะประกาศ", True, _month)
+    if expected is not None:
+        start, end = fiscal_year_bounds(fiscal_year_be)
+        if not start.replace(day=1) <= expected <= end:
+            f.fail("expected_month", "เดือนที่คาดว่าจะประกาศ", f"ต้องอยู่ในปีงบประมาณ {fiscal_year_be}")
+    code = f.text("egp_plan_code", "รหัสแผน e-GP", required=False, max_length=30)
+    f.check()
+    assert kind and budget is not None and source and category and method and expected
+    return PlanItemCreate(
+        name=name,
+        kind=kind.value,
+        budget=budget,
+        budget_source=source.value,
+        category=category.value,
+        planned_method=method.value,
+        expected_month=expected,
+        egp_plan_code=code,
+    )
+
+
+def _item(row: Mapping[str, Any]) -> PlanItem:
+    return PlanItem(
+        id=row["id"],
+        plan_id=row["plan"],
+        position=row["position"],
+        name=row["name"],
+        kind=row["kind"],
+        budget=from_satang(row["budget_satang"]),
+        budget_source=row["budget_source"],
+        category=row["category"],
+        planned_method=row["planned_method"],
+        expected_month=row["expected_month"],
+        egp_plan_code=row["egp_plan_code"],
+    )
+
+
+async def create_plan(actor: Actor, fiscal_year_be: int) -> Plan:
+    """A new draft revision: revision 0 first, then ฉบับปรับปรุง ครั้งที่ N copying the last revision's
+    items, so an amendment starts from what was published and the earlier revision stays as it was."""
+    async with write_transaction():
+        fy = await ensure_fiscal_year(actor, fiscal_year_be)
+        last = (
+            await t.Plan.select()
+            .where(t.Plan.fiscal_year == fy.id)
+            .order_by(t.Plan.revision, ascending=False)
+            .first()
+        )
+        if last is not None and last["status"] != PUBLISHED:
+            raise Conflict("มีแผนฉบับร่างที่ยังไม่เผยแพร่อยู่แล้ว แก้ไขฉบับนั้นก่อน")
+        revision = 0 if last is None else last["revision"] + 1
+        plan = t.Plan(
+            school=actor.school_id, fiscal_year=fy.id, revision=revision, status=DRAFT, created_at=clock.now()
+        )
+        await plan.save()
+        await audit.record(actor, "create", "plan", plan.id, after=audit.snapshot(plan))
+        if last is not None:
+            for row in (
+                await t.PlanItem.select().where(t.PlanItem.plan == last["id"]).order_by(t.PlanItem.position)
+            ):
+                copy = {k: v for k, v in row.items() if k not in {"id", "plan"}}
+                await t.PlanItem.insert(t.PlanItem(**copy, plan=plan.id))
+    return await get_plan(actor.school_id, plan.id)
+
+
+async def add_plan_item(actor: Actor, plan_id: int, data: PlanItemCreate) -> PlanItem:
+    async with write_transaction():
+        plan = await _plan_row(actor.school_id, plan_id)
+        if plan["status"] != DRAFT:
+            raise Conflict("แผนนี้เผยแพร่แล้ว แก้ไขไม่ได้ ให้จัดทำแผนฉบับปรับปรุง")
+        count = await t.PlanItem.count().where(t.PlanItem.plan == plan_id)
+        row = t.PlanItem(
+            school=actor.school_id,
+            plan=plan_id,
+            position=count + 1,
+            egp_plan_code=data.egp_plan_code,
+            name=data.name,
+            kind=data.kind,
+            budget_satang=to_satang(data.budget),
+            budget_source=data.budget_source,
+            category=data.category,
+            planned_method=data.planned_method,
+            expected_month=data.expected_month,
+        )
+        await row.save()
+        await audit.record(actor, "create", "plan_item", row.id, after=audit.snapshot(row))
+    got = await t.PlanItem.select().where(t.PlanItem.id == row.id).first()
+    assert got is not None
+    return _item(got)
+
+
+async def _plan_row(school_id: int, plan_id: int) -> dict[str, Any]:
+    row = await t.Plan.select().where((t.Plan.school == school_id) & (t.Plan.id == plan_id)).first()
+    if row is None:
+        raise NotFound("แผนการจัดซื้อจัดจ้าง")
+    return dict(row)
+
+
+async def get_plan(school_id: int, plan_id: int) -> Plan:
+    row = await _plan_row(school_id, plan_id)
+    fy = await t.FiscalYear.select(t.FiscalYear.year_be).where(t.FiscalYear.id == row["fiscal_year"]).first()
+    assert fy is not None
+    items = await t.PlanItem.select().where(t.PlanItem.plan == plan_id).order_by(t.PlanItem.position)
+    return Plan(
+        id=row["id"],
+        school_id=row["school"],
+        fiscal_year_id=row["fiscal_year"],
+        year_be=fy["year_be"],
+        revision=row["revision"],
+        status=row["status"],
+        published_at=row["published_at"],
+        items=tuple(_item(i) for i in items),
+    )
+
+
+async def plans_for_year(school_id: int, fiscal_year_be: int) -> list[Plan]:
+    rows = (
+        await t.Plan.select(t.Plan.id)
+        .where((t.Plan.school == school_id) & (t.Plan.fiscal_year.year_be == fiscal_year_be))
+        .order_by(t.Plan.revision)
+    )
+    return [await get_plan(school_id, r["id"]) for r in rows]
+
+
+async def current_plan(school_id: int, fiscal_year_be: int, *, published_only: bool = True) -> Plan | None:
+    """The newest revision the public may see (or the newest of any status for the workspace)."""
+    plans = await plans_for_year(school_id, fiscal_year_be)
+    if published_only:
+        plans = [p for p in plans if p.status == PUBLISHED]
+    return plans[-1] if plans else None
+
+
+async def mark_plan_published(actor: Actor, plan_id: int, *, at: datetime | None = None) -> Plan:
+    """Freeze a plan revision. The approval workflow and its announcement call this inside their own
+    transaction, so the plan and its announcement publish together or not at all."""
+    async with write_transaction():
+        row = await _plan_row(actor.school_id, plan_id)
+        if row["status"] == PUBLISHED:
+            raise Conflict("แผนนี้เผยแพร่แล้ว")
+        if not await t.PlanItem.exists().where(t.PlanItem.plan == plan_id):
+            raise InvalidInput({"items": "แผนต้องมีอย่างน้อย 1 รายการ"})
+        published_at = clock.require_aware(at) if at is not None else clock.now()
+        await t.Plan.update({t.Plan.status: PUBLISHED, t.Plan.published_at: published_at}).where(
+            t.Plan.id == plan_id
+        )
+        after = await _plan_row(actor.school_id, plan_id)
+        await audit.record(
+            actor, "publish", "plan", plan_id, before=audit.snapshot(row), after=audit.snapshot(after)
+        )
+    return await get_plan(actor.school_id, plan_id)

@@ -1,0 +1,329 @@
+"""Procurements (โครงการจัดซื้อจัดจ้าง), their bids and the award to the winner."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from prakat import audit, clock
+from prakat.audit import Actor
+from prakat.db import tables as t
+from prakat.db.tx import write_transaction
+from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.money import from_satang, optional_from_satang, to_satang
+from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
+from prakat.rules import BudgetSource, Method, ProcurementKind, check_method, legal_clause_for
+from prakat.schools.service import ensure_fiscal_year
+from prakat.thai import fiscal_year_of, format_baht
+from prakat.validation import Fields
+
+# Workflow states. Issue-3's approval flow moves a draft through submitted (and reviewed) to published;
+# from published on, the record is frozen and only a change or cancellation announcement can follow.
+DRAFT, SUBMITTED, REVIEWED, PUBLISHED, CANCELLED = "draft", "submitted", "reviewed", "published", "cancelled"
+EDITABLE = {DRAFT}
+
+
+def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
+    f = Fields(raw)
+    subject = f.text("subject", "ชื่องานที่จัดซื้อจัดจ้าง")
+    kind = f.choice("kind", "ประเภท (ซื้อ/จ้าง/เช่า)", ProcurementKind)
+    method = f.choice("method", "วิธีจัดซื้อจัดจ้าง", Method)
+    reason = f.text("method_reason", "เหตุผลการใช้วิธีนี้", required=False, max_length=2000)
+    budget = f.money("budget", "วงเงินงบประมาณ (บาท)")
+    if budget is not None and budget <= 0:
+        f.fail("budget", "วงเงินงบประมาณ (บาท)", "ต้องมากกว่า 0")
+    reference = f.money("reference_price", "ราคากลาง (บาท)", required=False)
+    source = f.choice("budget_source", "แหล่งเงิน", BudgetSource)
+    requested_on = f.day("requested_on", "วันที่ขออนุมัติ")
+    fiscal_year = fiscal_year_of(requested_on) if requested_on else None
+    egp = f.egp_project_number("egp_project_number", "เลขที่โครงการ e-GP", fiscal_year)
+    plan_item = f.integer("plan_item_id", "รายการในแผน", required=False, low=1)
+    if method is not None and budget is not None and fiscal_year is not None and "method" not in f.errors:
+        verdict = check_method(method, budget, fiscal_year, kind=kind, reason=reason or None)
+        if not verdict.allowed:
+            f.fail("method", "วิธีจัดซื้อจัดจ้าง", " ".join(verdict.problems))
+    f.check()
+    assert subject and kind and method and budget is not None and source and requested_on
+    return ProcurementCreate(
+        subject=subject,
+        kind=kind.value,
+        method=method.value,
+        method_reason=reason,
+        budget=budget,
+        reference_price=reference,
+        budget_source=source.value,
+        requested_on=requested_on,
+        egp_project_number=egp,
+        plan_item_id=plan_item,
+    )
+
+
+def parse_bid(raw: Mapping[str, Any]) -> BidCreate:
+    f = Fields(raw)
+    vendor = f.integer("vendor_id", "ผู้เสนอราคา", low=1)
+    amount = f.money("amount", "ราคาที่เสนอ (บาท)")
+    submitted_on = f.day("submitted_on", "วันที่เสนอราคา", required=False)
+    f.check()
+    assert vendor is not None and amount is not None
+    return BidCreate(vendor_id=vendor, amount=amount, submitted_on=submitted_on)
+
+
+def parse_award(raw: Mapping[str, Any]) -> AwardCreate:
+    f = Fields(raw)
+    bid = f.integer("bid_id", "ผู้ได้รับการคัดเลือก", low=1)
+    price = f.money("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)")
+    awarded_on = f.day("awarded_on", "วันที่ประกาศผู้ชนะ")
+    reason = f.text("reason", "เหตุผลที่คัดเลือกโดยสรุป", max_length=2000)
+    vat = f.boolean("vat_included", default=True)
+    number = f.text("contract_number", "เลขที่สัญญา/ใบสั่งซื้อ", required=False, max_length=100)
+    contract_date = f.day("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", required=False)
+    if awarded_on and contract_date and contract_date < awarded_on:
+        f.fail("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", "ต้องไม่ก่อนวันที่ประกาศผู้ชนะ")
+    f.check()
+    assert bid is not None and price is not None and awarded_on
+    return AwardCreate(
+        bid_id=bid,
+        agreed_price=price,
+        awarded_on=awarded_on,
+        reason=reason,
+        vat_included=vat,
+        contract_number=number,
+        contract_date=contract_date,
+    )
+
+
+async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procurement:
+    year_be = fiscal_year_of(data.requested_on)
+    clause = legal_clause_for(Method(data.method), year_be)
+    async with write_transaction():
+        fy = await ensure_fiscal_year(actor, year_be)
+        if data.plan_item_id is not None:
+            item = (
+                await t.PlanItem.select(t.PlanItem.plan.fiscal_year)
+                .where((t.PlanItem.id == data.plan_item_id) & (t.PlanItem.school == actor.school_id))
+                .first()
+            )
+            if item is None:
+                raise InvalidInput({"plan_item_id": "รายการในแผน: ไม่พบรายการนี้ในแผนของโรงเรียน"})
+            if item["plan.fiscal_year"] != fy.id:
+                raise InvalidInput({"plan_item_id": "รายการในแผน: อยู่คนละปีงบประมาณกับวันที่ขออนุมัติ"})
+        now = clock.now()
+        row = t.Procurement(
+            school=actor.school_id,
+            fiscal_year=fy.id,
+            plan_item=data.plan_item_id,
+            kind=data.kind,
+            subject=data.subject,
+            method=data.method,
+            method_reason=data.method_reason,
+            legal_clause=clause,
+            budget_satang=to_satang(data.budget),
+            reference_price_satang=None if data.reference_price is None else to_satang(data.reference_price),
+            budget_source=data.budget_source,
+            egp_project_number=data.egp_project_number,
+            requested_on=data.requested_on,
+            status=DRAFT,
+            created_at=now,
+            updated_at=now,
+        )
+        await row.save()
+        await audit.record(actor, "create", "procurement", row.id, after=audit.snapshot(row))
+    return await get_procurement(actor.school_id, row.id)
+
+
+async def _editable(school_id: int, procurement_id: int) -> dict[str, Any]:
+    row = (
+        await t.Procurement.select()
+        .where((t.Procurement.school == school_id) & (t.Procurement.id == procurement_id))
+        .first()
+    )
+    if row is None:
+        raise NotFound("โครงการจัดซื้อจัดจ้าง")
+    if row["status"] not in EDITABLE:
+        raise Conflict("โครงการนี้ส่งตรวจหรือเผยแพร่แล้ว แก้ไขไม่ได้")
+    return dict(row)
+
+
+async def add_bid(actor: Actor, procurement_id: int, data: BidCreate) -> Procurement:
+    async with write_transaction():
+        await _editable(actor.school_id, procurement_id)
+        vendor = await t.Vendor.exists().where(
+            (t.Vendor.id == data.vendor_id) & (t.Vendor.school == actor.school_id)
+        )
+        if not vendor:
+            raise InvalidInput({"vendor_id": "ผู้เสนอราคา: ไม่พบในทะเบียนผู้ประกอบการของโรงเรียน"})
+        if await t.Bid.exists().where(
+            (t.Bid.procurement == procurement_id) & (t.Bid.vendor == data.vendor_id)
+        ):
+            raise InvalidInput({"vendor_id": "ผู้เสนอราคา: ผู้ประกอบการรายนี้เสนอราคาในโครงการนี้แล้ว"})
+        row = t.Bid(
+            school=actor.school_id,
+            procurement=procurement_id,
+            vendor=data.vendor_id,
+            amount_satang=to_satang(data.amount),
+            submitted_on=data.submitted_on,
+        )
+        await row.save()
+        await audit.record(actor, "create", "bid", row.id, after=audit.snapshot(row))
+    return await get_procurement(actor.school_id, procurement_id)
+
+
+async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procurement:
+    """Record the winner: always one of this procurement's bids, at no more than it offered and within
+    the budget."""
+    async with write_transaction():
+        proc = await _editable(actor.school_id, procurement_id)
+        bid = (
+            await t.Bid.select()
+            .where((t.Bid.id == data.bid_id) & (t.Bid.procurement == procurement_id))
+            .first()
+        )
+        errors: dict[str, str] = {}
+        if bid is None:
+            errors["bid_id"] = "ผู้ได้รับการคัดเลือก: ต้องเป็นหนึ่งในผู้เสนอราคาของโครงการนี้"
+        else:
+            price = to_satang(data.agreed_price)
+            label = "ราคาที่ตกลงซื้อหรือจ้าง (บาท)"
+            if price > bid["amount_satang"]:
+                offered = format_baht(from_satang(bid["amount_satang"]))
+                errors["agreed_price"] = f"{label}: ต้องไม่เกินราคาที่ผู้ชนะเสนอ ({offered} บาท)"
+            elif price > proc["budget_satang"]:
+                budget = format_baht(from_satang(proc["budget_satang"]))
+                errors["agreed_price"] = f"{label}: เกินวงเงินงบประมาณ ({budget} บาท)"
+            if data.awarded_on < proc["requested_on"]:
+                errors["awarded_on"] = "วันที่ประกาศผู้ชนะ: ต้องไม่ก่อนวันที่ขออนุมัติ"
+        if errors:
+            raise InvalidInput(errors)
+        assert bid is not None
+        if await t.Award.exists().where(t.Award.procurement == procurement_id):
+            raise Conflict("โครงการนี้มีผู้ชนะแล้ว")
+        row = t.Award(
+            school=actor.school_id,
+            procurement=procurement_id,
+            bid=bid["id"],
+            vendor=bid["vendor"],
+            agreed_price_satang=to_satang(data.agreed_price),
+            vat_included=data.vat_included,
+            reason=data.reason,
+            contract_number=data.contract_number,
+            contract_date=data.contract_date,
+            awarded_on=data.awarded_on,
+            created_at=clock.now(),
+        )
+        await row.save()
+        await audit.record(actor, "create", "award", row.id, after=audit.snapshot(row))
+    return await get_procurement(actor.school_id, procurement_id)
+
+
+async def set_status(actor: Actor, procurement_id: int, status: str, *, note: str = "") -> None:
+    """Move a procurement through the workflow; the approval service owns the rules of who may."""
+    async with write_transaction():
+        row = (
+            await t.Procurement.select()
+            .where((t.Procurement.school == actor.school_id) & (t.Procurement.id == procurement_id))
+            .first()
+        )
+        if row is None:
+            raise NotFound("โครงการจัดซื้อจัดจ้าง")
+        await t.Procurement.update(
+            {t.Procurement.status: status, t.Procurement.updated_at: clock.now()}
+        ).where(t.Procurement.id == procurement_id)
+        after = {**row, "status": status}
+        await audit.record(
+            actor,
+            status,
+            "procurement",
+            procurement_id,
+            before=audit.snapshot(row),
+            after=audit.snapshot(after),
+            note=note,
+        )
+
+
+async def get_procurement(school_id: int, procurement_id: int) -> Procurement:
+    found = await list_procurements(school_id, ids=[procurement_id])
+    if not found:
+        raise NotFound("โครงการจัดซื้อจัดจ้าง")
+    return found[0]
+
+
+async def list_procurements(
+    school_id: int,
+    *,
+    year_be: int | None = None,
+    statuses: set[str] | None = None,
+    ids: list[int] | None = None,
+) -> list[Procurement]:
+    """Procurements with bids and award, oldest request first; three queries whatever the count."""
+    query = t.Procurement.select(*t.Procurement.all_columns(), t.Procurement.fiscal_year.year_be).where(
+        t.Procurement.school == school_id
+    )
+    if year_be is not None:
+        query = query.where(t.Procurement.fiscal_year.year_be == year_be)
+    if statuses:
+        query = query.where(t.Procurement.status.is_in(sorted(statuses)))
+    if ids is not None:
+        query = query.where(t.Procurement.id.is_in(ids))
+    rows = await query.order_by(t.Procurement.requested_on).order_by(t.Procurement.id)
+    if not rows:
+        return []
+    proc_ids = [r["id"] for r in rows]
+    bid_rows = (
+        await t.Bid.select(*t.Bid.all_columns(), t.Bid.vendor.name, t.Bid.vendor.tax_id)
+        .where(t.Bid.procurement.is_in(proc_ids))
+        .order_by(t.Bid.amount_satang)
+    )
+    award_rows = await t.Award.select(*t.Award.all_columns(), t.Award.vendor.name).where(
+        t.Award.procurement.is_in(proc_ids)
+    )
+    bids: dict[int, list[Bid]] = {}
+    for b in bid_rows:
+        bids.setdefault(b["procurement"], []).append(
+            Bid(
+                id=b["id"],
+                vendor_id=b["vendor"],
+                vendor_name=b["vendor.name"],
+                vendor_tax_id=b["vendor.tax_id"],
+                amount=from_satang(b["amount_satang"]),
+                submitted_on=b["submitted_on"],
+            )
+        )
+    awards = {
+        a["procurement"]: Award(
+            id=a["id"],
+            bid_id=a["bid"],
+            vendor_id=a["vendor"],
+            vendor_name=a["vendor.name"],
+            agreed_price=from_satang(a["agreed_price_satang"]),
+            vat_included=a["vat_included"],
+            reason=a["reason"],
+            contract_number=a["contract_number"],
+            contract_date=a["contract_date"],
+            awarded_on=a["awarded_on"],
+        )
+        for a in award_rows
+    }
+    return [
+        Procurement(
+            id=r["id"],
+            school_id=r["school"],
+            year_be=r["fiscal_year.year_be"],
+            plan_item_id=r["plan_item"],
+            kind=r["kind"],
+            subject=r["subject"],
+            method=r["method"],
+            method_reason=r["method_reason"],
+            legal_clause=r["legal_clause"],
+            budget=from_satang(r["budget_satang"]),
+            reference_price=optional_from_satang(r["reference_price_satang"]),
+            budget_source=r["budget_source"],
+            egp_project_number=r["egp_project_number"],
+            requested_on=r["requested_on"],
+            status=r["status"],
+            created_at=r["created_at"],
+            updated_at=r["updated_at"],
+            bids=tuple(bids.get(r["id"], [])),
+            award=awards.get(r["id"]),
+        )
+        for r in rows
+    ]

@@ -1,0 +1,79 @@
+"""The school's vendor directory (ผู้ประกอบการ), keyed by 13-digit tax ID."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from msgspec.structs import asdict
+
+from prakat import audit, clock
+from prakat.audit import Actor
+from prakat.db import tables as t
+from prakat.db.tx import write_transaction
+from prakat.errors import InvalidInput, NotFound
+from prakat.rules import BusinessType
+from prakat.validation import Fields
+from prakat.vendors.schemas import Vendor, VendorCreate
+
+
+def parse_vendor(raw: Mapping[str, Any]) -> VendorCreate:
+    f = Fields(raw)
+    name = f.text("name", "ชื่อผู้ประกอบการ", max_length=255)
+    tax_id = f.tax_id("tax_id", "เลขประจำตัวผู้เสียภาษี")
+    business_type = f.choice("business_type", "ประเภทกิจการ", BusinessType, required=False)
+    address = f.text("address", "ที่อยู่", required=False)
+    phone = f.text("phone", "โทรศัพท์", required=False, max_length=100)
+    f.check()
+    return VendorCreate(
+        name=name,
+        tax_id=tax_id,
+        business_type=(business_type or BusinessType("retail")).value,
+        address=address,
+        phone=phone,
+    )
+
+
+def _vendor(row: Mapping[str, Any]) -> Vendor:
+    return Vendor(
+        id=row["id"],
+        school_id=row["school"],
+        name=row["name"],
+        tax_id=row["tax_id"],
+        business_type=row["business_type"],
+        address=row["address"],
+        phone=row["phone"],
+    )
+
+
+async def create_vendor(actor: Actor, data: VendorCreate) -> Vendor:
+    async with write_transaction():
+        taken = await t.Vendor.exists().where(
+            (t.Vendor.school == actor.school_id) & (t.Vendor.tax_id == data.tax_id)
+        )
+        if taken:
+            raise InvalidInput(
+                {"tax_id": "เลขประจำตัวผู้เสียภาษี: มีผู้ประกอบการเลขนี้ในทะเบียนแล้ว"},
+                asdict(data),
+            )
+        row = t.Vendor(school=actor.school_id, created_at=clock.now(), **asdict(data))
+        await row.save()
+        await audit.record(actor, "create", "vendor", row.id, after=audit.snapshot(row))
+    return await get_vendor(actor.school_id, row.id)
+
+
+async def get_vendor(school_id: int, vendor_id: int) -> Vendor:
+    row = await t.Vendor.select().where((t.Vendor.school == school_id) & (t.Vendor.id == vendor_id)).first()
+    if row is None:
+        raise NotFound("ผู้ประกอบการ")
+    return _vendor(row)
+
+
+async def find_vendor_by_tax_id(school_id: int, tax_id: str) -> Vendor | None:
+    row = await t.Vendor.select().where((t.Vendor.school == school_id) & (t.Vendor.tax_id == tax_id)).first()
+    return None if row is None else _vendor(row)
+
+
+async def list_vendors(school_id: int) -> list[Vendor]:
+    rows = await t.Vendor.select().where(t.Vendor.school == school_id).order_by(t.Vendor.name)
+    return [_vendor(r) for r in rows]
