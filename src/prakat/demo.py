@@ -1,0 +1,231 @@
+"""Load the demo school (prakat.demo_data) into the configured database through the domain services,
+so the demo exercises the same validation as a teacher's input. Deterministic and idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from prakat import clock
+from prakat.announcements import service as announcements
+from prakat.announcements import subjects
+from prakat.announcements.schemas import AnnouncementCreate
+from prakat.audit import Actor
+from prakat.db.tx import write_transaction
+from prakat.demo_data import DemoProcurement, DemoYear, build_demo
+from prakat.plans import service as plans
+from prakat.procurements import service as procurements
+from prakat.rules import AnnouncementKind, Method, MethodFamily
+from prakat.schools import service as schools
+from prakat.thai import fiscal_year_of
+from prakat.vendors import service as vendors
+
+DEMO_SLUG = "demo"
+# Demo announcements are published at 10:00 Bangkok time on their date.
+PUBLISH_TIME = time(10, 0, tzinfo=clock.BANGKOK)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    slug: str
+    fiscal_year_be: int
+    plan_items: int
+    procurements: int
+    announcements: int
+
+
+def _at(day: date) -> datetime:
+    return datetime.combine(day, PUBLISH_TIME)
+
+
+async def load_demo(today: date, *, emblem_path: Path | None = None) -> DemoResult:
+    """Create the demo school for the fiscal year containing ``today``; a second call changes nothing."""
+    year = build_demo(fiscal_year_of(today), up_to=today)
+    existing = [s for s in await schools.list_schools() if s.slug == year.school.slug]
+    if existing:
+        school = existing[0]
+        published = await announcements.list_announcements(school.id)
+        found = await procurements.list_procurements(school.id)
+        plan = await plans.current_plan(school.id, year.fiscal_year_be, published_only=False)
+        return DemoResult(
+            False,
+            school.slug,
+            year.fiscal_year_be,
+            len(plan.items) if plan else 0,
+            len(found),
+            len(published),
+        )
+    async with write_transaction():
+        return await _load(year, emblem_path)
+
+
+async def _load(year: DemoYear, emblem_path: Path | None) -> DemoResult:
+    s = year.school
+    raw = {k: getattr(s, k) for k in s.__dataclass_fields__}
+    raw["emblem_path"] = str(emblem_path) if emblem_path and emblem_path.exists() else None
+    school = await schools.create_school(schools.parse_school(raw))
+    actor = Actor(school_id=school.id, label="demo")
+    await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
+
+    vendor_ids: dict[str, int] = {}
+    for v in year.vendors:
+        vendor = await vendors.create_vendor(
+            actor,
+            vendors.parse_vendor(
+                {
+                    "name": v.name,
+                    "tax_id": v.tax_id,
+                    "business_type": v.business_type,
+                    "address": v.address,
+                    "phone": v.phone,
+                }
+            ),
+        )
+        vendor_ids[v.key] = vendor.id
+
+    plan = await plans.create_plan(actor, year.fiscal_year_be)
+    item_ids: dict[str, int] = {}
+    for item in year.plan_items:
+        data = plans.parse_plan_item(
+            {
+                "name": item.name,
+                "kind": item.kind,
+                "budget": item.budget,
+                "budget_source": item.budget_source,
+                "category": item.category,
+                "planned_method": item.planned_method,
+                "expected_month": item.expected_month,
+                "egp_plan_code": item.egp_plan_code,
+            },
+            year.fiscal_year_be,
+        )
+        item_ids[item.key] = (await plans.add_plan_item(actor, plan.id, data)).id
+
+    # Everything that becomes public, gathered first and then published in date order, so the
+    # publication sequence follows time as it does in a real school.
+    events: list[tuple[date, int, Callable[[int], Awaitable[object]]]] = []
+    plan_day = year.budget_allocated_on + timedelta(days=14)
+    events.append((plan_day, 0, lambda n: _publish_plan(actor, plan.id, year.fiscal_year_be, plan_day, n)))
+
+    for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
+        created = await _enter_procurement(actor, p, item_ids, vendor_ids)
+        method = Method(p.method)
+        if method.info.family is MethodFamily.GENERAL_INVITATION:
+            for offset, kind, subject in (
+                (
+                    0,
+                    AnnouncementKind.REFERENCE_PRICE,
+                    subjects.reference_price_subject(p.kind, p.subject, p.method),
+                ),
+                (1, AnnouncementKind.INVITATION, subjects.invitation_subject(p.kind, p.subject, p.method)),
+            ):
+                day = p.requested_on + timedelta(days=offset)
+                events.append(
+                    (day, order, _announce(actor, kind, subject, day, year.fiscal_year_be, created))
+                )
+        if p.awarded_on is not None:
+            await procurements.set_status(actor, created, procurements.PUBLISHED)
+            subject = subjects.winner_subject(p.kind, p.subject, p.method)
+            events.append(
+                (
+                    p.awarded_on,
+                    order,
+                    _announce(
+                        actor, AnnouncementKind.WINNER, subject, p.awarded_on, year.fiscal_year_be, created
+                    ),
+                )
+            )
+        elif p.bids:
+            await procurements.set_status(actor, created, procurements.SUBMITTED)
+
+    events.sort(key=lambda e: (e[0], e[1]))
+    for number, (_day, _order, publish) in enumerate(events, start=1):
+        await publish(number)
+    return DemoResult(
+        True, school.slug, year.fiscal_year_be, len(year.plan_items), len(year.procurements), len(events)
+    )
+
+
+async def _publish_plan(actor: Actor, plan_id: int, year_be: int, day: date, number: int) -> None:
+    await plans.mark_plan_published(actor, plan_id, at=_at(day))
+    await announcements.publish(
+        actor,
+        AnnouncementCreate(
+            kind=AnnouncementKind.PLAN.value,
+            subject=subjects.plan_subject(year_be),
+            announced_on=day,
+            fiscal_year_be=year_be,
+            number=f"{number}/{year_be}",
+            plan_id=plan_id,
+        ),
+        at=_at(day),
+    )
+
+
+def _announce(
+    actor: Actor, kind: AnnouncementKind, subject: str, day: date, year_be: int, procurement_id: int
+) -> Callable[[int], Awaitable[object]]:
+    async def publish(number: int) -> object:
+        return await announcements.publish(
+            actor,
+            AnnouncementCreate(
+                kind=kind.value,
+                subject=subject,
+                announced_on=day,
+                fiscal_year_be=year_be,
+                number=f"{number}/{year_be}",
+                procurement_id=procurement_id,
+            ),
+            at=_at(day),
+        )
+
+    return publish
+
+
+async def _enter_procurement(
+    actor: Actor, p: DemoProcurement, item_ids: dict[str, int], vendor_ids: dict[str, int]
+) -> int:
+    created = await procurements.create_procurement(
+        actor,
+        procurements.parse_procurement(
+            {
+                "subject": p.subject,
+                "kind": p.kind,
+                "method": p.method,
+                "method_reason": p.method_reason,
+                "budget": p.budget,
+                "reference_price": p.reference_price,
+                "budget_source": p.budget_source,
+                "requested_on": p.requested_on,
+                "egp_project_number": p.egp_project_number,
+                "plan_item_id": item_ids[p.plan_item_key] if p.plan_item_key else None,
+            }
+        ),
+    )
+    bid_ids: dict[str, int] = {}
+    for bid in p.bids:
+        after = await procurements.add_bid(
+            actor,
+            created.id,
+            procurements.parse_bid({"vendor_id": vendor_ids[bid.vendor_key], "amount": bid.amount}),
+        )
+        bid_ids[bid.vendor_key] = next(b.id for b in after.bids if b.vendor_id == vendor_ids[bid.vendor_key])
+    if p.winner_vendor_key is not None and p.awarded_on is not None:
+        await procurements.award(
+            actor,
+            created.id,
+            procurements.parse_award(
+                {
+                    "bid_id": bid_ids[p.winner_vendor_key],
+                    "agreed_price": p.agreed_price,
+                    "awarded_on": p.awarded_on,
+                    "reason": p.reason,
+                    "contract_number": p.contract_number,
+                    "contract_date": p.contract_date,
+                }
+            ),
+        )
+    return created.id
