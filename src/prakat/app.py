@@ -1,0 +1,105 @@
+"""create_app(settings) -> Litestar: the one place that wires routes, templates and the database."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, MediaType, Request, Response
+from litestar.exceptions import HTTPException
+from litestar.openapi import OpenAPIConfig
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Template
+from litestar.template import TemplateConfig
+from piccolo.engine.base import Engine
+
+from prakat.db.engine import bind, close_engine, configure, open_engine
+from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.settings import Settings
+from prakat.web.public import PublicController
+from prakat.web.templating import environment
+
+log = logging.getLogger("prakat")
+
+
+def _wants_json(request: Request) -> bool:  # type: ignore[type-arg]
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _error(request: Request, status: int, title: str, message: str) -> Response:  # type: ignore[type-arg]
+    if _wants_json(request):
+        return Response({"error": title, "detail": message}, status_code=status, media_type=MediaType.JSON)
+    return Template(
+        "pages/error.html",
+        context={"status": status, "title": title, "message": message},
+        status_code=status,
+    )
+
+
+def not_found(request: Request, exc: Exception) -> Response:  # type: ignore[type-arg]
+    what = exc.what if isinstance(exc, NotFound) else "หน้าที่ต้องการ"
+    return _error(request, 404, "ไม่พบหน้านี้", f"ไม่พบ{what} ลิงก์อาจพิมพ์ผิดหรือถูกย้าย")
+
+
+def invalid_input(request: Request, exc: InvalidInput) -> Response:  # type: ignore[type-arg]
+    if _wants_json(request):
+        return Response({"error": "ข้อมูลไม่ถูกต้อง", "fields": exc.errors}, status_code=400)
+    return _error(request, 400, "ข้อมูลไม่ถูกต้อง", " ".join(exc.errors.values()))
+
+
+def conflict(request: Request, exc: Conflict) -> Response:  # type: ignore[type-arg]
+    return _error(request, 409, "ทำรายการนี้ไม่ได้", exc.message)
+
+
+def http_error(request: Request, exc: HTTPException) -> Response:  # type: ignore[type-arg]
+    if exc.status_code == 404:
+        return not_found(request, exc)
+    if exc.status_code == 405:
+        return _error(request, 405, "ไม่รองรับวิธีเรียกนี้", "หน้านี้ไม่รองรับคำขอแบบนี้")
+    if exc.status_code < 500:
+        return _error(request, exc.status_code, "คำขอไม่ถูกต้อง", "กรุณาตรวจสอบลิงก์หรือข้อมูลที่ส่งมา")
+    return server_error(request, exc)
+
+
+def server_error(request: Request, exc: Exception) -> Response:  # type: ignore[type-arg]
+    log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+    return _error(request, 500, "ระบบขัดข้อง", "เกิดข้อผิดพลาดภายในระบบ ขออภัยในความไม่สะดวก กรุณาลองใหม่อีกครั้ง")
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> Litestar:  # type: ignore[type-arg]
+    """Build the app. With ``engine`` (tests, embedding) the caller owns the database connection;
+    otherwise the app opens one from ``settings`` at startup and closes it at shutdown."""
+    settings = settings or Settings.from_env()
+    owns_engine = engine is None
+    if engine is None:
+        engine = configure(settings)
+    else:
+        bind(engine)
+
+    @asynccontextmanager
+    async def database(_: Litestar) -> AsyncIterator[None]:
+        if owns_engine:
+            await open_engine(engine, settings.pool_size)
+        try:
+            yield
+        finally:
+            if owns_engine:
+                await close_engine(engine)
+
+    return Litestar(
+        route_handlers=[PublicController],
+        lifespan=[database],
+        template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
+        exception_handlers={
+            NotFound: not_found,
+            InvalidInput: invalid_input,
+            Conflict: conflict,
+            HTTPException: http_error,
+            Exception: server_error,
+        },
+        openapi_config=OpenAPIConfig(title="Prakat API", version="1", path="/schema"),
+        debug=settings.debug,
+        state={"settings": settings},  # type: ignore[arg-type]
+    )

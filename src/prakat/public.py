@@ -1,0 +1,41 @@
+"""What the public sees of a school: only published records."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import msgspec
+
+from prakat.plans.schemas import Plan
+from prakat.plans.service import current_plan
+from prakat.procurements import service as procurements
+from prakat.procurements.schemas import Procurement
+from prakat.schools.schemas import School
+from prakat.schools.service import get_school_by_slug
+from prakat.thai import fiscal_year_of
+
+
+class SchoolOverview(msgspec.Struct, frozen=True, kw_only=True):
+    school: School
+    year_be: int
+    plan: Plan | None
+    procurements: tuple[Procurement, ...]
+
+    @property
+    def awarded_total(self) -> Decimal:
+        return sum((p.award.agreed_price for p in self.procurements if p.award), Decimal("0.00"))
+
+
+async def school_overview(slug: str, today: date) -> SchoolOverview:
+    school = await get_school_by_slug(slug)
+    year_be = fiscal_year_of(today)
+    published = await procurements.list_procurements(
+        school.id, year_be=year_be, statuses={procurements.PUBLISHED}
+    )
+    return SchoolOverview(
+        school=school,
+        year_be=year_be,
+        plan=await current_plan(school.id, year_be),
+        procurements=tuple(reversed(published)),
+    )

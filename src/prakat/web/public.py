@@ -1,0 +1,31 @@
+"""Public pages: no sign-in, Thai, readable on a phone."""
+
+from __future__ import annotations
+
+from litestar import Controller, get
+from litestar.params import FromPath
+from litestar.response import Template
+
+from prakat import clock, urls
+from prakat.public import school_overview
+from prakat.schools.service import list_schools
+
+
+class PublicController(Controller):
+    @get(urls.HOME, name="home")
+    async def home(self) -> Template:
+        schools = await list_schools()
+        if len(schools) == 1:
+            # One school (the common install): its page is the home page, canonical URL below.
+            overview = await school_overview(schools[0].slug, clock.today_bangkok())
+            return Template("pages/school.html", context={"o": overview})
+        return Template("pages/schools.html", context={"schools": schools})
+
+    @get(urls.SCHOOL, name="school")
+    async def school(self, slug: FromPath[str]) -> Template:
+        overview = await school_overview(slug, clock.today_bangkok())
+        return Template("pages/school.html", context={"o": overview})
+
+    @get(urls.HEALTH, name="health", include_in_schema=False)
+    async def health(self) -> dict[str, str]:
+        return {"status": "ok"}

@@ -1,0 +1,73 @@
+"""The Jinja environment for pages: autoescaped, with Thai formatting filters.
+
+Web pages show Arabic digits with Buddhist-era years (what Thai readers expect on screen); official
+documents use Thai digits throughout, and that choice lives in prakat.documents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from prakat import clock, urls
+from prakat.paths import templates_dir
+from prakat.rules import AnnouncementKind, BudgetCategory, BudgetSource, BusinessType, Method, ProcurementKind
+from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year
+
+LABELLED: dict[str, type[StrEnum]] = {
+    "method": Method,
+    "kind": ProcurementKind,
+    "budget_source": BudgetSource,
+    "category": BudgetCategory,
+    "business_type": BusinessType,
+    "announcement_kind": AnnouncementKind,
+}
+
+
+def label(group: str, value: str | None) -> str:
+    """Thai label of a stored code; an unknown code shows as itself rather than breaking the page."""
+    if not value:
+        return "-"
+    try:
+        member = LABELLED[group](value)
+    except ValueError:
+        return value
+    return str(getattr(member, "label", value))
+
+
+def baht(value: Decimal | None) -> str:
+    return "-" if value is None else format_baht(value)
+
+
+def thai_date(value: date | datetime | None, style: str = "full") -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, datetime):
+        value = clock.to_bangkok(value).date()
+    if style == "short":
+        return format_date_short(value, thai_digits=False)
+    return format_date_full(value, thai_digits=False)
+
+
+def thai_month(value: date) -> str:
+    return format_month_year(value.year, value.month, thai_digits=False)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month)
+    env.globals.update(label=label, urls=urls)
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
