@@ -1,0 +1,127 @@
+"""The public pages, parsed as HTML."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+from lxml import html
+
+from prakat import clock
+from prakat.plans import service as plans
+from prakat.procurements import service as procurements
+from tests import factories
+
+TODAY = datetime(2025, 12, 1, 5, 0, tzinfo=UTC)  # FY2569
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clock, "now", lambda: TODAY)
+
+
+async def _school_with_records() -> Any:
+    school, actor = await factories.school("banna", name='โรงเรียนบ้านนา <ทดสอบ> & "คำพูด"')
+    plan = await plans.create_plan(actor, 2569)
+    for name in ("กระดาษถ่ายเอกสาร A4", "ซ่อมแซมหลังคาอาคารเรียน"):
+        await plans.add_plan_item(
+            actor,
+            plan.id,
+            plans.parse_plan_item(
+                {
+                    "name": name,
+                    "kind": "buy",
+                    "budget": "12,500.25",
+                    "budget_source": "per_head_subsidy",
+                    "category": "operating",
+                    "planned_method": "specific",
+                    "expected_month": "11/2568",
+                },
+                2569,
+            ),
+        )
+    await plans.mark_plan_published(actor, plan.id)
+    vendor = await factories.vendor(actor, 3, name="ห้างหุ้นส่วนจำกัด รุ่งเรือง")
+    published = await factories.procurement(actor)
+    published = await procurements.add_bid(
+        actor, published.id, procurements.parse_bid({"vendor_id": vendor.id, "amount": "12,000"})
+    )
+    await procurements.award(
+        actor,
+        published.id,
+        procurements.parse_award(
+            {
+                "bid_id": published.bids[0].id,
+                "agreed_price": "11,990.50",
+                "awarded_on": date(2025, 11, 5),
+                "reason": "ราคาต่ำสุด",
+            }
+        ),
+    )
+    await procurements.set_status(actor, published.id, procurements.PUBLISHED)
+    await factories.procurement(actor, subject="งานที่ยังเป็นร่าง")  # a draft: never public
+    return school
+
+
+def _cells(doc: Any, table_id: str) -> list[list[str]]:
+    return [
+        [td.text_content().strip() for td in tr.findall("td")]
+        for tr in doc.get_element_by_id(table_id).iter("tr")
+    ][1:]
+
+
+async def test_home_shows_the_school_plan_and_published_procurements(client: AsyncTestClient[Any]) -> None:
+    school = await _school_with_records()
+    response = await client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    doc = html.fromstring(response.text)
+    assert doc.get("lang") == "th"
+    assert doc.findtext(".//h1") == school.name  # quotes and brackets escaped, shown as typed
+    plan_rows = _cells(doc, "plan-table")
+    assert [r[1] for r in plan_rows[:-1]] == ["กระดาษถ่ายเอกสาร A4", "ซ่อมแซมหลังคาอาคารเรียน"]
+    assert plan_rows[0][2] == "12,500.25"
+    assert plan_rows[-1][2] == "25,000.50"  # total, exact
+    assert plan_rows[0][5] == "พฤศจิกายน 2568"
+    procurement_rows = _cells(doc, "procurement-table")
+    assert len(procurement_rows) == 1  # the draft stays private
+    assert procurement_rows[0][0] == "กระดาษถ่ายเอกสาร A4"
+    assert procurement_rows[0][3] == "ห้างหุ้นส่วนจำกัด รุ่งเรือง 3"
+    assert procurement_rows[0][4] == "11,990.50"
+    assert procurement_rows[0][5] == "5 พ.ย. 68"
+    assert doc.find(".//link[@rel='canonical']").get("href") == "/s/banna/"
+
+
+async def test_school_page_is_the_same_as_home(client: AsyncTestClient[Any]) -> None:
+    await _school_with_records()
+    home = html.fromstring((await client.get("/")).text)
+    page = html.fromstring((await client.get("/s/banna/")).text)
+    assert home.findtext(".//h1") == page.findtext(".//h1")
+
+
+async def test_several_schools_are_listed(client: AsyncTestClient[Any]) -> None:
+    await factories.school("one")
+    await factories.school("two")
+    doc = html.fromstring((await client.get("/")).text)
+    links = [a.get("href") for a in doc.get_element_by_id("schools").iter("a")]
+    assert links == ["/s/one/", "/s/two/"]
+
+
+@pytest.mark.parametrize("path", ["/s/nobody/", "/no-such-page", "/s/%3Cscript%3E/"])
+async def test_unknown_pages_are_a_thai_404(client: AsyncTestClient[Any], path: str) -> None:
+    await factories.school("one")
+    response = await client.get(path)
+    assert response.status_code == 404
+    doc = html.fromstring(response.text)
+    assert doc.findtext(".//h1") == "ไม่พบหน้านี้"
+    assert "<script>" not in doc.text_content()
+
+
+async def test_empty_school_says_nothing_is_published_yet(client: AsyncTestClient[Any]) -> None:
+    await factories.school("empty")
+    doc = html.fromstring((await client.get("/s/empty/")).text)
+    empties = [p.text_content() for p in doc.find_class("empty")]
+    assert len(empties) == 2
+    assert doc.find(".//table") is None
