@@ -12,13 +12,13 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import httpx
 import pytest
-from litestar.testing import AsyncTestClient
 from piccolo.engine.base import Engine
 
 from prakat.app import create_app
@@ -28,7 +28,7 @@ from prakat.db.tables import ALL_TABLES
 from prakat.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-DB_FIXTURES = {"db", "client", "database"}
+DB_FIXTURES = {"db", "client", "database", "fresh_database_url"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -50,32 +50,40 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+async def _admin(url: str, sql: str) -> None:
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@contextmanager
+def _new_database(tmp: Path) -> Iterator[str]:
+    """A brand-new empty database on the engine under test, dropped afterwards."""
     choice = _choice()
     if choice == "sqlite":
-        yield str(tmp_path_factory.mktemp("db") / "prakat-test.sqlite3")
+        yield str(tmp / f"prakat-{uuid.uuid4().hex[:8]}.sqlite3")
         return
     name = f"prakat_test_{uuid.uuid4().hex[:12]}"
-    admin = choice
+    asyncio.run(_admin(choice, f'CREATE DATABASE "{name}"'))
+    try:
+        yield _with_database(choice, name)
+    finally:
+        asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
-    async def create() -> None:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
 
-    async def drop() -> None:
-        conn = await asyncpg.connect(admin)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _new_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
 
-    asyncio.run(create())
-    yield _with_database(admin, name)
-    asyncio.run(drop())
+
+@pytest.fixture
+def fresh_database_url(tmp_path: Path) -> Iterator[str]:
+    """For tests that run Prakat in another process (the CLI, the server)."""
+    with _new_database(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +127,11 @@ async def db(database: Engine) -> AsyncIterator[Engine]:  # type: ignore[type-ar
 
 
 @pytest.fixture
-async def client(db: Engine, settings: Settings) -> AsyncIterator[AsyncTestClient[Any]]:  # type: ignore[type-arg]
+async def client(db: Engine, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[type-arg]
+    """The app in this test's own event loop. (Litestar's AsyncTestClient runs it on a portal thread
+    with another loop, where a PostgreSQL pool opened here cannot be used.) The app does not own the
+    engine, so its lifespan has nothing to do and is not run."""
     app = create_app(settings, engine=db)
-    async with AsyncTestClient(app=app) as test_client:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as test_client:
         yield test_client

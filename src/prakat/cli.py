@@ -54,7 +54,9 @@ def migrate() -> None:
     )
 
 
-@main.command(help="Load the demo school for the current fiscal year (migrates first; safe to run again).")
+@main.command(
+    help="Load the demo school: last fiscal year complete, this one up to today (migrates first; idempotent)."
+)
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -72,11 +74,12 @@ def demo(today: object) -> None:
 
     result = _with_database(settings, work)
     verb = "created" if result.created else "already present, unchanged"
-    click.echo(
-        f"demo school '{result.slug}' {verb}: fiscal year {result.fiscal_year_be}, "
-        f"{result.plan_items} plan items, {result.procurements} procurements, "
-        f"{result.announcements} announcements"
-    )
+    click.echo(f"demo school '{result.slug}' {verb}:")
+    for year in result.years:
+        click.echo(
+            f"  fiscal year {year.fiscal_year_be}: {year.plan_items} plan items, "
+            f"{year.procurements} procurements, {year.announcements} announcements"
+        )
 
 
 @main.command(help="Serve Prakat over HTTP.")

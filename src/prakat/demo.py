@@ -28,50 +28,76 @@ PUBLISH_TIME = time(10, 0, tzinfo=clock.BANGKOK)
 
 
 @dataclass(frozen=True)
-class DemoResult:
-    created: bool
-    slug: str
+class DemoYearResult:
     fiscal_year_be: int
     plan_items: int
     procurements: int
     announcements: int
 
 
+@dataclass(frozen=True)
+class DemoResult:
+    created: bool
+    slug: str
+    years: tuple[DemoYearResult, ...]
+
+
 def _at(day: date) -> datetime:
     return datetime.combine(day, PUBLISH_TIME)
 
 
+def demo_years(today: date) -> tuple[DemoYear, ...]:
+    """The previous fiscal year complete and the current one up to ``today``: a school a few weeks
+    into October still shows a full year of history (what O21/O22 and the annual report read)."""
+    current = fiscal_year_of(today)
+    return (build_demo(current - 1), build_demo(current, up_to=today))
+
+
 async def load_demo(today: date, *, emblem_path: Path | None = None) -> DemoResult:
-    """Create the demo school for the fiscal year containing ``today``; a second call changes nothing."""
-    year = build_demo(fiscal_year_of(today), up_to=today)
-    existing = [s for s in await schools.list_schools() if s.slug == year.school.slug]
+    """Create the demo school; a second call changes nothing and reports what is there."""
+    years = demo_years(today)
+    slug = years[-1].school.slug
+    existing = [s for s in await schools.list_schools() if s.slug == slug]
     if existing:
-        school = existing[0]
-        published = await announcements.list_announcements(school.id)
-        found = await procurements.list_procurements(school.id)
-        plan = await plans.current_plan(school.id, year.fiscal_year_be, published_only=False)
-        return DemoResult(
-            False,
-            school.slug,
-            year.fiscal_year_be,
-            len(plan.items) if plan else 0,
-            len(found),
-            len(published),
-        )
+        return DemoResult(False, slug, await _summary(existing[0].id, years))
     async with write_transaction():
-        return await _load(year, emblem_path)
+        school_id = await _create_school(years[-1], emblem_path)
+        actor = Actor(school_id=school_id, label="demo")
+        vendor_ids: dict[str, int] = {}
+        for year in years:
+            await _load_year(actor, year, today, vendor_ids)
+        return DemoResult(True, slug, await _summary(school_id, years))
 
 
-async def _load(year: DemoYear, emblem_path: Path | None) -> DemoResult:
+async def _summary(school_id: int, years: tuple[DemoYear, ...]) -> tuple[DemoYearResult, ...]:
+    result = []
+    for year in years:
+        fy = year.fiscal_year_be
+        plan = await plans.current_plan(school_id, fy, published_only=False)
+        result.append(
+            DemoYearResult(
+                fiscal_year_be=fy,
+                plan_items=len(plan.items) if plan else 0,
+                procurements=len(await procurements.list_procurements(school_id, year_be=fy)),
+                announcements=len(await announcements.list_announcements(school_id, year_be=fy)),
+            )
+        )
+    return tuple(result)
+
+
+async def _create_school(year: DemoYear, emblem_path: Path | None) -> int:
     s = year.school
     raw = {k: getattr(s, k) for k in s.__dataclass_fields__}
     raw["emblem_path"] = str(emblem_path) if emblem_path and emblem_path.exists() else None
     school = await schools.create_school(schools.parse_school(raw))
-    actor = Actor(school_id=school.id, label="demo")
-    await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
+    return school.id
 
-    vendor_ids: dict[str, int] = {}
+
+async def _load_year(actor: Actor, year: DemoYear, today: date, vendor_ids: dict[str, int]) -> None:
+    await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
     for v in year.vendors:
+        if v.key in vendor_ids:
+            continue
         vendor = await vendors.create_vendor(
             actor,
             vendors.parse_vendor(
@@ -107,22 +133,26 @@ async def _load(year: DemoYear, emblem_path: Path | None) -> DemoResult:
     # Everything that becomes public, gathered first and then published in date order, so the
     # publication sequence follows time as it does in a real school.
     events: list[tuple[date, int, Callable[[int], Awaitable[object]]]] = []
-    plan_day = year.budget_allocated_on + timedelta(days=14)
+    plan_day = year.plan_announced_on or year.budget_allocated_on + timedelta(days=14)
     events.append((plan_day, 0, lambda n: _publish_plan(actor, plan.id, year.fiscal_year_be, plan_day, n)))
 
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
         created = await _enter_procurement(actor, p, item_ids, vendor_ids)
         method = Method(p.method)
         if method.info.family is MethodFamily.GENERAL_INVITATION:
-            for offset, kind, subject in (
+            invited_on = p.invited_on or p.requested_on + timedelta(days=1)
+            for day, kind, subject in (
                 (
-                    0,
+                    p.requested_on,
                     AnnouncementKind.REFERENCE_PRICE,
                     subjects.reference_price_subject(p.kind, p.subject, p.method),
                 ),
-                (1, AnnouncementKind.INVITATION, subjects.invitation_subject(p.kind, p.subject, p.method)),
+                (
+                    invited_on,
+                    AnnouncementKind.INVITATION,
+                    subjects.invitation_subject(p.kind, p.subject, p.method),
+                ),
             ):
-                day = p.requested_on + timedelta(days=offset)
                 events.append(
                     (day, order, _announce(actor, kind, subject, day, year.fiscal_year_be, created))
                 )
@@ -141,12 +171,10 @@ async def _load(year: DemoYear, emblem_path: Path | None) -> DemoResult:
         elif p.bids:
             await procurements.set_status(actor, created, procurements.SUBMITTED)
 
-    events.sort(key=lambda e: (e[0], e[1]))
+    # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
+    events = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
     for number, (_day, _order, publish) in enumerate(events, start=1):
         await publish(number)
-    return DemoResult(
-        True, school.slug, year.fiscal_year_be, len(year.plan_items), len(year.procurements), len(events)
-    )
 
 
 async def _publish_plan(actor: Actor, plan_id: int, year_be: int, day: date, number: int) -> None:

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 HOME = "/"
 SCHOOL = "/s/{slug:str}/"
+SCHOOL_YEAR = "/s/{slug:str}/{year:int}/"
 HEALTH = "/healthz"
 STATIC = "/static"
 
@@ -17,6 +18,11 @@ def home() -> str:
 
 def school(slug: str) -> str:
     return f"/s/{quote(slug)}/"
+
+
+def school_year(slug: str, year_be: int) -> str:
+    """A school's page for one fiscal year (B.E.), e.g. /s/demo/2569/."""
+    return f"/s/{quote(slug)}/{year_be}/"
 
 
 def static(path: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
+import httpx
 import pytest
-from litestar.testing import AsyncTestClient
 from lxml import html
 
 from prakat import clock
@@ -72,7 +72,7 @@ def _cells(doc: Any, table_id: str) -> list[list[str]]:
     ][1:]
 
 
-async def test_home_shows_the_school_plan_and_published_procurements(client: AsyncTestClient[Any]) -> None:
+async def test_home_shows_the_school_plan_and_published_procurements(client: httpx.AsyncClient) -> None:
     school = await _school_with_records()
     response = await client.get("/")
     assert response.status_code == 200
@@ -91,17 +91,17 @@ async def test_home_shows_the_school_plan_and_published_procurements(client: Asy
     assert procurement_rows[0][3] == "ห้างหุ้นส่วนจำกัด รุ่งเรือง 3"
     assert procurement_rows[0][4] == "11,990.50"
     assert procurement_rows[0][5] == "5 พ.ย. 68"
-    assert doc.find(".//link[@rel='canonical']").get("href") == "/s/banna/"
+    assert doc.find(".//link[@rel='canonical']").get("href") == "/s/banna/2569/"
 
 
-async def test_school_page_is_the_same_as_home(client: AsyncTestClient[Any]) -> None:
+async def test_school_page_is_the_same_as_home(client: httpx.AsyncClient) -> None:
     await _school_with_records()
     home = html.fromstring((await client.get("/")).text)
     page = html.fromstring((await client.get("/s/banna/")).text)
     assert home.findtext(".//h1") == page.findtext(".//h1")
 
 
-async def test_several_schools_are_listed(client: AsyncTestClient[Any]) -> None:
+async def test_several_schools_are_listed(client: httpx.AsyncClient) -> None:
     await factories.school("one")
     await factories.school("two")
     doc = html.fromstring((await client.get("/")).text)
@@ -110,7 +110,7 @@ async def test_several_schools_are_listed(client: AsyncTestClient[Any]) -> None:
 
 
 @pytest.mark.parametrize("path", ["/s/nobody/", "/no-such-page", "/s/%3Cscript%3E/"])
-async def test_unknown_pages_are_a_thai_404(client: AsyncTestClient[Any], path: str) -> None:
+async def test_unknown_pages_are_a_thai_404(client: httpx.AsyncClient, path: str) -> None:
     await factories.school("one")
     response = await client.get(path)
     assert response.status_code == 404
@@ -119,7 +119,7 @@ async def test_unknown_pages_are_a_thai_404(client: AsyncTestClient[Any], path: 
     assert "<script>" not in doc.text_content()
 
 
-async def test_empty_school_says_nothing_is_published_yet(client: AsyncTestClient[Any]) -> None:
+async def test_empty_school_says_nothing_is_published_yet(client: httpx.AsyncClient) -> None:
     await factories.school("empty")
     doc = html.fromstring((await client.get("/s/empty/")).text)
     empties = [p.text_content() for p in doc.find_class("empty")]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from prakat.rules import Method, ProcurementKind
 
+# A subject that already starts with one of these has its verb ("จ้างซ่อมแซมหลังคา…" for a construction).
+VERBS = ("ซื้อ", "จ้าง", "เช่า")
+
 
 def work_title(kind: str, subject: str) -> str:
-    """ "ซื้อกระดาษถ่ายเอกสาร": the kind word once, even when the teacher already typed it."""
-    word = ProcurementKind(kind).label
-    return subject if subject.startswith(word) else f"{word}{subject}"
+    """ "ซื้อกระดาษถ่ายเอกสาร": the kind's verb once, even when the teacher already typed a verb."""
+    return subject if subject.startswith(VERBS) else f"{ProcurementKind(kind).label}{subject}"
 
 
 def plan_subject(year_be: int, revision: int = 0) -> str:

@@ -26,6 +26,11 @@ class PublicController(Controller):
         overview = await school_overview(slug, clock.today_bangkok())
         return Template("pages/school.html", context={"o": overview})
 
+    @get(urls.SCHOOL_YEAR, name="school_year")
+    async def school_year(self, slug: FromPath[str], year: FromPath[int]) -> Template:
+        overview = await school_overview(slug, clock.today_bangkok(), year)
+        return Template("pages/school.html", context={"o": overview})
+
     @get(urls.HEALTH, name="health", include_in_schema=False)
     async def health(self) -> dict[str, str]:
         return {"status": "ok"}

@@ -1,0 +1,99 @@
+"""The `prakat` console script, run as a user runs it: in its own process, on a fresh database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from lxml import html
+
+PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
+
+
+def run(url: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRAKAT_DATABASE_URL": url}
+    return subprocess.run(
+        [PRAKAT, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_migrate_is_repeatable(fresh_database_url: str, tmp_path: Path) -> None:
+    first = run(fresh_database_url, "migrate", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "2 migration(s) applied" in first.stdout
+    again = run(fresh_database_url, "migrate", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 migration(s) applied, up to date" in again.stdout
+
+
+def test_demo_twice_changes_nothing(fresh_database_url: str, tmp_path: Path) -> None:
+    first = run(fresh_database_url, "demo", "--today", "2026-03-15", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "created" in first.stdout
+    second = run(fresh_database_url, "demo", "--today", "2026-03-15", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "unchanged" in second.stdout
+    assert first.stdout.splitlines()[1:] == second.stdout.splitlines()[1:]
+
+
+def test_default_database_is_a_sqlite_file_in_the_working_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PRAKAT_DATABASE_URL"}
+    done = subprocess.run(
+        [PRAKAT, "migrate"], env=env, cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "prakat.sqlite3").is_file()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
+    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
+    port = _free_port()
+    env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
+    proc = subprocess.Popen(
+        [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(base + "/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    pytest.fail(proc.stderr.read() if proc.stderr else "server exited")
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_shows_the_demo_school(server: str) -> None:
+    response = httpx.get(server + "/", timeout=10)
+    assert response.status_code == 200
+    doc = html.fromstring(response.text)
+    assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
+    assert doc.get_element_by_id("plan-table") is not None
+    missing = httpx.get(server + "/s/nobody/", timeout=10)
+    assert missing.status_code == 404
+    assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"

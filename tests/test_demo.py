@@ -1,0 +1,137 @@
+"""The demo school, loaded into a real database through the services."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+from lxml import html
+from piccolo.engine.base import Engine
+
+from prakat import demo
+from prakat.db import tables as t
+from prakat.procurements import service as procurements
+
+TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2569 complete, FY2570 in progress
+
+
+async def _demo_id() -> int:
+    row = await t.School.select(t.School.id).where(t.School.slug == "demo").first()
+    assert row is not None
+    return int(row["id"])
+
+
+async def _content() -> dict[str, Any]:
+    """What a person would see, without database ids or load-time stamps."""
+    vendors = {r["id"]: r["tax_id"] for r in await t.Vendor.select(t.Vendor.id, t.Vendor.tax_id)}
+    return {
+        "school": await t.School.select(t.School.slug, t.School.name, t.School.director_name),
+        "vendors": sorted(vendors.values()),
+        "items": await t.PlanItem.select(
+            t.PlanItem.name, t.PlanItem.budget_satang, t.PlanItem.expected_month
+        ).order_by(t.PlanItem.id),
+        "procurements": await t.Procurement.select(
+            t.Procurement.subject, t.Procurement.method, t.Procurement.budget_satang, t.Procurement.status
+        ).order_by(t.Procurement.id),
+        "bids": [
+            (vendors[r["vendor"]], r["amount_satang"])
+            for r in await t.Bid.select(t.Bid.vendor, t.Bid.amount_satang).order_by(t.Bid.id)
+        ],
+        "announcements": await t.Announcement.select(
+            t.Announcement.sequence,
+            t.Announcement.kind,
+            t.Announcement.number,
+            t.Announcement.subject,
+            t.Announcement.announced_on,
+            t.Announcement.published_at,
+        ).order_by(t.Announcement.sequence),
+    }
+
+
+async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  # type: ignore[type-arg]
+    result = await demo.load_demo(TODAY)
+    assert result.created
+    last, this = result.years
+    assert (last.fiscal_year_be, this.fiscal_year_be) == (2569, 2570)
+    assert 20 <= last.plan_items <= 30 and 35 <= last.procurements <= 45
+    assert 0 < this.procurements < last.procurements
+    methods = {p.method for p in await procurements.list_procurements(await _demo_id(), year_be=2569)}
+    assert {"specific", "specific_w119", "e_bidding", "e_market"} <= methods
+    months = {
+        p.award.awarded_on.month
+        for p in await procurements.list_procurements(await _demo_id(), year_be=2569)
+        if p.award
+    }
+    assert len(months) >= 6
+    # Nothing is published after the demo's today.
+    assert max(r["announced_on"] for r in await t.Announcement.select(t.Announcement.announced_on)) <= TODAY
+
+
+async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
+    first = await demo.load_demo(TODAY)
+    before = await _content()
+    audit_rows = await t.AuditEvent.count()
+    second = await demo.load_demo(TODAY)
+    assert not second.created
+    assert second.years == first.years
+    assert await _content() == before
+    assert await t.AuditEvent.count() == audit_rows
+
+
+async def test_demo_is_deterministic(db: Engine) -> None:  # type: ignore[type-arg]
+    await demo.load_demo(TODAY)
+    once = await _content()
+    for table in reversed(t.ALL_TABLES):
+        await table.delete(force=True)
+    await demo.load_demo(TODAY)
+    assert await _content() == once
+
+
+async def test_publication_sequence_is_gap_free_and_follows_time(db: Engine) -> None:  # type: ignore[type-arg]
+    await demo.load_demo(TODAY)
+    rows = await t.Announcement.select(t.Announcement.sequence, t.Announcement.published_at).order_by(
+        t.Announcement.sequence
+    )
+    assert [r["sequence"] for r in rows] == list(range(1, len(rows) + 1))
+    times = [r["published_at"] for r in rows]
+    assert times == sorted(times)
+
+
+async def test_a_failure_half_way_leaves_nothing(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    calls = 0
+    real_award = procurements.award
+
+    async def failing_award(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 10:
+            raise RuntimeError("disk full")
+        return await real_award(*args, **kwargs)
+
+    monkeypatch.setattr(procurements, "award", failing_award)
+    with pytest.raises(RuntimeError):
+        await demo.load_demo(TODAY)
+    for table in t.ALL_TABLES:
+        assert await table.count() == 0, table._meta.tablename
+
+
+async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = await demo.load_demo(TODAY)
+    last = result.years[0]
+    monkeypatch.setattr(demo.clock, "today_bangkok", lambda: TODAY)
+    doc = html.fromstring((await client.get("/s/demo/2569/")).text)
+    assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
+    plan_rows = doc.get_element_by_id("plan-table").findall(".//tbody/tr")
+    assert len(plan_rows) == last.plan_items + 1  # and the total row
+    procurement_rows = doc.get_element_by_id("procurement-table").findall(".//tbody/tr")
+    published = await procurements.list_procurements(
+        await _demo_id(), year_be=2569, statuses={procurements.PUBLISHED}
+    )
+    assert len(procurement_rows) == len(published) > 30
+    years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]
+    assert years == ["/s/demo/2570/"]
+    home = html.fromstring((await client.get("/")).text)
+    assert home.find(".//link[@rel='canonical']").get("href") == "/s/demo/2570/"
+    assert (await client.get("/s/demo/2540/")).status_code == 404
