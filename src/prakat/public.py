@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import msgspec
 
+from prakat.errors import NotFound
 from prakat.plans.schemas import Plan
 from prakat.plans.service import current_plan
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.schools.schemas import School
-from prakat.errors import NotFound
 from prakat.schools.service import fiscal_years, get_school_by_slug
 from prakat.thai import fiscal_year_of
 
