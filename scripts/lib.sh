@@ -63,20 +63,23 @@ PYEOF
 # Echoes a working PostgreSQL URL for the tests, starting (or, on a machine without it, installing)
 # the server when needed. Returns non-zero when none can be had.
 ensure_postgres() {
-  local url="${PRAKAT_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+  local url="${PRAKAT_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}" installed=""
   pg_works "$url" && { echo "$url"; return 0; }
   if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
     apt_install postgresql >&2 || return 1
+    installed=yes
   fi
   local version
   version="$(ls /etc/postgresql | sort -V | tail -n 1)"
   say "starting PostgreSQL $version"
   as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start >&2 2>/dev/null \
     || as_root pg_ctlcluster "$version" main start >&2 2>/dev/null || true
-  for _ in $(seq 1 30); do pg_works "$url" && { echo "$url"; return 0; }; sleep 1; done
-  # A fresh Debian server refuses password-less TCP logins: give the test role a password instead.
-  local fallback="postgresql://postgres:prakat-test@127.0.0.1:5432/test"
-  if as_root su postgres -c "psql -qc \"ALTER ROLE postgres PASSWORD 'prakat-test'\"" >&2 2>/dev/null; then
+  for _ in $(seq 1 20); do pg_works "$url" && { echo "$url"; return 0; }; sleep 1; done
+  # A server we have just installed refuses password-less TCP logins (Debian's default): give its
+  # postgres role a password for the tests. A server that was already there is never altered.
+  if [ -n "$installed" ] && [ -z "${PRAKAT_TEST_POSTGRES_URL:-}" ]; then
+    local fallback="postgresql://postgres:prakat-test@127.0.0.1:5432/test"
+    as_root su postgres -c "psql -qc \"ALTER ROLE postgres PASSWORD 'prakat-test'\"" >&2 || true
     as_root su postgres -c "createdb test" >&2 2>/dev/null || true
     pg_works "$fallback" && { echo "$fallback"; return 0; }
   fi

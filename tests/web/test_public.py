@@ -125,3 +125,11 @@ async def test_empty_school_says_nothing_is_published_yet(client: httpx.AsyncCli
     empties = [p.text_content() for p in doc.find_class("empty")]
     assert len(empties) == 2
     assert doc.find(".//table") is None
+
+
+@pytest.mark.parametrize("path", ["/", "/s/one/", "/healthz"])
+async def test_pages_answer_head(client: httpx.AsyncClient, path: str) -> None:
+    await factories.school("one")
+    response = await client.head(path)
+    assert response.status_code == 200
+    assert response.content == b""

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from litestar import Controller, get
+from litestar import Controller
 from litestar.params import FromPath
 from litestar.response import Template
 
 from prakat import clock, urls
 from prakat.public import school_overview
 from prakat.schools.service import list_schools
+from prakat.web.routing import readable
 
 
 class PublicController(Controller):
-    @get(urls.HOME, name="home")
+    @readable(urls.HOME, name="home")
     async def home(self) -> Template:
         schools = await list_schools()
         if len(schools) == 1:
@@ -21,16 +22,16 @@ class PublicController(Controller):
             return Template("pages/school.html", context={"o": overview})
         return Template("pages/schools.html", context={"schools": schools})
 
-    @get(urls.SCHOOL, name="school")
+    @readable(urls.SCHOOL, name="school")
     async def school(self, slug: FromPath[str]) -> Template:
         overview = await school_overview(slug, clock.today_bangkok())
         return Template("pages/school.html", context={"o": overview})
 
-    @get(urls.SCHOOL_YEAR, name="school_year")
+    @readable(urls.SCHOOL_YEAR, name="school_year")
     async def school_year(self, slug: FromPath[str], year: FromPath[int]) -> Template:
         overview = await school_overview(slug, clock.today_bangkok(), year)
         return Template("pages/school.html", context={"o": overview})
 
-    @get(urls.HEALTH, name="health", include_in_schema=False)
+    @readable(urls.HEALTH, name="health", include_in_schema=False)
     async def health(self) -> dict[str, str]:
         return {"status": "ok"}
