@@ -7,15 +7,19 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from litestar import Litestar, MediaType, Request, Response
+from litestar.datastructures import CacheControlHeader
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
+from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from piccolo.engine.base import Engine
 
+from prakat import urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
 from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.fonts import SARABUN_DIR
 from prakat.settings import Settings
 from prakat.web.public import PublicController
 from prakat.web.templating import environment
@@ -89,7 +93,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                 await close_engine(engine)
 
     return Litestar(
-        route_handlers=[PublicController],
+        route_handlers=[
+            PublicController,
+            create_static_files_router(
+                path=urls.FONTS,
+                directories=[SARABUN_DIR],
+                name="fonts",
+                cache_control=CacheControlHeader(max_age=7 * 24 * 3600, public=True),
+            ),
+        ],
         lifespan=[database],
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={

@@ -10,6 +10,7 @@ SCHOOL = "/s/{slug:str}/"
 SCHOOL_YEAR = "/s/{slug:str}/{year:int}/"
 HEALTH = "/healthz"
 STATIC = "/static"
+FONTS = "/static/fonts"
 
 
 def home() -> str:
@@ -27,6 +28,10 @@ def school_year(slug: str, year_be: int) -> str:
 
 def static(path: str) -> str:
     return f"{STATIC}/{path}"
+
+
+def font(filename: str) -> str:
+    return f"{FONTS}/{quote(filename)}"
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
 import pytest
+from fontTools.ttLib import TTFont
 from lxml import html
 
 from prakat import clock
@@ -133,3 +136,16 @@ async def test_pages_answer_head(client: httpx.AsyncClient, path: str) -> None:
     response = await client.head(path)
     assert response.status_code == 200
     assert response.content == b""
+
+
+async def test_pages_use_sarabun_served_by_prakat(client: httpx.AsyncClient) -> None:
+    await factories.school("one")
+    doc = html.fromstring((await client.get("/")).text)
+    css = "".join(style.text_content() for style in doc.iter("style"))
+    urls = re.findall(r'url\("([^"]+)"\)', css)
+    assert urls, "no @font-face in the page"
+    for url in urls:
+        font = await client.get(url)
+        assert font.status_code == 200
+        assert TTFont(io.BytesIO(font.content))["name"].getBestFamilyName() == "Sarabun"
+        assert "max-age" in font.headers["cache-control"]

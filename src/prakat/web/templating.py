@@ -13,6 +13,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from prakat import clock, urls
+from prakat.fonts import WEB_FACES
 from prakat.paths import templates_dir
 from prakat.rules import AnnouncementKind, BudgetCategory, BudgetSource, BusinessType, Method, ProcurementKind
 from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year
@@ -65,7 +66,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month)
-    env.globals.update(label=label, urls=urls)
+    env.globals.update(label=label, urls=urls, web_faces=WEB_FACES)
     return env
 
 
