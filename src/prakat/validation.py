@@ -33,7 +33,8 @@ class Fields:
         # The first problem of a field is the one worth showing.
         self.errors.setdefault(name, f"{label}: {message}")
 
-    def _read(self, name: str, label: str, required: bool, parse: Callable[[Any], T]) -> T | None:
+    def read(self, name: str, label: str, required: bool, parse: Callable[[Any], T]) -> T | None:
+        """Read one field with ``parse``; its ValueError becomes the field's Thai message."""
         value = self.raw.get(name)
         if _is_blank(value):
             if required:
@@ -52,7 +53,7 @@ class Fields:
                 raise ValueError(f"ยาวเกิน {max_length} ตัวอักษร")
             return text
 
-        return self._read(name, label, required, parse) or ""
+        return self.read(name, label, required, parse) or ""
 
     def money(self, name: str, label: str, *, required: bool = True) -> Decimal | None:
         def parse(value: Any) -> Decimal:
@@ -60,13 +61,13 @@ class Fields:
             amount = value if isinstance(value, Decimal) else parse_baht(str(value))
             return validate_amount(amount)
 
-        return self._read(name, label, required, parse)
+        return self.read(name, label, required, parse)
 
     def day(self, name: str, label: str, *, required: bool = True) -> date | None:
         def parse(value: Any) -> date:
             return value if isinstance(value, date) else parse_thai_date(str(value))
 
-        return self._read(name, label, required, parse)
+        return self.read(name, label, required, parse)
 
     def integer(
         self, name: str, label: str, *, required: bool = True, low: int = 0, high: int = 10**9
@@ -80,7 +81,7 @@ class Fields:
                 raise ValueError(f"ต้องอยู่ระหว่าง {low} ถึง {high}")
             return number
 
-        return self._read(name, label, required, parse)
+        return self.read(name, label, required, parse)
 
     def choice(self, name: str, label: str, enum: type[E], *, required: bool = True) -> E | None:
         def parse(value: Any) -> E:
@@ -89,13 +90,13 @@ class Fields:
             except ValueError:
                 raise ValueError("ไม่อยู่ในรายการที่เลือกได้") from None
 
-        return self._read(name, label, required, parse)
+        return self.read(name, label, required, parse)
 
     def tax_id(self, name: str, label: str) -> str:
-        return self._read(name, label, True, lambda value: validate_tax_id(str(value))) or ""
+        return self.read(name, label, True, lambda value: validate_tax_id(str(value))) or ""
 
     def egp_project_number(self, name: str, label: str, fiscal_year_be: int | None) -> str | None:
-        return self._read(
+        return self.read(
             name,
             label,
             False,

@@ -43,7 +43,7 @@ def parse_plan_item(raw: Mapping[str, Any], fiscal_year_be: int) -> PlanItemCrea
     source = f.choice("budget_source", "แหล่งเงิน", BudgetSource)
     category = f.choice("category", "หมวดงบ", BudgetCategory)
     method = f.choice("planned_method", "วิธีที่คาดว่าจะใช้", Method)
-    expected = f._read("expected_month", "เดือนที่คาดว่าจะประกาศ", True, _month)
+    expected = f.read("expected_month", "เดือนที่คาดว่าจะประกาศ", True, _month)
     if expected is not None:
         start, end = fiscal_year_bounds(fiscal_year_be)
         if not start.replace(day=1) <= expected <= end:
