@@ -171,3 +171,23 @@ async def test_clock_can_be_frozen(db: Engine, monkeypatch: pytest.MonkeyPatch) 
     assert created.created_at == frozen
     assert clock.today_bangkok() == date(2026, 3, 15)
     assert frozen + timedelta(hours=7) == clock.to_bangkok(frozen).replace(tzinfo=None).replace(tzinfo=UTC)
+
+
+async def test_every_foreign_key_points_at_an_existing_table(db: Engine) -> None:  # type: ignore[type-arg]
+    """SQLite accepts REFERENCES to a table that does not exist and fails only at insert time; PostgreSQL
+    refuses the DDL. Read the constraints back from the database on both."""
+    names = {table._meta.tablename for table in t.ALL_TABLES}
+    if db.engine_type == "sqlite":
+        referenced = set()
+        for name in names:
+            for row in await db.run_ddl(f"PRAGMA foreign_key_list('{name}')"):
+                referenced.add(row["table"])
+    else:
+        rows = await t.School.raw(
+            "SELECT DISTINCT ccu.table_name AS name FROM information_schema.constraint_column_usage ccu "
+            "JOIN information_schema.table_constraints tc ON tc.constraint_name = ccu.constraint_name "
+            "WHERE tc.constraint_type = 'FOREIGN KEY'"
+        )
+        referenced = {row["name"] for row in rows}
+    assert referenced
+    assert referenced <= names

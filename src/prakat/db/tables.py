@@ -153,27 +153,6 @@ class Award(Table, tablename="award"):
     created_at = Timestamptz()
 
 
-class Announcement(Table, tablename="announcement"):
-    id = Serial(primary_key=True)
-    school = _fk(School)
-    fiscal_year = _fk(FiscalYear)
-    kind = Varchar(length=30)  # prakat.rules AnnouncementKind; maps to the e-GP code
-    procurement = _fk(Procurement, null=True)
-    plan = _fk(Plan, null=True)
-    supersedes = _fk("self", null=True)
-    number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569"
-    subject = Varchar(length=500)
-    announced_on = Date()
-    status = Varchar(length=20, default="draft")
-    signer_name = Varchar(length=255, default="")
-    signer_position = Varchar(length=255, default="")
-    signer_delegation = Text(default="")
-    pdf_sha256 = Varchar(length=64, null=True, default=None)
-    sequence = Integer(null=True, default=None)  # per-school publication order, gap-free
-    published_at = Timestamptz(null=True, default=None)
-    created_at = Timestamptz()
-
-
 class User(Table, tablename="app_user"):
     """An account at one school; ``role`` is officer, head, director or admin."""
 
@@ -187,6 +166,43 @@ class User(Table, tablename="app_user"):
     password_hash = Varchar(length=255, default="")
     active = Boolean(default=True)
     created_at = Timestamptz()
+
+
+class Announcement(Table, tablename="announcement"):
+    """An announcement from its draft to its publication; the unit the director approves.
+
+    Workflow: draft -> submitted -> (reviewed, when the school asks its head to review) -> published,
+    or back to returned (with a comment) and on again. ``snapshot`` is the canonical content taken at
+    submission: the director approves exactly that, and it is what stays public, whatever happens to
+    the live records afterwards.
+    """
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    kind = Varchar(length=30)  # prakat.rules AnnouncementKind; maps to the e-GP code
+    procurement = _fk(Procurement, null=True)
+    plan = _fk(Plan, null=True)
+    supersedes = _fk("self", null=True)
+    number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569", given at publication
+    subject = Varchar(length=500)
+    body = Text(default="")  # the officer's own words where the kind has any (reason of a change…)
+    announced_on = Date()
+    status = Varchar(length=20, default="draft")
+    signer_name = Varchar(length=255, default="")
+    signer_position = Varchar(length=255, default="")
+    signer_delegation = Text(default="")
+    snapshot = JSON(null=True, default=None)
+    pdf_sha256 = Varchar(length=64, null=True, default=None)
+    sequence = Integer(null=True, default=None)  # per-school publication order, gap-free
+    published_at = Timestamptz(null=True, default=None)
+    created_at = Timestamptz()
+    prepared_by = _fk(User, null=True)
+    submitted_at = Timestamptz(null=True, default=None)
+    reviewed_by = _fk(User, null=True)
+    reviewed_at = Timestamptz(null=True, default=None)
+    approved_by = _fk(User, null=True)
+    return_comment = Text(default="")
 
 
 class AuditEvent(Table, tablename="audit_event"):
@@ -212,6 +228,42 @@ UNIQUE_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("announcement_school_sequence", "announcement", ("school", "sequence")),
 )
 
+
+class UserSession(Table, tablename="user_session"):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    user = _fk(User)
+    token_hash = Varchar(length=64, unique=True)
+    created_at = Timestamptz()
+    expires_at = Timestamptz()
+    last_seen_at = Timestamptz()
+
+
+class ApiToken(Table, tablename="api_token"):
+    """A personal token for scripts and other systems; acts with its user's role."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    user = _fk(User)
+    name = Varchar(length=100)
+    token_hash = Varchar(length=64, unique=True)
+    prefix = Varchar(length=16)  # shown in lists so a person can tell tokens apart
+    created_at = Timestamptz()
+    last_used_at = Timestamptz(null=True, default=None)
+    revoked_at = Timestamptz(null=True, default=None)
+
+
+class LoginAttempt(Table, tablename="login_attempt"):
+    """Failed sign-ins, for rate limiting. Not school data: the school is unknown before sign-in."""
+
+    id = Serial(primary_key=True)
+    key = Varchar(length=64, index=True)  # SHA-256 of the normalised username and client address
+    at = Timestamptz()
+
+
+# In dependency order (a table after every table it references).
 ALL_TABLES: tuple[type[Table], ...] = (
     School,
     FiscalYear,
@@ -221,7 +273,10 @@ ALL_TABLES: tuple[type[Table], ...] = (
     Procurement,
     Bid,
     Award,
-    Announcement,
     User,
+    Announcement,
     AuditEvent,
+    UserSession,
+    ApiToken,
+    LoginAttempt,
 )
