@@ -13,11 +13,13 @@ from prakat.db.tables import AuditEvent
 
 
 class Actor(msgspec.Struct, frozen=True):
-    """Who is acting: a signed-in user, or the system (command line, demo loader) with user_id None."""
+    """Who is acting: a signed-in user with a role, or the system (command line, demo loader) with
+    user_id and role None."""
 
     school_id: int
     user_id: int | None = None
     label: str = "system"
+    role: str | None = None
 
 
 def _plain(value: Any) -> Any:

@@ -30,3 +30,11 @@ class Conflict(Exception):
     def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(message)
+
+
+class Forbidden(Exception):
+    """The actor's role does not allow this action. The message says, in Thai, what is needed."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)

@@ -1,0 +1,1 @@
+"""Who may do what: roles, permissions, passwords, sessions, API tokens, sign-in rate limiting."""
