@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from prakat.announcements import service as announcements
+from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
@@ -14,6 +16,24 @@ from prakat.schools.schemas import School
 from prakat.thai import tax_id_check_digit
 from prakat.vendors import service as vendors
 from prakat.vendors.schemas import Vendor
+
+PROCUREMENT: dict[str, Any] = {
+    "subject": "กระดาษถ่ายเอกสาร A4",
+    "kind": "buy",
+    "method": "specific",
+    "budget": Decimal("12500.25"),
+    "budget_source": "per_head_subsidy",
+    "requested_on": date(2025, 11, 3),
+}
+PLAN_ITEM: dict[str, Any] = {
+    "name": "จัดซื้อวัสดุสำนักงาน",
+    "kind": "buy",
+    "budget": "50,000",
+    "budget_source": "per_head_subsidy",
+    "category": "operating",
+    "planned_method": "specific",
+    "expected_month": "11/2568",
+}
 
 
 def tax_id(prefix12: str) -> str:
@@ -42,13 +62,41 @@ async def vendor(actor: Actor, n: int = 1, name: str = "ร้านทดสอ
 
 
 async def procurement(actor: Actor, **overrides: Any) -> Procurement:
-    raw: dict[str, Any] = {
-        "subject": "กระดาษถ่ายเอกสาร A4",
-        "kind": "buy",
-        "method": "specific",
-        "budget": Decimal("12500.25"),
-        "budget_source": "per_head_subsidy",
-        "requested_on": date(2025, 11, 3),
-        **overrides,
-    }
+    raw: dict[str, Any] = {**PROCUREMENT, **overrides}
     return await procurements.create_procurement(actor, procurements.parse_procurement(raw))
+
+
+async def publish(
+    actor: Actor,
+    kind: str,
+    *,
+    procurement_id: int | None = None,
+    plan_id: int | None = None,
+    at: datetime | None = None,
+) -> Announcement:
+    """Prepare, submit and approve, as the system actor would (no role checks)."""
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=kind, procurement_id=procurement_id, plan_id=plan_id)
+    )
+    await announcements.submit(actor, draft.id)
+    return await announcements.approve(actor, draft.id, at=at)
+
+
+async def awarded(actor: Actor, vendor_id: int, **overrides: Any) -> Procurement:
+    """A procurement with one bid and its award, not yet announced."""
+    created = await procurement(actor, **overrides)
+    with_bid = await procurements.add_bid(
+        actor, created.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": "12,000"})
+    )
+    return await procurements.award(
+        actor,
+        created.id,
+        procurements.parse_award(
+            {
+                "bid_id": with_bid.bids[0].id,
+                "agreed_price": "11,990.50",
+                "awarded_on": date(2025, 11, 5),
+                "reason": "เสนอราคาต่ำสุด",
+            }
+        ),
+    )

@@ -91,8 +91,10 @@ async def test_demo_is_deterministic(db: Engine) -> None:  # type: ignore[type-a
 
 async def test_publication_sequence_is_gap_free_and_follows_time(db: Engine) -> None:  # type: ignore[type-arg]
     await demo.load_demo(TODAY)
-    rows = await t.Announcement.select(t.Announcement.sequence, t.Announcement.published_at).order_by(
-        t.Announcement.sequence
+    rows = (
+        await t.Announcement.select(t.Announcement.sequence, t.Announcement.published_at)
+        .where(t.Announcement.status == "published")
+        .order_by(t.Announcement.sequence)
     )
     assert [r["sequence"] for r in rows] == list(range(1, len(rows) + 1))
     times = [r["published_at"] for r in rows]
@@ -127,7 +129,7 @@ async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.
     assert len(plan_rows) == last.plan_items + 1  # and the total row
     procurement_rows = doc.get_element_by_id("procurement-table").findall(".//tbody/tr")
     published = await procurements.list_procurements(
-        await _demo_id(), year_be=2569, statuses={procurements.PUBLISHED}
+        await _demo_id(), year_be=2569, statuses={procurements.AWARDED}
     )
     assert len(procurement_rows) == len(published) > 30
     years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]

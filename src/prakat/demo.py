@@ -3,15 +3,13 @@ so the demo exercises the same validation as a teacher's input. Deterministic an
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from prakat import clock
 from prakat.announcements import service as announcements
-from prakat.announcements import subjects
-from prakat.announcements.schemas import AnnouncementCreate
+from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
 from prakat.demo_data import DemoProcurement, DemoYear, build_demo
@@ -19,7 +17,7 @@ from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
-from prakat.thai import fiscal_year_of
+from prakat.thai import fiscal_year_bounds, fiscal_year_of
 from prakat.vendors import service as vendors
 
 DEMO_SLUG = "demo"
@@ -132,85 +130,34 @@ async def _load_year(actor: Actor, year: DemoYear, today: date, vendor_ids: dict
 
     # Everything that becomes public, gathered first and then published in date order, so the
     # publication sequence follows time as it does in a real school.
-    events: list[tuple[date, int, Callable[[int], Awaitable[object]]]] = []
+    events: list[tuple[date, int, AnnouncementDraft]] = []
     plan_day = year.plan_announced_on or year.budget_allocated_on + timedelta(days=14)
-    events.append((plan_day, 0, lambda n: _publish_plan(actor, plan.id, year.fiscal_year_be, plan_day, n)))
-
+    events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN.value, plan_id=plan.id)))
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
         created = await _enter_procurement(actor, p, item_ids, vendor_ids)
-        method = Method(p.method)
-        if method.info.family is MethodFamily.GENERAL_INVITATION:
+        if Method(p.method).info.family is MethodFamily.GENERAL_INVITATION:
             invited_on = p.invited_on or p.requested_on + timedelta(days=1)
-            for day, kind, subject in (
-                (
-                    p.requested_on,
-                    AnnouncementKind.REFERENCE_PRICE,
-                    subjects.reference_price_subject(p.kind, p.subject, p.method),
-                ),
-                (
-                    invited_on,
-                    AnnouncementKind.INVITATION,
-                    subjects.invitation_subject(p.kind, p.subject, p.method),
-                ),
+            for day, kind in (
+                (p.requested_on, AnnouncementKind.REFERENCE_PRICE),
+                (invited_on, AnnouncementKind.INVITATION),
             ):
-                events.append(
-                    (day, order, _announce(actor, kind, subject, day, year.fiscal_year_be, created))
-                )
+                events.append((day, order, AnnouncementDraft(kind=kind.value, procurement_id=created)))
         if p.awarded_on is not None:
-            await procurements.set_status(actor, created, procurements.PUBLISHED)
-            subject = subjects.winner_subject(p.kind, p.subject, p.method)
-            events.append(
-                (
-                    p.awarded_on,
-                    order,
-                    _announce(
-                        actor, AnnouncementKind.WINNER, subject, p.awarded_on, year.fiscal_year_be, created
-                    ),
-                )
-            )
-        elif p.bids:
-            await procurements.set_status(actor, created, procurements.SUBMITTED)
+            winner = AnnouncementDraft(kind=AnnouncementKind.WINNER.value, procurement_id=created)
+            events.append((p.awarded_on, order, winner))
 
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
-    events = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
-    for number, (_day, _order, publish) in enumerate(events, start=1):
-        await publish(number)
-
-
-async def _publish_plan(actor: Actor, plan_id: int, year_be: int, day: date, number: int) -> None:
-    await plans.mark_plan_published(actor, plan_id, at=_at(day))
-    await announcements.publish(
-        actor,
-        AnnouncementCreate(
-            kind=AnnouncementKind.PLAN.value,
-            subject=subjects.plan_subject(year_be),
-            announced_on=day,
-            fiscal_year_be=year_be,
-            number=f"{number}/{year_be}",
-            plan_id=plan_id,
-        ),
-        at=_at(day),
-    )
-
-
-def _announce(
-    actor: Actor, kind: AnnouncementKind, subject: str, day: date, year_be: int, procurement_id: int
-) -> Callable[[int], Awaitable[object]]:
-    async def publish(number: int) -> object:
-        return await announcements.publish(
-            actor,
-            AnnouncementCreate(
-                kind=kind.value,
-                subject=subject,
-                announced_on=day,
-                fiscal_year_be=year_be,
-                number=f"{number}/{year_be}",
-                procurement_id=procurement_id,
-            ),
-            at=_at(day),
-        )
-
-    return publish
+    due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
+    # In the year still running, the newest winner announcement waits for the director, so the
+    # approval queue shows what a Monday morning looks like.
+    running = today <= fiscal_year_bounds(year.fiscal_year_be)[1]
+    winners = [e for e in due if e[2].kind == AnnouncementKind.WINNER.value]
+    waiting = winners[-1] if running and winners else None
+    for event in due:
+        prepared = await announcements.prepare(actor, event[2])
+        await announcements.submit(actor, prepared.id)
+        if event is not waiting:
+            await announcements.approve(actor, prepared.id, at=_at(event[0]))
 
 
 async def _enter_procurement(

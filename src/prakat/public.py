@@ -40,7 +40,7 @@ async def school_overview(slug: str, today: date, year_be: int | None = None) ->
     if year_be not in known and year_be != current:
         raise NotFound(f"ข้อมูลปีงบประมาณ {year_be}")
     published = await procurements.list_procurements(
-        school.id, year_be=year_be, statuses={procurements.PUBLISHED}
+        school.id, year_be=year_be, statuses={procurements.AWARDED}
     )
     return SchoolOverview(
         school=school,

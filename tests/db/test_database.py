@@ -13,8 +13,6 @@ from hypothesis import strategies as st
 from piccolo.engine.base import Engine
 
 from prakat import clock
-from prakat.announcements import service as announcements
-from prakat.announcements.schemas import AnnouncementCreate
 from prakat.db import tables as t
 from prakat.db.migrate import migrate
 from prakat.db.tx import write_transaction
@@ -82,14 +80,10 @@ async def test_any_two_place_amount_round_trips(db: Engine, amount: Decimal) -> 
 
 async def test_timestamps_are_timezone_aware(db: Engine) -> None:  # type: ignore[type-arg]
     _, actor = await factories.school()
-    bangkok_ten = datetime(2025, 11, 3, 10, 0, tzinfo=clock.BANGKOK)
-    published = await announcements.publish(
-        actor,
-        AnnouncementCreate(
-            kind="winner", subject="ทดสอบ", announced_on=date(2025, 11, 3), fiscal_year_be=2569
-        ),
-        at=bangkok_ten,
-    )
+    vendor = await factories.vendor(actor)
+    p = await factories.awarded(actor, vendor.id)
+    bangkok_ten = datetime(2025, 11, 5, 10, 0, tzinfo=clock.BANGKOK)
+    published = await factories.publish(actor, "winner", procurement_id=p.id, at=bangkok_ten)
     assert published.published_at is not None
     assert published.published_at.utcoffset() is not None
     assert published.published_at == bangkok_ten
@@ -98,15 +92,11 @@ async def test_timestamps_are_timezone_aware(db: Engine) -> None:  # type: ignor
 
 async def test_naive_datetimes_are_refused(db: Engine) -> None:  # type: ignore[type-arg]
     _, actor = await factories.school()
+    vendor = await factories.vendor(actor)
+    p = await factories.awarded(actor, vendor.id)
     with pytest.raises(ValueError, match="เขตเวลา"):
-        await announcements.publish(
-            actor,
-            AnnouncementCreate(
-                kind="winner", subject="ทดสอบ", announced_on=date(2025, 11, 3), fiscal_year_be=2569
-            ),
-            at=datetime(2025, 11, 3, 10, 0),
-        )
-    assert await t.Announcement.count() == 0
+        await factories.publish(actor, "winner", procurement_id=p.id, at=datetime(2025, 11, 5, 10, 0))
+    assert await t.Announcement.count().where(t.Announcement.status == "published") == 0
 
 
 async def test_foreign_keys_are_enforced(db: Engine) -> None:  # type: ignore[type-arg]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -14,7 +14,6 @@ from lxml import html
 
 from prakat import clock
 from prakat.plans import service as plans
-from prakat.procurements import service as procurements
 from tests import factories
 
 TODAY = datetime(2025, 12, 1, 5, 0, tzinfo=UTC)  # FY2569
@@ -45,25 +44,10 @@ async def _school_with_records() -> Any:
                 2569,
             ),
         )
-    await plans.mark_plan_published(actor, plan.id)
+    await factories.publish(actor, "plan", plan_id=plan.id)
     vendor = await factories.vendor(actor, 3, name="ห้างหุ้นส่วนจำกัด รุ่งเรือง")
-    published = await factories.procurement(actor)
-    published = await procurements.add_bid(
-        actor, published.id, procurements.parse_bid({"vendor_id": vendor.id, "amount": "12,000"})
-    )
-    await procurements.award(
-        actor,
-        published.id,
-        procurements.parse_award(
-            {
-                "bid_id": published.bids[0].id,
-                "agreed_price": "11,990.50",
-                "awarded_on": date(2025, 11, 5),
-                "reason": "ราคาต่ำสุด",
-            }
-        ),
-    )
-    await procurements.set_status(actor, published.id, procurements.PUBLISHED)
+    awarded = await factories.awarded(actor, vendor.id)
+    await factories.publish(actor, "winner", procurement_id=awarded.id)
     await factories.procurement(actor, subject="งานที่ยังเป็นร่าง")  # a draft: never public
     return school
 

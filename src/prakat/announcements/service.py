@@ -1,4 +1,14 @@
-"""Announcements (ประกาศ) and the one-way door of publication."""
+"""Announcements (ประกาศ): drafted by the budget group, approved by the director, then frozen.
+
+draft ──submit──▶ submitted ──review──▶ reviewed ──approve──▶ published
+  ▲                  │  └────────approve (no head review)──────▲
+  └──── returned ◀───┴──return (with a comment)── reviewed
+
+Approval is the one-way door: it numbers the announcement, copies the signer, takes the next
+publication sequence and moves what the announcement speaks about (plan, procurement) forward, all
+in one transaction. Nothing published is edited afterwards; a change or a cancellation is a new
+announcement that points at the one it corrects.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +16,61 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from piccolo.query.functions.aggregate import Max
+import msgspec
+from piccolo.query.functions.aggregate import Count, Max
 
 from prakat import audit, clock
-from prakat.announcements.schemas import Announcement, AnnouncementCreate
+from prakat.announcements import snapshot, subjects
+from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
+from prakat.auth.checks import require
+from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
-from prakat.errors import InvalidInput, NotFound
+from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.plans import service as plans
+from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
-from prakat.schools.service import ensure_fiscal_year
+from prakat.validation import Fields
 
-PUBLISHED = "published"
+DRAFT, SUBMITTED, REVIEWED, PUBLISHED, RETURNED = "draft", "submitted", "reviewed", "published", "returned"
+STATUS_LABELS = {
+    DRAFT: "ฉบับร่าง",
+    SUBMITTED: "รออนุมัติ",
+    REVIEWED: "ตรวจสอบแล้ว รออนุมัติ",
+    PUBLISHED: "เผยแพร่แล้ว",
+    RETURNED: "ส่งกลับให้แก้ไข",
+}
+EDITABLE = (DRAFT, RETURNED)
+PENDING = (SUBMITTED, REVIEWED)
+
+K = AnnouncementKind
+PLAN_KINDS = frozenset({K.PLAN, K.PLAN_REVISION})
+# What publishing each kind does to its procurement.
+PROCUREMENT_STATUS_AFTER = {
+    K.REFERENCE_PRICE: procurements.IN_PROGRESS,
+    K.TOR_HEARING: procurements.IN_PROGRESS,
+    K.INVITATION: procurements.IN_PROGRESS,
+    K.INVITATION_CHANGE: procurements.IN_PROGRESS,
+    K.WINNER: procurements.AWARDED,
+    K.WINNER_CHANGE: procurements.AWARDED,
+    K.INVITATION_CANCEL: procurements.CANCELLED,
+    K.WINNER_CANCEL: procurements.CANCELLED,
+}
+PROCUREMENT_KINDS = frozenset(PROCUREMENT_STATUS_AFTER)
 
 
 def _announcement(row: Mapping[str, Any]) -> Announcement:
+    snap = row["snapshot"]
+    if isinstance(snap, str):
+        snap = msgspec.json.decode(snap)
     return Announcement(
         id=row["id"],
         school_id=row["school"],
         year_be=row["fiscal_year.year_be"],
         kind=row["kind"],
         subject=row["subject"],
+        body=row["body"],
         number=row["number"],
         announced_on=row["announced_on"],
         status=row["status"],
@@ -36,72 +80,348 @@ def _announcement(row: Mapping[str, Any]) -> Announcement:
         signer_name=row["signer_name"],
         signer_position=row["signer_position"],
         signer_delegation=row["signer_delegation"],
+        snapshot=snap,
         pdf_sha256=row["pdf_sha256"],
         sequence=row["sequence"],
         published_at=row["published_at"],
+        created_at=row["created_at"],
+        prepared_by=row["prepared_by"],
+        submitted_at=row["submitted_at"],
+        reviewed_by=row["reviewed_by"],
+        reviewed_at=row["reviewed_at"],
+        approved_by=row["approved_by"],
+        return_comment=row["return_comment"],
     )
 
 
-async def publish(actor: Actor, data: AnnouncementCreate, *, at: datetime | None = None) -> Announcement:
-    """Publish an announcement signed by the school's director as the profile names them today.
+def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
+    f = Fields(raw)
+    kind = f.choice("kind", "ประเภทประกาศ", AnnouncementKind)
+    procurement_id = f.integer("procurement_id", "โครงการ", required=False, low=1)
+    plan_id = f.integer("plan_id", "แผน", required=False, low=1)
+    supersedes_id = f.integer("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", required=False, low=1)
+    body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=5000)
+    if kind is not None and kind.info.is_correction and supersedes_id is None:
+        f.fail("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", "กรุณาเลือกประกาศที่ต้องการแก้ไขหรือยกเลิก")
+    if kind is not None and kind.info.is_correction and not body:
+        f.fail("body", "รายละเอียดเพิ่มเติม", "กรุณาระบุเหตุผลของการแก้ไขหรือยกเลิก")
+    f.check()
+    assert kind is not None
+    return AnnouncementDraft(
+        kind=kind.value,
+        procurement_id=procurement_id,
+        plan_id=plan_id,
+        supersedes_id=supersedes_id,
+        body=body,
+    )
 
-    The signer is copied, not referenced: a later change of director must not rewrite what was
-    signed. The per-school sequence is gap-free because the school row is locked (PostgreSQL) or the
-    whole database is (SQLite, IMMEDIATE) while the next number is taken.
 
-    ``at`` backdates the publication time; only for importing a school's earlier, already-public
-    records (the demo loader, a move from paper). Everything else publishes now.
-    """
-    try:
-        kind = AnnouncementKind(data.kind)
-    except ValueError:
-        raise InvalidInput({"kind": "ประเภทประกาศ: ไม่อยู่ในรายการที่เลือกได้"}) from None
-    async with write_transaction():
-        query = t.School.select().where(t.School.id == actor.school_id)
-        if t.School._meta.db.engine_type == "postgres":
-            # SQLite has no row locks; its IMMEDIATE transaction already holds the only write lock.
-            query = query.lock_rows()
-        school = await query.first()
-        if school is None:
-            raise NotFound("โรงเรียน")
-        if not school["director_name"]:
-            raise InvalidInput({"director_name": "ชื่อผู้ลงนาม: ยังไม่ได้กำหนดชื่อผู้อำนวยการในข้อมูลโรงเรียน"})
-        if data.supersedes_id is not None:
-            old = (
-                await t.Announcement.select(t.Announcement.kind)
-                .where((t.Announcement.id == data.supersedes_id) & (t.Announcement.school == actor.school_id))
-                .first()
-            )
-            if old is None or AnnouncementKind(old["kind"]) not in kind.info.supersedes:
-                raise InvalidInput({"supersedes_id": "ประกาศที่แก้ไข: ประกาศประเภทนี้แก้ไขประกาศนั้นไม่ได้"})
-        fy = await ensure_fiscal_year(actor, data.fiscal_year_be)
-        top = (
-            await t.Announcement.select(Max(t.Announcement.sequence, alias="top"))
-            .where(t.Announcement.school == actor.school_id)
+async def _subject(
+    school_id: int, kind: AnnouncementKind, procurement_id: int | None, plan_id: int | None
+) -> str:
+    if plan_id is not None:
+        plan = await plans.get_plan(school_id, plan_id)
+        return subjects.plan_subject(plan.year_be, plan.revision)
+    assert procurement_id is not None
+    p = await procurements.get_procurement(school_id, procurement_id)
+    return subjects.for_procurement(kind, p.kind, p.subject, p.method)
+
+
+async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, AnnouncementKind]:
+    """Check the kind fits what it is about; returns the fiscal year id."""
+    kind = AnnouncementKind(data.kind)
+    if kind in PLAN_KINDS:
+        if data.plan_id is None or data.procurement_id is not None:
+            raise InvalidInput({"plan_id": "แผน: ประกาศประเภทนี้ต้องเลือกแผนการจัดซื้อจัดจ้าง"})
+        plan = await plans.get_plan(actor.school_id, data.plan_id)
+        expected = K.PLAN if plan.revision == 0 else K.PLAN_REVISION
+        if kind is not expected:
+            raise InvalidInput({"kind": f"ประเภทประกาศ: แผนฉบับนี้ต้องใช้ประกาศ{expected.label}"})
+        return plan.fiscal_year_id, kind
+    if kind in PROCUREMENT_KINDS:
+        if data.procurement_id is None or data.plan_id is not None:
+            raise InvalidInput({"procurement_id": "โครงการ: ประกาศประเภทนี้ต้องเลือกโครงการจัดซื้อจัดจ้าง"})
+        row = (
+            await t.Procurement.select(t.Procurement.fiscal_year)
+            .where((t.Procurement.id == data.procurement_id) & (t.Procurement.school == actor.school_id))
             .first()
         )
-        sequence = ((top or {}).get("top") or 0) + 1
+        if row is None:
+            raise NotFound("โครงการจัดซื้อจัดจ้าง")
+        return int(row["fiscal_year"]), kind
+    raise InvalidInput({"kind": f"ประเภทประกาศ: ยังไม่รองรับการจัดทำ{kind.label}ในระบบ"})
+
+
+async def _check_supersedes(actor: Actor, kind: AnnouncementKind, data: AnnouncementDraft) -> None:
+    if data.supersedes_id is None:
+        if kind.info.is_correction:
+            raise InvalidInput({"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: กรุณาเลือกประกาศ"})
+        return
+    old = (
+        await t.Announcement.select()
+        .where((t.Announcement.id == data.supersedes_id) & (t.Announcement.school == actor.school_id))
+        .first()
+    )
+    message = None
+    if old is None or old["status"] != PUBLISHED:
+        message = "ต้องเป็นประกาศที่เผยแพร่แล้ว"
+    elif AnnouncementKind(old["kind"]) not in kind.info.supersedes:
+        message = f"{kind.label}ใช้แก้ไขหรือยกเลิก{AnnouncementKind(old['kind']).label}ไม่ได้"
+    elif old["procurement"] != data.procurement_id or old["plan"] != data.plan_id:
+        message = "ต้องเป็นประกาศของโครงการหรือแผนเดียวกัน"
+    if message:
+        raise InvalidInput({"supersedes_id": f"ประกาศที่แก้ไขหรือยกเลิก: {message}"})
+
+
+async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
+    """A new draft announcement."""
+    require(actor, Permission.EDIT)
+    async with write_transaction():
+        fiscal_year_id, kind = await _target(actor, data)
+        await _check_supersedes(actor, kind, data)
+        if kind in (K.WINNER, K.WINNER_CHANGE):
+            assert data.procurement_id is not None
+            found = await procurements.get_procurement(actor.school_id, data.procurement_id)
+            if found.award is None:
+                raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
+        if await t.Announcement.exists().where(
+            (t.Announcement.school == actor.school_id)
+            & (t.Announcement.kind == kind.value)
+            & (t.Announcement.procurement == data.procurement_id)
+            & (t.Announcement.plan == data.plan_id)
+            & t.Announcement.status.is_in([DRAFT, RETURNED, SUBMITTED, REVIEWED])
+        ):
+            raise Conflict("มีประกาศประเภทนี้ของรายการนี้ที่ยังไม่เผยแพร่อยู่แล้ว")
         row = t.Announcement(
             school=actor.school_id,
-            fiscal_year=fy.id,
+            fiscal_year=fiscal_year_id,
             kind=kind.value,
             procurement=data.procurement_id,
             plan=data.plan_id,
             supersedes=data.supersedes_id,
-            number=data.number,
-            subject=data.subject,
-            announced_on=data.announced_on,
-            status=PUBLISHED,
-            signer_name=school["director_name"],
-            signer_position=school["director_position"],
-            signer_delegation=school["delegation_text"],
-            sequence=sequence,
-            published_at=clock.require_aware(at) if at is not None else clock.now(),
+            subject=await _subject(actor.school_id, kind, data.procurement_id, data.plan_id),
+            body=data.body,
+            announced_on=clock.today_bangkok(),
+            status=DRAFT,
             created_at=clock.now(),
+            prepared_by=actor.user_id,
         )
         await row.save()
-        await audit.record(actor, "publish", "announcement", row.id, after=audit.snapshot(row))
+        await audit.record(actor, "create", "announcement", row.id, after=audit.snapshot(row))
     return await get_announcement(actor.school_id, row.id)
+
+
+async def _row(school_id: int, announcement_id: int) -> dict[str, Any]:
+    row = (
+        await t.Announcement.select()
+        .where((t.Announcement.school == school_id) & (t.Announcement.id == announcement_id))
+        .first()
+    )
+    if row is None:
+        raise NotFound("ประกาศ")
+    return dict(row)
+
+
+async def _move(
+    actor: Actor, before: dict[str, Any], action: str, changes: dict[str, Any], note: str = ""
+) -> None:
+    await t.Announcement.update({getattr(t.Announcement, k): v for k, v in changes.items()}).where(
+        t.Announcement.id == before["id"]
+    )
+    after = {**before, **changes}
+    await audit.record(
+        actor,
+        action,
+        "announcement",
+        before["id"],
+        before=audit.snapshot(before),
+        after=audit.snapshot(after),
+        note=note,
+    )
+
+
+async def update_body(actor: Actor, announcement_id: int, body: str) -> Announcement:
+    require(actor, Permission.EDIT)
+    async with write_transaction():
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] not in EDITABLE:
+            raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว แก้ไขไม่ได้")
+        await _move(
+            actor, before, "update", {"body": " ".join(body.split()) if "\n" not in body else body.strip()}
+        )
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def discard(actor: Actor, announcement_id: int) -> None:
+    require(actor, Permission.EDIT)
+    async with write_transaction():
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] not in EDITABLE:
+            raise Conflict("ลบได้เฉพาะประกาศฉบับร่างหรือที่ถูกส่งกลับ")
+        await t.Announcement.delete().where(t.Announcement.id == announcement_id)
+        await audit.record(actor, "delete", "announcement", announcement_id, before=audit.snapshot(before))
+
+
+async def submit(actor: Actor, announcement_id: int) -> Announcement:
+    """Send for approval: the content is copied now and the records it speaks about are held."""
+    require(actor, Permission.SUBMIT)
+    async with write_transaction():
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] not in EDITABLE:
+            raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว")
+        kind = AnnouncementKind(before["kind"])
+        if kind in PLAN_KINDS and not await t.PlanItem.exists().where(t.PlanItem.plan == before["plan"]):
+            raise InvalidInput({"plan_id": "แผน: ต้องมีอย่างน้อย 1 รายการก่อนส่งขออนุมัติ"})
+        content = await snapshot.build(
+            actor.school_id, procurement_id=before["procurement"], plan_id=before["plan"]
+        )
+        if kind in (K.WINNER, K.WINNER_CHANGE) and not (content.get("procurement") or {}).get("award"):
+            raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
+        subject = await _subject(actor.school_id, kind, before["procurement"], before["plan"])
+        await _move(
+            actor,
+            before,
+            "submit",
+            {
+                "status": SUBMITTED,
+                "subject": subject,
+                "snapshot": msgspec.json.encode(content).decode(),
+                "submitted_at": clock.now(),
+                "return_comment": "",
+            },
+        )
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def review(actor: Actor, announcement_id: int) -> Announcement:
+    require(actor, Permission.REVIEW)
+    async with write_transaction():
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] != SUBMITTED:
+            raise Conflict("ตรวจสอบได้เฉพาะประกาศที่รออนุมัติ")
+        await _move(
+            actor,
+            before,
+            "review",
+            {"status": REVIEWED, "reviewed_by": actor.user_id, "reviewed_at": clock.now()},
+        )
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -> Announcement:
+    require(actor, Permission.RETURN)
+    comment = comment.strip()
+    if not comment:
+        raise InvalidInput({"comment": "ความเห็น: กรุณาระบุสิ่งที่ต้องแก้ไข"}, {"comment": comment})
+    async with write_transaction():
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] not in PENDING:
+            raise Conflict("ส่งกลับได้เฉพาะประกาศที่รออนุมัติ")
+        await _move(
+            actor,
+            before,
+            "return",
+            {
+                "status": RETURNED,
+                "snapshot": None,
+                "return_comment": comment,
+                "reviewed_by": None,
+                "reviewed_at": None,
+            },
+            note=comment,
+        )
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = None) -> Announcement:
+    """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo)."""
+    require(actor, Permission.APPROVE)
+    published_at = clock.require_aware(at) if at is not None else clock.now()
+    async with write_transaction():
+        school = await _locked_school(actor.school_id)
+        before = await _row(actor.school_id, announcement_id)
+        if before["status"] not in PENDING:
+            raise Conflict("อนุมัติได้เฉพาะประกาศที่รออนุมัติ")
+        if school["review_by_head"] and before["status"] != REVIEWED:
+            raise Conflict("ประกาศนี้ต้องผ่านการตรวจสอบของหัวหน้าเจ้าหน้าที่ก่อน")
+        signer_name, signer_position = await _signer(actor, school)
+        if not signer_name:
+            raise InvalidInput({"signer": "ผู้ลงนาม: ยังไม่ได้กำหนดชื่อผู้อำนวยการในข้อมูลโรงเรียน"})
+        kind = AnnouncementKind(before["kind"])
+        year = (
+            await t.FiscalYear.select(t.FiscalYear.year_be)
+            .where(t.FiscalYear.id == before["fiscal_year"])
+            .first()
+        )
+        assert year is not None
+        await _move(
+            actor,
+            before,
+            "approve",
+            {
+                "status": PUBLISHED,
+                "number": f"{await _next_number(actor.school_id, before['fiscal_year'])}/{year['year_be']}",
+                "sequence": await _next_sequence(actor.school_id),
+                "announced_on": published_at.astimezone(clock.BANGKOK).date(),
+                "published_at": published_at,
+                "signer_name": signer_name,
+                "signer_position": signer_position,
+                "signer_delegation": school["delegation_text"],
+                "approved_by": actor.user_id,
+            },
+        )
+        if kind in PLAN_KINDS:
+            await plans.mark_plan_published(actor, before["plan"], at=published_at)
+        elif kind in PROCUREMENT_STATUS_AFTER:
+            await procurements.move_status(actor, before["procurement"], PROCUREMENT_STATUS_AFTER[kind])
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def _locked_school(school_id: int) -> dict[str, Any]:
+    query = t.School.select().where(t.School.id == school_id)
+    if t.School._meta.db.engine_type == "postgres":
+        # Serialises publications of one school, so sequences and numbers have no gaps or twins.
+        # SQLite has no row locks; its IMMEDIATE transaction already holds the only write lock.
+        query = query.lock_rows()
+    school = await query.first()
+    if school is None:
+        raise NotFound("โรงเรียน")
+    return dict(school)
+
+
+async def _signer(actor: Actor, school: Mapping[str, Any]) -> tuple[str, str]:
+    """The approving director as their account names them, else the school profile's director."""
+    if actor.user_id is not None:
+        user = (
+            await t.User.select(t.User.display_name, t.User.position)
+            .where(t.User.id == actor.user_id)
+            .first()
+        )
+        if user is not None and user["display_name"]:
+            return user["display_name"], user["position"] or school["director_position"]
+    return school["director_name"], school["director_position"]
+
+
+async def _next_sequence(school_id: int) -> int:
+    top = (
+        await t.Announcement.select(Max(t.Announcement.sequence, alias="top"))
+        .where(t.Announcement.school == school_id)
+        .first()
+    )
+    return int((top or {}).get("top") or 0) + 1
+
+
+async def _next_number(school_id: int, fiscal_year_id: int) -> int:
+    count = (
+        await t.Announcement.select(Count(alias="n"))
+        .where(
+            (t.Announcement.school == school_id)
+            & (t.Announcement.fiscal_year == fiscal_year_id)
+            & (t.Announcement.status == PUBLISHED)
+        )
+        .first()
+    )
+    return int((count or {}).get("n") or 0) + 1
 
 
 def _select() -> Any:
@@ -119,9 +439,41 @@ async def get_announcement(school_id: int, announcement_id: int) -> Announcement
     return _announcement(row)
 
 
-async def list_announcements(school_id: int, *, year_be: int | None = None) -> list[Announcement]:
-    query = _select().where((t.Announcement.school == school_id) & (t.Announcement.status == PUBLISHED))
+async def get_published(school_id: int, announcement_id: int) -> Announcement:
+    """For the public: a draft must look exactly like a missing page."""
+    found = await get_announcement(school_id, announcement_id)
+    if found.status != PUBLISHED:
+        raise NotFound("ประกาศ")
+    return found
+
+
+async def list_announcements(
+    school_id: int,
+    *,
+    year_be: int | None = None,
+    statuses: tuple[str, ...] = (PUBLISHED,),
+    procurement_id: int | None = None,
+    plan_id: int | None = None,
+) -> list[Announcement]:
+    query = _select().where(
+        (t.Announcement.school == school_id) & t.Announcement.status.is_in(list(statuses))
+    )
     if year_be is not None:
         query = query.where(t.Announcement.fiscal_year.year_be == year_be)
-    rows = await query.order_by(t.Announcement.sequence, ascending=False)
+    if procurement_id is not None:
+        query = query.where(t.Announcement.procurement == procurement_id)
+    if plan_id is not None:
+        query = query.where(t.Announcement.plan == plan_id)
+    rows = await query.order_by(t.Announcement.sequence, ascending=False).order_by(
+        t.Announcement.id, ascending=False
+    )
+    return [_announcement(r) for r in rows]
+
+
+async def corrections_of(school_id: int, announcement_id: int) -> list[Announcement]:
+    rows = await _select().where(
+        (t.Announcement.school == school_id)
+        & (t.Announcement.supersedes == announcement_id)
+        & (t.Announcement.status == PUBLISHED)
+    )
     return [_announcement(r) for r in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prakat.rules import Method, ProcurementKind
+from prakat.rules import AnnouncementKind, Method, ProcurementKind
 
 # A subject that already starts with one of these has its verb ("จ้างซ่อมแซมหลังคา…" for a construction).
 VERBS = ("ซื้อ", "จ้าง", "เช่า")
@@ -29,3 +29,26 @@ def invitation_subject(kind: str, subject: str, method: str) -> str:
 
 def winner_subject(kind: str, subject: str, method: str) -> str:
     return f"ประกาศผู้ชนะการเสนอราคา {work_title(kind, subject)} {Method(method).info.subject_phrase}"
+
+
+def change_subject(kind: str, subject: str, method: str, what: str) -> str:
+    return f"{what} {work_title(kind, subject)} {Method(method).info.subject_phrase}"
+
+
+def for_procurement(announcement_kind: AnnouncementKind, kind: str, subject: str, method: str) -> str:
+    """The subject of any procurement announcement, worded by its kind."""
+    k = AnnouncementKind
+    if announcement_kind is k.REFERENCE_PRICE:
+        return reference_price_subject(kind, subject, method)
+    if announcement_kind is k.INVITATION:
+        return invitation_subject(kind, subject, method)
+    if announcement_kind is k.WINNER:
+        return winner_subject(kind, subject, method)
+    prefixes = {
+        k.TOR_HEARING: "ประกาศรับฟังคำวิจารณ์ร่างขอบเขตของงาน",
+        k.INVITATION_CHANGE: "แก้ไขประกาศเชิญชวน",
+        k.INVITATION_CANCEL: "ยกเลิกประกาศเชิญชวน",
+        k.WINNER_CHANGE: "แก้ไขประกาศผู้ชนะการเสนอราคา",
+        k.WINNER_CANCEL: "ยกเลิกประกาศผู้ชนะการเสนอราคา",
+    }
+    return change_subject(kind, subject, method, prefixes[announcement_kind])

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from prakat import audit, clock
+from prakat import audit, clock, locks
 from prakat.audit import Actor
+from prakat.auth.checks import require
+from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
@@ -82,6 +84,7 @@ def _item(row: Mapping[str, Any]) -> PlanItem:
 async def create_plan(actor: Actor, fiscal_year_be: int) -> Plan:
     """A new draft revision: revision 0 first, then ฉบับปรับปรุง ครั้งที่ N copying the last revision's
     items, so an amendment starts from what was published and the earlier revision stays as it was."""
+    require(actor, Permission.EDIT)
     async with write_transaction():
         fy = await ensure_fiscal_year(actor, fiscal_year_be)
         last = (
@@ -107,30 +110,119 @@ async def create_plan(actor: Actor, fiscal_year_be: int) -> Plan:
     return await get_plan(actor.school_id, plan.id)
 
 
+async def _editable_plan(actor: Actor, plan_id: int) -> dict[str, Any]:
+    require(actor, Permission.EDIT)
+    plan = await _plan_row(actor.school_id, plan_id)
+    reason = await locks.plan_lock(plan_id)
+    if reason:
+        raise Conflict(reason)
+    return plan
+
+
+def _item_values(data: PlanItemCreate) -> dict[str, Any]:
+    return {
+        "egp_plan_code": data.egp_plan_code,
+        "name": data.name,
+        "kind": data.kind,
+        "budget_satang": to_satang(data.budget),
+        "budget_source": data.budget_source,
+        "category": data.category,
+        "planned_method": data.planned_method,
+        "expected_month": data.expected_month,
+    }
+
+
 async def add_plan_item(actor: Actor, plan_id: int, data: PlanItemCreate) -> PlanItem:
     async with write_transaction():
-        plan = await _plan_row(actor.school_id, plan_id)
-        if plan["status"] != DRAFT:
-            raise Conflict("แผนนี้เผยแพร่แล้ว แก้ไขไม่ได้ ให้จัดทำแผนฉบับปรับปรุง")
+        await _editable_plan(actor, plan_id)
         count = await t.PlanItem.count().where(t.PlanItem.plan == plan_id)
-        row = t.PlanItem(
-            school=actor.school_id,
-            plan=plan_id,
-            position=count + 1,
-            egp_plan_code=data.egp_plan_code,
-            name=data.name,
-            kind=data.kind,
-            budget_satang=to_satang(data.budget),
-            budget_source=data.budget_source,
-            category=data.category,
-            planned_method=data.planned_method,
-            expected_month=data.expected_month,
-        )
+        row = t.PlanItem(school=actor.school_id, plan=plan_id, position=count + 1, **_item_values(data))
         await row.save()
         await audit.record(actor, "create", "plan_item", row.id, after=audit.snapshot(row))
-    got = await t.PlanItem.select().where(t.PlanItem.id == row.id).first()
-    assert got is not None
-    return _item(got)
+    return await get_plan_item(actor.school_id, row.id)
+
+
+async def get_plan_item(school_id: int, item_id: int) -> PlanItem:
+    row = (
+        await t.PlanItem.select().where((t.PlanItem.id == item_id) & (t.PlanItem.school == school_id)).first()
+    )
+    if row is None:
+        raise NotFound("รายการในแผน")
+    return _item(row)
+
+
+async def _item_row(school_id: int, item_id: int) -> dict[str, Any]:
+    row = (
+        await t.PlanItem.select().where((t.PlanItem.id == item_id) & (t.PlanItem.school == school_id)).first()
+    )
+    if row is None:
+        raise NotFound("รายการในแผน")
+    return dict(row)
+
+
+async def update_plan_item(actor: Actor, item_id: int, data: PlanItemCreate) -> PlanItem:
+    async with write_transaction():
+        before = await _item_row(actor.school_id, item_id)
+        await _editable_plan(actor, before["plan"])
+        values = _item_values(data)
+        await t.PlanItem.update({getattr(t.PlanItem, k): v for k, v in values.items()}).where(
+            t.PlanItem.id == item_id
+        )
+        after = {**before, **values}
+        await audit.record(
+            actor, "update", "plan_item", item_id, before=audit.snapshot(before), after=audit.snapshot(after)
+        )
+    return await get_plan_item(actor.school_id, item_id)
+
+
+async def delete_plan_item(actor: Actor, item_id: int) -> None:
+    async with write_transaction():
+        before = await _item_row(actor.school_id, item_id)
+        plan_id = before["plan"]
+        await _editable_plan(actor, plan_id)
+        if await t.Procurement.exists().where(t.Procurement.plan_item == item_id):
+            raise Conflict("มีโครงการจัดซื้อจัดจ้างที่อ้างถึงรายการนี้ ลบไม่ได้")
+        await t.PlanItem.delete().where(t.PlanItem.id == item_id)
+        await _renumber(plan_id, await _item_ids(plan_id))
+        await audit.record(actor, "delete", "plan_item", item_id, before=audit.snapshot(before))
+
+
+async def move_plan_item(actor: Actor, item_id: int, offset: int) -> Plan:
+    """Move an item up (offset -1) or down (+1) in the plan's order."""
+    async with write_transaction():
+        before = await _item_row(actor.school_id, item_id)
+        plan_id = before["plan"]
+        await _editable_plan(actor, plan_id)
+        ids = await _item_ids(plan_id)
+        index = ids.index(item_id)
+        target = min(max(index + offset, 0), len(ids) - 1)
+        if target != index:
+            ids.insert(target, ids.pop(index))
+            await _renumber(plan_id, ids)
+            await audit.record(
+                actor,
+                "move",
+                "plan_item",
+                item_id,
+                before={"position": index + 1},
+                after={"position": target + 1},
+            )
+    return await get_plan(actor.school_id, plan_id)
+
+
+async def _item_ids(plan_id: int) -> list[int]:
+    rows = (
+        await t.PlanItem.select(t.PlanItem.id).where(t.PlanItem.plan == plan_id).order_by(t.PlanItem.position)
+    )
+    return [r["id"] for r in rows]
+
+
+async def _renumber(plan_id: int, ids: list[int]) -> None:
+    # Two passes: positions are unique per plan, so park everything out of the way first.
+    for offset, item_id in enumerate(ids, start=1):
+        await t.PlanItem.update({t.PlanItem.position: -offset}).where(t.PlanItem.id == item_id)
+    for position, item_id in enumerate(ids, start=1):
+        await t.PlanItem.update({t.PlanItem.position: position}).where(t.PlanItem.id == item_id)
 
 
 async def _plan_row(school_id: int, plan_id: int) -> dict[str, Any]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from prakat import audit, clock
+from prakat import audit, clock, locks
 from prakat.audit import Actor
+from prakat.auth.checks import require
+from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
@@ -17,10 +19,16 @@ from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.validation import Fields
 
-# Workflow states. Issue-3's approval flow moves a draft through submitted (and reviewed) to published;
-# from published on, the record is frozen and only a change or cancellation announcement can follow.
-DRAFT, SUBMITTED, REVIEWED, PUBLISHED, CANCELLED = "draft", "submitted", "reviewed", "published", "cancelled"
-EDITABLE = {DRAFT}
+# Where a procurement stands (the ITA "สถานะ" column); moved by publications, never typed in:
+# draft until its first announcement is published, in_progress after an invitation or reference price,
+# awarded once the winner is published, cancelled by a cancellation announcement.
+DRAFT, IN_PROGRESS, AWARDED, CANCELLED = "draft", "in_progress", "awarded", "cancelled"
+STATUS_LABELS = {
+    DRAFT: "อยู่ระหว่างจัดทำ",
+    IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
+    AWARDED: "ประกาศผู้ชนะแล้ว",
+    CANCELLED: "ยกเลิก",
+}
 
 
 def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
@@ -93,20 +101,12 @@ def parse_award(raw: Mapping[str, Any]) -> AwardCreate:
 
 
 async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procurement:
+    require(actor, Permission.EDIT)
     year_be = fiscal_year_of(data.requested_on)
     clause = legal_clause_for(Method(data.method), year_be)
     async with write_transaction():
         fy = await ensure_fiscal_year(actor, year_be)
-        if data.plan_item_id is not None:
-            item = (
-                await t.PlanItem.select(t.PlanItem.plan.fiscal_year)
-                .where((t.PlanItem.id == data.plan_item_id) & (t.PlanItem.school == actor.school_id))
-                .first()
-            )
-            if item is None:
-                raise InvalidInput({"plan_item_id": "รายการในแผน: ไม่พบรายการนี้ในแผนของโรงเรียน"})
-            if item["plan.fiscal_year"] != fy.id:
-                raise InvalidInput({"plan_item_id": "รายการในแผน: อยู่คนละปีงบประมาณกับวันที่ขออนุมัติ"})
+        await _check_plan_item(actor, data.plan_item_id, fy.id)
         now = clock.now()
         row = t.Procurement(
             school=actor.school_id,
@@ -131,7 +131,21 @@ async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procureme
     return await get_procurement(actor.school_id, row.id)
 
 
-async def _editable(school_id: int, procurement_id: int) -> dict[str, Any]:
+async def _check_plan_item(actor: Actor, plan_item_id: int | None, fiscal_year_id: int) -> None:
+    if plan_item_id is None:
+        return
+    item = (
+        await t.PlanItem.select(t.PlanItem.plan.fiscal_year)
+        .where((t.PlanItem.id == plan_item_id) & (t.PlanItem.school == actor.school_id))
+        .first()
+    )
+    if item is None:
+        raise InvalidInput({"plan_item_id": "รายการในแผน: ไม่พบรายการนี้ในแผนของโรงเรียน"})
+    if item["plan.fiscal_year"] != fiscal_year_id:
+        raise InvalidInput({"plan_item_id": "รายการในแผน: อยู่คนละปีงบประมาณกับวันที่ขออนุมัติ"})
+
+
+async def _procurement_row(school_id: int, procurement_id: int) -> dict[str, Any]:
     row = (
         await t.Procurement.select()
         .where((t.Procurement.school == school_id) & (t.Procurement.id == procurement_id))
@@ -139,14 +153,75 @@ async def _editable(school_id: int, procurement_id: int) -> dict[str, Any]:
     )
     if row is None:
         raise NotFound("โครงการจัดซื้อจัดจ้าง")
-    if row["status"] not in EDITABLE:
-        raise Conflict("โครงการนี้ส่งตรวจหรือเผยแพร่แล้ว แก้ไขไม่ได้")
     return dict(row)
+
+
+async def _for_bids(actor: Actor, procurement_id: int) -> dict[str, Any]:
+    """The procurement, if its bids and winner may still change."""
+    require(actor, Permission.EDIT)
+    row = await _procurement_row(actor.school_id, procurement_id)
+    reason = await locks.award_lock(procurement_id)
+    if reason:
+        raise Conflict(reason)
+    return row
+
+
+async def update_procurement(actor: Actor, procurement_id: int, data: ProcurementCreate) -> Procurement:
+    require(actor, Permission.EDIT)
+    year_be = fiscal_year_of(data.requested_on)
+    async with write_transaction():
+        before = await _procurement_row(actor.school_id, procurement_id)
+        reason = await locks.procurement_lock(procurement_id)
+        if reason:
+            raise Conflict(reason)
+        fy = await ensure_fiscal_year(actor, year_be)
+        await _check_plan_item(actor, data.plan_item_id, fy.id)
+        changes: dict[Any, Any] = {
+            t.Procurement.fiscal_year: fy.id,
+            t.Procurement.plan_item: data.plan_item_id,
+            t.Procurement.kind: data.kind,
+            t.Procurement.subject: data.subject,
+            t.Procurement.method: data.method,
+            t.Procurement.method_reason: data.method_reason,
+            t.Procurement.legal_clause: legal_clause_for(Method(data.method), year_be),
+            t.Procurement.budget_satang: to_satang(data.budget),
+            t.Procurement.reference_price_satang: None
+            if data.reference_price is None
+            else to_satang(data.reference_price),
+            t.Procurement.budget_source: data.budget_source,
+            t.Procurement.egp_project_number: data.egp_project_number,
+            t.Procurement.requested_on: data.requested_on,
+            t.Procurement.updated_at: clock.now(),
+        }
+        await t.Procurement.update(changes).where(t.Procurement.id == procurement_id)
+        after = await _procurement_row(actor.school_id, procurement_id)
+        await audit.record(
+            actor,
+            "update",
+            "procurement",
+            procurement_id,
+            before=audit.snapshot(before),
+            after=audit.snapshot(after),
+        )
+    return await get_procurement(actor.school_id, procurement_id)
+
+
+async def delete_procurement(actor: Actor, procurement_id: int) -> None:
+    """Only a procurement that never reached the director can go; anything else is history."""
+    require(actor, Permission.EDIT)
+    async with write_transaction():
+        before = await _procurement_row(actor.school_id, procurement_id)
+        if await t.Announcement.exists().where(t.Announcement.procurement == procurement_id):
+            raise Conflict("โครงการนี้มีประกาศแล้ว ลบไม่ได้ หากไม่ดำเนินการต่อให้จัดทำประกาศยกเลิก")
+        await t.Award.delete().where(t.Award.procurement == procurement_id)
+        await t.Bid.delete().where(t.Bid.procurement == procurement_id)
+        await t.Procurement.delete().where(t.Procurement.id == procurement_id)
+        await audit.record(actor, "delete", "procurement", procurement_id, before=audit.snapshot(before))
 
 
 async def add_bid(actor: Actor, procurement_id: int, data: BidCreate) -> Procurement:
     async with write_transaction():
-        await _editable(actor.school_id, procurement_id)
+        await _for_bids(actor, procurement_id)
         vendor = await t.Vendor.exists().where(
             (t.Vendor.id == data.vendor_id) & (t.Vendor.school == actor.school_id)
         )
@@ -172,7 +247,7 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
     """Record the winner: always one of this procurement's bids, at no more than it offered and within
     the budget."""
     async with write_transaction():
-        proc = await _editable(actor.school_id, procurement_id)
+        proc = await _for_bids(actor, procurement_id)
         bid = (
             await t.Bid.select()
             .where((t.Bid.id == data.bid_id) & (t.Bid.procurement == procurement_id))
@@ -215,29 +290,48 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
     return await get_procurement(actor.school_id, procurement_id)
 
 
-async def set_status(actor: Actor, procurement_id: int, status: str, *, note: str = "") -> None:
-    """Move a procurement through the workflow; the approval service owns the rules of who may."""
+async def remove_bid(actor: Actor, procurement_id: int, bid_id: int) -> Procurement:
     async with write_transaction():
-        row = (
-            await t.Procurement.select()
-            .where((t.Procurement.school == actor.school_id) & (t.Procurement.id == procurement_id))
-            .first()
-        )
+        await _for_bids(actor, procurement_id)
+        bid = await t.Bid.select().where((t.Bid.id == bid_id) & (t.Bid.procurement == procurement_id)).first()
+        if bid is None:
+            raise NotFound("ผู้เสนอราคา")
+        if await t.Award.exists().where(t.Award.bid == bid_id):
+            raise Conflict("ผู้เสนอราคารายนี้เป็นผู้ชนะ ให้ลบผลการคัดเลือกก่อน")
+        await t.Bid.delete().where(t.Bid.id == bid_id)
+        await audit.record(actor, "delete", "bid", bid_id, before=audit.snapshot(bid))
+    return await get_procurement(actor.school_id, procurement_id)
+
+
+async def remove_award(actor: Actor, procurement_id: int) -> Procurement:
+    async with write_transaction():
+        await _for_bids(actor, procurement_id)
+        row = await t.Award.select().where(t.Award.procurement == procurement_id).first()
         if row is None:
-            raise NotFound("โครงการจัดซื้อจัดจ้าง")
-        await t.Procurement.update(
-            {t.Procurement.status: status, t.Procurement.updated_at: clock.now()}
-        ).where(t.Procurement.id == procurement_id)
-        after = {**row, "status": status}
-        await audit.record(
-            actor,
-            status,
-            "procurement",
-            procurement_id,
-            before=audit.snapshot(row),
-            after=audit.snapshot(after),
-            note=note,
-        )
+            raise NotFound("ผลการคัดเลือก")
+        await t.Award.delete().where(t.Award.id == row["id"])
+        await audit.record(actor, "delete", "award", row["id"], before=audit.snapshot(row))
+    return await get_procurement(actor.school_id, procurement_id)
+
+
+async def move_status(actor: Actor, procurement_id: int, status: str, *, note: str = "") -> None:
+    """Called by the announcement workflow inside its publishing transaction, never by a page."""
+    row = await _procurement_row(actor.school_id, procurement_id)
+    if row["status"] == status:
+        return
+    await t.Procurement.update({t.Procurement.status: status, t.Procurement.updated_at: clock.now()}).where(
+        t.Procurement.id == procurement_id
+    )
+    after = {**row, "status": status}
+    await audit.record(
+        actor,
+        "status",
+        "procurement",
+        procurement_id,
+        before=audit.snapshot(row),
+        after=audit.snapshot(after),
+        note=note,
+    )
 
 
 async def get_procurement(school_id: int, procurement_id: int) -> Procurement:

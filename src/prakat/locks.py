@@ -1,0 +1,54 @@
+"""What publication has frozen. Kept apart from the services so that procurements and plans can ask
+without importing the announcement workflow (which imports them)."""
+
+from __future__ import annotations
+
+from prakat.db import tables as t
+from prakat.rules import AnnouncementKind
+
+# An announcement in one of these states fixes what it speaks about: the director is looking at it,
+# or the public already is.
+HOLDING = ("submitted", "reviewed", "published")
+WINNER_KINDS = (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value)
+PLAN_KINDS = (AnnouncementKind.PLAN.value, AnnouncementKind.PLAN_REVISION.value)
+
+
+async def procurement_lock(procurement_id: int) -> str | None:
+    """Why the procurement's own fields can no longer change, or None."""
+    if await t.Announcement.exists().where(
+        (t.Announcement.procurement == procurement_id) & t.Announcement.status.is_in(list(HOLDING))
+    ):
+        return (
+            "โครงการนี้มีประกาศที่ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขรายละเอียดโครงการไม่ได้ หากต้องแก้ให้จัดทำประกาศแก้ไขหรือยกเลิก"
+        )
+    return None
+
+
+async def award_lock(procurement_id: int) -> str | None:
+    """Why bids and the winner can no longer change, or None."""
+    if await t.Announcement.exists().where(
+        (t.Announcement.procurement == procurement_id)
+        & t.Announcement.status.is_in(list(HOLDING))
+        & t.Announcement.kind.is_in(list(WINNER_KINDS))
+    ):
+        return "ประกาศผู้ชนะของโครงการนี้ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขผู้เสนอราคาและผู้ชนะไม่ได้"
+    procurement = (
+        await t.Procurement.select(t.Procurement.status).where(t.Procurement.id == procurement_id).first()
+    )
+    if procurement is not None and procurement["status"] == "cancelled":
+        return "โครงการนี้ยกเลิกแล้ว"
+    return None
+
+
+async def plan_lock(plan_id: int) -> str | None:
+    """Why a plan revision's items can no longer change, or None."""
+    plan = await t.Plan.select(t.Plan.status).where(t.Plan.id == plan_id).first()
+    if plan is not None and plan["status"] == "published":
+        return "แผนฉบับนี้เผยแพร่แล้ว แก้ไขไม่ได้ ให้จัดทำแผนฉบับปรับปรุง"
+    if await t.Announcement.exists().where(
+        (t.Announcement.plan == plan_id)
+        & t.Announcement.status.is_in(list(HOLDING))
+        & t.Announcement.kind.is_in(list(PLAN_KINDS))
+    ):
+        return "แผนฉบับนี้ส่งขออนุมัติแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับ"
+    return None
