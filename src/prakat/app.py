@@ -5,23 +5,28 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlencode
 
 from litestar import Litestar, MediaType, Request, Response
-from litestar.datastructures import CacheControlHeader
+from litestar.config.csrf import CSRFConfig
+from litestar.datastructures import CacheControlHeader, State
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
 from litestar.plugins.jinja import JinjaTemplateEngine
-from litestar.response import Template
+from litestar.response import Redirect, Template
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from piccolo.engine.base import Engine
 
 from prakat import urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
-from prakat.errors import Conflict, InvalidInput, NotFound
+from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.fonts import SARABUN_DIR
+from prakat.keys import secret_key
 from prakat.settings import Settings
+from prakat.web import workspace
 from prakat.web.public import PublicController
+from prakat.web.signin import SignInController
 from prakat.web.templating import environment
 
 log = logging.getLogger("prakat")
@@ -57,7 +62,23 @@ def conflict(request: Request, exc: Conflict) -> Response:  # type: ignore[type-
     return _error(request, 409, "ทำรายการนี้ไม่ได้", exc.message)
 
 
+def forbidden(request: Request, exc: Exception) -> Response:  # type: ignore[type-arg]
+    message = getattr(exc, "message", None) or getattr(exc, "detail", "") or "ไม่มีสิทธิ์ทำรายการนี้"
+    return _error(request, 403, "ไม่มีสิทธิ์", str(message))
+
+
+def not_signed_in(request: Request, exc: Exception) -> Response:  # type: ignore[type-arg]
+    if request.url.path.startswith(urls.API) or _wants_json(request):
+        return Response({"error": "ต้องยืนยันตัวตน", "detail": str(getattr(exc, "detail", ""))}, status_code=401)
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return Redirect(f"{urls.LOGIN}?{urlencode({'next': target})}", status_code=303)
+
+
 def http_error(request: Request, exc: HTTPException) -> Response:  # type: ignore[type-arg]
+    if exc.status_code == 401:
+        return not_signed_in(request, exc)
+    if exc.status_code == 403:
+        return forbidden(request, exc)
     if exc.status_code == 404:
         return not_found(request, exc)
     if exc.status_code == 405:
@@ -95,6 +116,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     return Litestar(
         route_handlers=[
             PublicController,
+            SignInController,
+            workspace.router(),
             create_static_files_router(
                 path=urls.FONTS,
                 directories=[SARABUN_DIR],
@@ -106,12 +129,21 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={
             NotFound: not_found,
+            Forbidden: forbidden,
             InvalidInput: invalid_input,
             Conflict: conflict,
             HTTPException: http_error,
             Exception: server_error,
         },
+        csrf_config=CSRFConfig(
+            secret=secret_key(settings.secret_key),
+            cookie_name="prakat_csrf",
+            cookie_secure=settings.https,
+            cookie_samesite="lax",
+            # Scripts authenticate with a bearer token, which a browser never sends by itself.
+            exclude=[urls.API],
+        ),
         openapi_config=OpenAPIConfig(title="Prakat API", version="1", path="/schema"),
         debug=settings.debug,
-        state={"settings": settings},  # type: ignore[arg-type]
+        state=State({"settings": settings}),
     )

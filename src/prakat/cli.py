@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 import uvicorn
 
 from prakat import clock
 from prakat.app import create_app
+from prakat.audit import Actor
+from prakat.auth.roles import Role
 from prakat.db.engine import close_engine, configure, open_engine
 from prakat.db.migrate import migrate as run_migrations
 from prakat.demo import DemoResult, load_demo
+from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
+from prakat.schools import service as schools
+from prakat.schools.schemas import School
 from prakat.settings import Settings
+from prakat.users import service as users
+from prakat.users.schemas import User
 
 T = TypeVar("T")
 
@@ -94,6 +101,148 @@ def serve(host: str | None, port: int | None) -> None:
         proxy_headers=True,
         log_level="info",
     )
+
+
+# Where each field of a user comes from on the command line, to point at it in an error.
+USER_OPTIONS: Mapping[str, str] = {
+    "school": "--school",
+    "username": "--username",
+    "display_name": "--name",
+    "position": "--position",
+    "role": "--role",
+    "password": "--password",
+}
+DOMAIN_ERRORS = (InvalidInput, NotFound, Conflict, Forbidden)
+
+
+def _fail(exc: Exception) -> NoReturn:
+    """Print the Thai message(s) of a domain error, without a traceback, and exit 1."""
+    if isinstance(exc, InvalidInput):
+        for field, message in exc.errors.items():
+            option = USER_OPTIONS.get(field)
+            click.echo(f"{message} ({option})" if option else message, err=True)
+    else:
+        click.echo(str(exc), err=True)
+    sys.exit(1)
+
+
+def _role_label(role: str) -> str:
+    return Role(role).label if role in set(Role) else role
+
+
+async def _find_school(slug: str | None) -> School:
+    """The school named by --school, or the only school when there is exactly one."""
+    if slug:
+        return await schools.get_school_by_slug(slug.strip().lower())
+    found = await schools.list_schools()
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InvalidInput({"school": "โรงเรียน: ยังไม่มีโรงเรียนในฐานข้อมูล"})
+    slugs = ", ".join(school.slug for school in found)
+    raise InvalidInput({"school": f"โรงเรียน: มีหลายโรงเรียน กรุณาระบุว่าเป็นโรงเรียนใด ({slugs})"})
+
+
+def _read_password(password: str | None, from_stdin: bool) -> str:
+    if from_stdin:
+        if password is not None:
+            raise click.UsageError("use either --password or --password-stdin, not both")
+        return sys.stdin.readline().rstrip("\r\n")
+    if password is not None:
+        return password
+    entered: str = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return entered
+
+
+@main.group(help="Accounts: who may sign in to a school, with which role.")
+def user() -> None:
+    pass
+
+
+@user.command("add", help="Create an account (migrates first). The first admin of a school is made here.")
+@click.option("--school", "slug", default=None, help="School slug (default: the only school, if just one).")
+@click.option("--username", default="", help="Sign-in name: 3-100 of a-z 0-9 . _ - (stored lower-case).")
+@click.option("--name", "display_name", default="", help="Full name as shown in Prakat (ชื่อ-นามสกุล).")
+@click.option("--position", default="", help="Position (ตำแหน่ง), optional.")
+@click.option(
+    "--role",
+    default=Role.ADMIN.value,
+    show_default=True,
+    help="officer, head, director or admin (admin is for the school's first account).",
+)
+@click.option(
+    "--password",
+    default=None,
+    help="The password. Visible to others in the process list: prefer the prompt or --password-stdin.",
+)
+@click.option(
+    "--password-stdin", is_flag=True, help="Read the password from the first line of stdin (scripts)."
+)
+def user_add(
+    slug: str | None,
+    username: str,
+    display_name: str,
+    position: str,
+    role: str,
+    password: str | None,
+    password_stdin: bool,
+) -> None:
+    settings = Settings.from_env()
+    raw: dict[str, Any] = {
+        "username": username,
+        "display_name": display_name,
+        "position": position,
+        "role": role,
+    }
+    # Point out a bad username or role before anyone types a password twice.
+    try:
+        users.parse_user({**raw, "password": None})
+    except InvalidInput as exc:
+        others = {k: v for k, v in exc.errors.items() if k != "password"}
+        if others:
+            _fail(InvalidInput(others))
+    raw["password"] = _read_password(password, password_stdin)
+
+    async def work() -> tuple[User, School]:
+        await run_migrations()
+        school = await _find_school(slug)
+        created = await users.create_user(Actor(school_id=school.id), users.parse_user(raw))
+        return created, school
+
+    try:
+        created, school = _with_database(settings, work)
+    except DOMAIN_ERRORS as exc:
+        _fail(exc)
+    click.echo(f"created user {created.username} ({_role_label(created.role)}) at {school.name}")
+
+
+@user.command("list", help="List the accounts of one school, or of every school.")
+@click.option("--school", "slug", default=None, help="School slug (default: every school).")
+def user_list(slug: str | None) -> None:
+    settings = Settings.from_env()
+
+    async def work() -> list[tuple[School, list[User]]]:
+        await run_migrations()
+        chosen = (
+            [await schools.get_school_by_slug(slug.strip().lower())] if slug else await schools.list_schools()
+        )
+        return [(school, await users.list_users(school.id)) for school in chosen]
+
+    try:
+        listing = _with_database(settings, work)
+    except DOMAIN_ERRORS as exc:
+        _fail(exc)
+    for school, people in listing:
+        click.echo(f"{school.name} ({school.slug})")
+        if not people:
+            click.echo("  (no users)")
+        for person in people:
+            status = "" if person.active else "\tinactive"
+            position = f", {person.position}" if person.position else ""
+            click.echo(
+                f"  {person.username}\t{person.role} ({_role_label(person.role)})"
+                f"\t{person.display_name}{position}{status}"
+            )
 
 
 if __name__ == "__main__":

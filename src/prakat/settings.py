@@ -6,7 +6,6 @@ Nothing else in Prakat reads ``os.environ``: tests and tools build a ``Settings`
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +29,8 @@ class Settings:
     # Reference material beside the checkout (emblem for the demo, OCDS schemas for tests).
     shared_dir: Path = field(default_factory=lambda: _project_root().parent / "shared")
     feeds_dir: Path = Path("feeds")
-    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # Empty: kept in .prakat-secret in the working directory (see prakat.keys).
+    secret_key: str = ""
     debug: bool = False
     # Size of the PostgreSQL connection pool; SQLite has none.
     pool_size: int = 10
@@ -55,6 +55,11 @@ class Settings:
     @property
     def is_postgres(self) -> bool:
         return self.database_url.startswith(("postgres://", "postgresql://"))
+
+    @property
+    def https(self) -> bool:
+        """Served over HTTPS: cookies get the Secure flag."""
+        return self.base_url.startswith("https://")
 
     @property
     def default_emblem_path(self) -> Path:

@@ -9,6 +9,11 @@ HOME = "/"
 SCHOOL = "/s/{slug:str}/"
 SCHOOL_YEAR = "/s/{slug:str}/{year:int}/"
 HEALTH = "/healthz"
+LOGIN = "/login"
+LOGOUT = "/logout"
+# The budget group's workspace and the JSON API: not public URLs, but stable for bookmarks and scripts.
+WORKSPACE = "/w"
+API = "/api/v1"
 STATIC = "/static"
 FONTS = "/static/fonts"
 
@@ -28,6 +33,11 @@ def school_year(slug: str, year_be: int) -> str:
 
 def static(path: str) -> str:
     return f"{STATIC}/{path}"
+
+
+def workspace(path: str = "") -> str:
+    """A workspace page, e.g. workspace("procurements/12") -> /w/procurements/12."""
+    return f"{WORKSPACE}/{path}"
 
 
 def font(filename: str) -> str:

@@ -293,6 +293,11 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
     return await get_announcement(actor.school_id, announcement_id)
 
 
+async def preview_snapshot(school_id: int, found: Announcement) -> dict[str, Any]:
+    """What submitting would freeze, for a draft's preview."""
+    return await snapshot.build(school_id, procurement_id=found.procurement_id, plan_id=found.plan_id)
+
+
 async def review(actor: Actor, announcement_id: int) -> Announcement:
     require(actor, Permission.REVIEW)
     async with write_transaction():

@@ -57,6 +57,10 @@ def thai_month(value: date) -> str:
     return format_month_year(value.year, value.month, thai_digits=False)
 
 
+def bangkok_time(value: datetime | None) -> str:
+    return "-" if value is None else clock.to_bangkok(value).strftime("%H.%M น.")
+
+
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
@@ -65,7 +69,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month)
+    env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month, bangkok_time=bangkok_time)
     env.globals.update(label=label, urls=urls, web_faces=WEB_FACES)
     return env
 

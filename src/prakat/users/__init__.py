@@ -1,0 +1,1 @@
+"""Accounts of a school: who signs in, with which role."""

@@ -1,0 +1,145 @@
+"""Announcements in the workspace: drafts, the approval queue, the preview the director signs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request, post
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Template
+
+from prakat import urls
+from prakat.announcements import service as announcements
+from prakat.announcements import wording
+from prakat.auth.roles import Permission
+from prakat.errors import InvalidInput
+from prakat.schools.service import get_school
+from prakat.web.auth import CurrentActor, requires
+from prakat.web.forms import FormData
+from prakat.web.pages import done, form_values, page
+from prakat.web.routing import readable
+
+QUEUES = {
+    "pending": ("รออนุมัติ", (announcements.SUBMITTED, announcements.REVIEWED)),
+    "drafts": ("ฉบับร่างและที่ถูกส่งกลับ", (announcements.DRAFT, announcements.RETURNED)),
+    "published": ("เผยแพร่แล้ว", (announcements.PUBLISHED,)),
+}
+
+
+def _here(announcement_id: int) -> str:
+    return urls.workspace(f"announcements/{announcement_id}")
+
+
+class AnnouncementController(Controller):
+    path = "/announcements"
+
+    @readable("/", name="announcements")
+    async def index(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, queue: FromQuery[str] = "pending"
+    ) -> Template:
+        queue = queue if queue in QUEUES else "pending"
+        title, statuses = QUEUES[queue]
+        found = await announcements.list_announcements(actor.school_id, statuses=statuses)
+        return await page(
+            request,
+            actor,
+            "announcements.html",
+            announcements=found,
+            queue=queue,
+            queues=QUEUES,
+            title=title,
+            status_labels=announcements.STATUS_LABELS,
+        )
+
+    @post("/new", name="announcement_prepare", guards=[requires(Permission.EDIT)])
+    async def prepare(self, actor: CurrentActor, data: FormData) -> Redirect:
+        drafted = await announcements.prepare(actor, announcements.parse_draft(form_values(data)))
+        return done(_here(drafted.id), "drafted")
+
+    async def _detail(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: int, **ctx: Any
+    ) -> Template:
+        a = await announcements.get_announcement(actor.school_id, announcement_id)
+        school = await get_school(actor.school_id)
+        snapshot = a.snapshot
+        if snapshot is None:
+            # A draft has no snapshot yet: preview what submitting would freeze now.
+            snapshot = await announcements.preview_snapshot(actor.school_id, a)
+        return await page(
+            request,
+            actor,
+            "announcement.html",
+            a=a,
+            paragraphs=wording.paragraphs(a.kind, a.subject, a.body, snapshot),
+            snapshot=snapshot,
+            review_needed=school.review_by_head,
+            status_labels=announcements.STATUS_LABELS,
+            corrections=await announcements.corrections_of(actor.school_id, a.id)
+            if a.status == "published"
+            else [],
+            **ctx,
+        )
+
+    @readable("/{announcement_id:int}", name="announcement")
+    async def show(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    ) -> Template:
+        return await self._detail(request, actor, announcement_id)
+
+    @post("/{announcement_id:int}/body", name="announcement_body", guards=[requires(Permission.EDIT)])
+    async def body(self, actor: CurrentActor, announcement_id: FromPath[int], data: FormData) -> Redirect:
+        await announcements.update_body(actor, announcement_id, str(data.get("body", "")))
+        return done(_here(announcement_id), "saved")
+
+    @post("/{announcement_id:int}/discard", name="announcement_discard", guards=[requires(Permission.EDIT)])
+    async def discard(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
+        await announcements.discard(actor, announcement_id)
+        return done(urls.workspace("announcements/?queue=drafts"), "deleted")
+
+    @post("/{announcement_id:int}/submit", name="announcement_submit", guards=[requires(Permission.SUBMIT)])
+    async def submit(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    ) -> Template | Redirect:
+        try:
+            await announcements.submit(actor, announcement_id)
+        except InvalidInput as invalid:
+            return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
+        return done(_here(announcement_id), "submitted")
+
+    @post("/{announcement_id:int}/review", name="announcement_review", guards=[requires(Permission.REVIEW)])
+    async def review(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
+        await announcements.review(actor, announcement_id)
+        return done(_here(announcement_id), "reviewed")
+
+    @post(
+        "/{announcement_id:int}/approve", name="announcement_approve", guards=[requires(Permission.APPROVE)]
+    )
+    async def approve(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    ) -> Template | Redirect:
+        try:
+            await announcements.approve(actor, announcement_id)
+        except InvalidInput as invalid:
+            return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
+        return done(_here(announcement_id), "approved")
+
+    @post("/{announcement_id:int}/return", name="announcement_return", guards=[requires(Permission.RETURN)])
+    async def return_(
+        self,
+        request: Request[Any, Any, Any],
+        actor: CurrentActor,
+        announcement_id: FromPath[int],
+        data: FormData,
+    ) -> Template | Redirect:
+        try:
+            await announcements.return_for_changes(actor, announcement_id, str(data.get("comment", "")))
+        except InvalidInput as invalid:
+            return await self._detail(
+                request,
+                actor,
+                announcement_id,
+                errors=invalid.errors,
+                values=form_values(data),
+                status_code=400,
+            )
+        return done(_here(announcement_id), "returned")

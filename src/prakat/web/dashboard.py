@@ -1,0 +1,28 @@
+"""The workspace's first page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Controller, Request
+from litestar.response import Template
+
+from prakat import clock, dashboard
+from prakat.announcements import service as announcements
+from prakat.procurements import service as procurements
+from prakat.web.auth import CurrentActor
+from prakat.web.pages import page
+from prakat.web.routing import readable
+
+
+class DashboardController(Controller):
+    @readable("/", name="dashboard")
+    async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
+        return await page(
+            request,
+            actor,
+            "dashboard.html",
+            d=await dashboard.build(actor, clock.today_bangkok()),
+            status_labels=procurements.STATUS_LABELS,
+            announcement_status=announcements.STATUS_LABELS,
+        )

@@ -1,0 +1,37 @@
+"""The budget group's workspace under /w: signed-in only, every route behind the VIEW guard, and each
+controller adds the guards of its own actions."""
+
+from __future__ import annotations
+
+from litestar import Router
+from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
+from litestar.types import ControllerRouterHandler
+
+from prakat import urls
+from prakat.auth.roles import Permission
+from prakat.web.announcements import AnnouncementController
+from prakat.web.auth import SessionAuthentication, current_actor, requires
+from prakat.web.dashboard import DashboardController
+from prakat.web.history import HistoryController
+from prakat.web.procurements import ProcurementController
+from prakat.web.vendors import VendorController
+
+HANDLERS: list[ControllerRouterHandler] = [
+    DashboardController,
+    VendorController,
+    ProcurementController,
+    AnnouncementController,
+    HistoryController,
+]
+
+
+def router() -> Router:
+    return Router(
+        path=urls.WORKSPACE,
+        route_handlers=HANDLERS,
+        middleware=[DefineMiddleware(SessionAuthentication)],
+        guards=[requires(Permission.VIEW)],
+        dependencies={"actor": Provide(current_actor, sync_to_thread=False)},
+        include_in_schema=False,
+    )
