@@ -17,7 +17,7 @@ from prakat.audit import Actor
 from prakat.auth.roles import Role
 from prakat.db.engine import close_engine, configure, open_engine
 from prakat.db.migrate import migrate as run_migrations
-from prakat.demo import DemoResult, load_demo
+from prakat.demo import DEMO_PASSWORD, DEMO_USERS, DemoResult, load_demo
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
@@ -87,6 +87,8 @@ def demo(today: object) -> None:
             f"  fiscal year {year.fiscal_year_be}: {year.plan_items} plan items, "
             f"{year.procurements} procurements, {year.announcements} announcements"
         )
+    users = ", ".join(username for username, _ in DEMO_USERS)
+    click.echo(f"  sign in at /login as {users} with the password {DEMO_PASSWORD}")
 
 
 @main.command(help="Serve Prakat over HTTP.")

@@ -18,9 +18,13 @@ from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
 from prakat.thai import fiscal_year_bounds, fiscal_year_of
+from prakat.users import service as users
 from prakat.vendors import service as vendors
 
 DEMO_SLUG = "demo"
+# Sign-in for the demo school's people, printed by `prakat demo` and in the README. A demo only.
+DEMO_PASSWORD = "prakat-demo"
+DEMO_USERS = (("officer", "officer"), ("head", "head"), ("director", "director"), ("admin", "admin"))
 # Demo announcements are published at 10:00 Bangkok time on their date.
 PUBLISH_TIME = time(10, 0, tzinfo=clock.BANGKOK)
 
@@ -61,9 +65,10 @@ async def load_demo(today: date, *, emblem_path: Path | None = None) -> DemoResu
     async with write_transaction():
         school_id = await _create_school(years[-1], emblem_path)
         actor = Actor(school_id=school_id, label="demo")
+        people = await _create_users(actor, years[-1])
         vendor_ids: dict[str, int] = {}
         for year in years:
-            await _load_year(actor, year, today, vendor_ids)
+            await _load_year(actor, people, year, today, vendor_ids)
         return DemoResult(True, slug, await _summary(school_id, years))
 
 
@@ -91,7 +96,37 @@ async def _create_school(year: DemoYear, emblem_path: Path | None) -> int:
     return school.id
 
 
-async def _load_year(actor: Actor, year: DemoYear, today: date, vendor_ids: dict[str, int]) -> None:
+async def _create_users(system: Actor, year: DemoYear) -> dict[str, Actor]:
+    """The school's four people, as actors the workflow records by name."""
+    s = year.school
+    names = {
+        "officer": (s.officer_name, s.officer_position),
+        "head": (s.head_name, s.head_position),
+        "director": (s.director_name, s.director_position),
+        "admin": ("ผู้ดูแลระบบโรงเรียน", "ครูผู้ดูแลระบบ"),
+    }
+    people = {}
+    for username, role in DEMO_USERS:
+        name, position = names[role]
+        created = await users.create_user(
+            system,
+            users.parse_user(
+                {
+                    "username": username,
+                    "display_name": name,
+                    "position": position,
+                    "role": role,
+                    "password": DEMO_PASSWORD,
+                }
+            ),
+        )
+        people[role] = Actor(school_id=system.school_id, user_id=created.id, label=username, role=role)
+    return people
+
+
+async def _load_year(
+    actor: Actor, people: dict[str, Actor], year: DemoYear, today: date, vendor_ids: dict[str, int]
+) -> None:
     await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
     for v in year.vendors:
         if v.key in vendor_ids:
@@ -154,10 +189,10 @@ async def _load_year(actor: Actor, year: DemoYear, today: date, vendor_ids: dict
     winners = [e for e in due if e[2].kind == AnnouncementKind.WINNER.value]
     waiting = winners[-1] if running and winners else None
     for event in due:
-        prepared = await announcements.prepare(actor, event[2])
-        await announcements.submit(actor, prepared.id)
+        prepared = await announcements.prepare(people["officer"], event[2])
+        await announcements.submit(people["officer"], prepared.id)
         if event is not waiting:
-            await announcements.approve(actor, prepared.id, at=_at(event[0]))
+            await announcements.approve(people["director"], prepared.id, at=_at(event[0]))
 
 
 async def _enter_procurement(
