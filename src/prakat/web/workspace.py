@@ -14,12 +14,14 @@ from prakat.web.announcements import AnnouncementController
 from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.history import HistoryController
+from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
 from prakat.web.vendors import VendorController
 
 HANDLERS: list[ControllerRouterHandler] = [
     DashboardController,
     VendorController,
+    PlanController,
     ProcurementController,
     AnnouncementController,
     HistoryController,
