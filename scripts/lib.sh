@@ -32,6 +32,10 @@ apt_install() {
 # Pango/HarfBuzz for WeasyPrint (Thai shaping and line breaking come from Debian's libthai).
 RUNTIME_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b shared-mime-info)
 
+# What the tests need besides: Debian's Chromium for the browser tests (driven by Playwright, never
+# `playwright install`; pages bring their own Sarabun), poppler-utils to read PDFs back.
+TEST_PACKAGES=(chromium poppler-utils)
+
 # The virtualenv, reinstalled only when pyproject.toml changes.
 ensure_venv() {
   local extras="${1:-}" spec="." stamp
