@@ -9,12 +9,27 @@ from prakat.rules import AnnouncementKind
 # An announcement in one of these states fixes what it speaks about: the director is looking at it,
 # or the public already is.
 HOLDING = ("submitted", "reviewed", "published")
+# A change announcement still being drafted reopens what it changes, for its author only: the public
+# keeps reading the published snapshots until the change itself is approved.
+OPEN = ("draft", "returned")
 WINNER_KINDS = (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value)
 PLAN_KINDS = (AnnouncementKind.PLAN.value, AnnouncementKind.PLAN_REVISION.value)
 
 
+async def _changing(procurement_id: int, kind: AnnouncementKind) -> bool:
+    return bool(
+        await t.Announcement.exists().where(
+            (t.Announcement.procurement == procurement_id)
+            & (t.Announcement.kind == kind.value)
+            & t.Announcement.status.is_in(list(OPEN))
+        )
+    )
+
+
 async def procurement_lock(procurement_id: int) -> str | None:
     """Why the procurement's own fields can no longer change, or None."""
+    if await _changing(procurement_id, AnnouncementKind.INVITATION_CHANGE):
+        return None
     if await t.Announcement.exists().where(
         (t.Announcement.procurement == procurement_id) & t.Announcement.status.is_in(list(HOLDING))
     ):
@@ -26,17 +41,19 @@ async def procurement_lock(procurement_id: int) -> str | None:
 
 async def award_lock(procurement_id: int) -> str | None:
     """Why bids and the winner can no longer change, or None."""
+    procurement = (
+        await t.Procurement.select(t.Procurement.status).where(t.Procurement.id == procurement_id).first()
+    )
+    if procurement is not None and procurement["status"] == "cancelled":
+        return "โครงการนี้ยกเลิกแล้ว"
+    if await _changing(procurement_id, AnnouncementKind.WINNER_CHANGE):
+        return None
     if await t.Announcement.exists().where(
         (t.Announcement.procurement == procurement_id)
         & t.Announcement.status.is_in(list(HOLDING))
         & t.Announcement.kind.is_in(list(WINNER_KINDS))
     ):
         return "ประกาศผู้ชนะของโครงการนี้ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขผู้เสนอราคาและผู้ชนะไม่ได้"
-    procurement = (
-        await t.Procurement.select(t.Procurement.status).where(t.Procurement.id == procurement_id).first()
-    )
-    if procurement is not None and procurement["status"] == "cancelled":
-        return "โครงการนี้ยกเลิกแล้ว"
     return None
 
 

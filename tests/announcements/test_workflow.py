@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from piccolo.engine.base import Engine
 
-from prakat import clock
+from prakat import clock, public
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
@@ -200,3 +200,57 @@ async def test_concurrent_approvals_get_distinct_gap_free_sequences(db: Engine) 
     done = await asyncio.gather(*(announcements.approve(system, i) for i in ids))
     assert sorted(a.sequence or 0 for a in done) == list(range(1, 9))
     assert sorted(a.number for a in done) == sorted(f"{n}/2569" for n in range(1, 9))
+
+
+async def test_a_winner_change_reopens_the_award_but_the_public_keeps_the_published_one(
+    db: Engine,  # type: ignore[type-arg]
+) -> None:
+    officer, _, director, system, pid = await setup()
+    first = await factories.publish(system, "winner", procurement_id=pid)
+    change = await announcements.prepare(
+        officer,
+        AnnouncementDraft(kind="winner_change", procurement_id=pid, supersedes_id=first.id, body="ราคาพิมพ์ผิด"),
+    )
+    # The draft reopens the award for the officer ...
+    await procurements.remove_award(officer, pid)
+    p = await procurements.get_procurement(officer.school_id, pid)
+    await procurements.award(
+        officer,
+        pid,
+        procurements.parse_award(
+            {
+                "bid_id": p.bids[0].id,
+                "agreed_price": "11,000",
+                "awarded_on": "6/11/2568",
+                "reason": "ต่อรองราคาได้",
+            }
+        ),
+    )
+    # ... while the public still reads what was published.
+    school = await t.School.select(t.School.slug).where(t.School.id == officer.school_id).first()
+    assert school is not None
+    seen = await public.awarded_as_published(officer.school_id, 2569)
+    assert [x.award.agreed_price for x in seen if x.award] == [Decimal("11990.50")]
+    await announcements.submit(officer, change.id)
+    with pytest.raises(Conflict):
+        await procurements.remove_award(officer, pid)  # held again while the director looks
+    await announcements.approve(director, change.id)
+    seen = await public.awarded_as_published(officer.school_id, 2569)
+    assert [x.award.agreed_price for x in seen if x.award] == [Decimal("11000.00")]
+    assert (await announcements.get_published(officer.school_id, first.id)).snapshot == first.snapshot
+
+
+async def test_a_plan_revision_points_at_the_plan_it_replaces(db: Engine) -> None:  # type: ignore[type-arg]
+    officer, _, director, system, _ = await setup()
+    plan = await plans.create_plan(officer, 2569)
+    await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
+    original = await factories.publish(system, "plan", plan_id=plan.id)
+    revision = await plans.create_plan(officer, 2569)
+    drafted = await announcements.prepare(
+        officer, announcements.parse_draft({"kind": "plan_revision", "plan_id": revision.id})
+    )
+    assert drafted.supersedes_id == original.id
+    assert drafted.subject.endswith("(ฉบับปรับปรุง ครั้งที่ 1)")
+    await announcements.submit(officer, drafted.id)
+    done = await announcements.approve(director, drafted.id)
+    assert done.number == "2/2569"

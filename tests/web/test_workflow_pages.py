@@ -135,3 +135,42 @@ async def test_bad_bid_input_is_shown_beside_the_field(client: httpx.AsyncClient
     assert page.get_element_by_id("f-vendor_name").get("value") == "ร้านใหม่"
     assert re.search("13", page.get_element_by_id("e-vendor_tax_id").text_content())
     assert await t.Vendor.count() == 0 and await t.Bid.count() == 0
+
+
+async def test_a_correction_is_started_from_the_published_announcement(client: httpx.AsyncClient) -> None:
+    _, actor = await factories.school()
+    await make_user(actor, "somsri", "officer")
+    vendor = await factories.vendor(actor)
+    p = await factories.awarded(actor, vendor.id)
+    first = await factories.publish(actor, "winner", procurement_id=p.id)
+    await sign_in(client, "somsri")
+    url = f"/w/announcements/{first.id}"
+    page = doc(await client.get(url))
+    kinds = page.get_element_by_id("f-kind").xpath("option/@value")
+    assert set(kinds) >= {"winner_cancel", "winner_change"}
+    missing_reason = await post_form(
+        client,
+        url,
+        "/w/announcements/new",
+        {"kind": "winner_cancel", "supersedes_id": str(first.id), "procurement_id": str(p.id)},
+    )
+    assert missing_reason.status_code == 400
+    assert doc(missing_reason).get_element_by_id("e-body").text_content().startswith("รายละเอียดเพิ่มเติม")
+    drafted = await post_form(
+        client,
+        url,
+        "/w/announcements/new",
+        {
+            "kind": "winner_cancel",
+            "supersedes_id": str(first.id),
+            "procurement_id": str(p.id),
+            "body": "ผู้ชนะไม่มาทำสัญญา",
+        },
+    )
+    assert drafted.status_code == 303
+    row = (
+        await t.Announcement.select(t.Announcement.supersedes, t.Announcement.status)
+        .where(t.Announcement.kind == "winner_cancel")
+        .first()
+    )
+    assert row == {"supersedes": first.id, "status": "draft"}

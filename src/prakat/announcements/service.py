@@ -101,10 +101,13 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
     plan_id = f.integer("plan_id", "แผน", required=False, low=1)
     supersedes_id = f.integer("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", required=False, low=1)
     body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=5000)
-    if kind is not None and kind.info.is_correction and supersedes_id is None:
-        f.fail("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", "กรุณาเลือกประกาศที่ต้องการแก้ไขหรือยกเลิก")
-    if kind is not None and kind.info.is_correction and not body:
-        f.fail("body", "รายละเอียดเพิ่มเติม", "กรุณาระบุเหตุผลของการแก้ไขหรือยกเลิก")
+    # A plan revision finds the announcement it replaces by itself; other corrections name theirs
+    # and say why.
+    if kind is not None and kind.info.is_correction and kind is not K.PLAN_REVISION:
+        if supersedes_id is None:
+            f.fail("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", "กรุณาเลือกประกาศที่ต้องการแก้ไขหรือยกเลิก")
+        if not body:
+            f.fail("body", "รายละเอียดเพิ่มเติม", "กรุณาระบุเหตุผลของการแก้ไขหรือยกเลิก")
     f.check()
     assert kind is not None
     return AnnouncementDraft(
@@ -167,10 +170,35 @@ async def _check_supersedes(actor: Actor, kind: AnnouncementKind, data: Announce
         message = "ต้องเป็นประกาศที่เผยแพร่แล้ว"
     elif AnnouncementKind(old["kind"]) not in kind.info.supersedes:
         message = f"{kind.label}ใช้แก้ไขหรือยกเลิก{AnnouncementKind(old['kind']).label}ไม่ได้"
+    elif kind is K.PLAN_REVISION:
+        if old["fiscal_year"] != await _plan_fiscal_year(data.plan_id):
+            message = "ต้องเป็นประกาศแผนของปีงบประมาณเดียวกัน"
     elif old["procurement"] != data.procurement_id or old["plan"] != data.plan_id:
         message = "ต้องเป็นประกาศของโครงการหรือแผนเดียวกัน"
     if message:
         raise InvalidInput({"supersedes_id": f"ประกาศที่แก้ไขหรือยกเลิก: {message}"})
+
+
+async def _plan_fiscal_year(plan_id: int | None) -> int | None:
+    row = await t.Plan.select(t.Plan.fiscal_year).where(t.Plan.id == plan_id).first()
+    return None if row is None else int(row["fiscal_year"])
+
+
+async def _latest_plan_announcement(actor: Actor, fiscal_year_id: int) -> int:
+    row = (
+        await t.Announcement.select(t.Announcement.id)
+        .where(
+            (t.Announcement.school == actor.school_id)
+            & (t.Announcement.fiscal_year == fiscal_year_id)
+            & (t.Announcement.status == PUBLISHED)
+            & t.Announcement.kind.is_in([K.PLAN.value, K.PLAN_REVISION.value])
+        )
+        .order_by(t.Announcement.sequence, ascending=False)
+        .first()
+    )
+    if row is None:
+        raise InvalidInput({"kind": "ประเภทประกาศ: ต้องเผยแพร่แผนฉบับก่อนหน้าก่อน จึงจะประกาศแผนฉบับปรับปรุงได้"})
+    return int(row["id"])
 
 
 async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
@@ -178,6 +206,10 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
     require(actor, Permission.EDIT)
     async with write_transaction():
         fiscal_year_id, kind = await _target(actor, data)
+        if kind is K.PLAN_REVISION and data.supersedes_id is None:
+            data = msgspec.structs.replace(
+                data, supersedes_id=await _latest_plan_announcement(actor, fiscal_year_id)
+            )
         await _check_supersedes(actor, kind, data)
         if kind in (K.WINNER, K.WINNER_CHANGE):
             assert data.procurement_id is not None

@@ -13,6 +13,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.auth.roles import Permission
 from prakat.errors import InvalidInput
+from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData
@@ -24,6 +25,15 @@ QUEUES = {
     "drafts": ("ฉบับร่างและที่ถูกส่งกลับ", (announcements.DRAFT, announcements.RETURNED)),
     "published": ("เผยแพร่แล้ว", (announcements.PUBLISHED,)),
 }
+
+
+def correction_kinds(kind: str) -> list[AnnouncementKind]:
+    """What may change or cancel an announcement of this kind (a plan is revised from the plan editor)."""
+    return [
+        k
+        for k in AnnouncementKind
+        if AnnouncementKind(kind) in k.info.supersedes and k is not AnnouncementKind.PLAN_REVISION
+    ]
 
 
 def _here(announcement_id: int) -> str:
@@ -52,8 +62,20 @@ class AnnouncementController(Controller):
         )
 
     @post("/new", name="announcement_prepare", guards=[requires(Permission.EDIT)])
-    async def prepare(self, actor: CurrentActor, data: FormData) -> Redirect:
-        drafted = await announcements.prepare(actor, announcements.parse_draft(form_values(data)))
+    async def prepare(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
+    ) -> Template | Redirect:
+        values = form_values(data)
+        try:
+            drafted = await announcements.prepare(actor, announcements.parse_draft(values))
+        except InvalidInput as invalid:
+            corrected = str(values.get("supersedes_id") or "")
+            if not corrected.isdigit():
+                raise
+            # A correction started from the page of what it corrects: show the form there again.
+            return await self._detail(
+                request, actor, int(corrected), errors=invalid.errors, values=values, status_code=400
+            )
         return done(_here(drafted.id), "drafted")
 
     async def _detail(
@@ -61,6 +83,7 @@ class AnnouncementController(Controller):
     ) -> Template:
         a = await announcements.get_announcement(actor.school_id, announcement_id)
         school = await get_school(actor.school_id)
+        published = a.status == announcements.PUBLISHED
         snapshot = a.snapshot
         if snapshot is None:
             # A draft has no snapshot yet: preview what submitting would freeze now.
@@ -74,9 +97,8 @@ class AnnouncementController(Controller):
             snapshot=snapshot,
             review_needed=school.review_by_head,
             status_labels=announcements.STATUS_LABELS,
-            corrections=await announcements.corrections_of(actor.school_id, a.id)
-            if a.status == "published"
-            else [],
+            corrections=await announcements.corrections_of(actor.school_id, a.id) if published else [],
+            correction_kinds=[(k.value, k.label) for k in correction_kinds(a.kind)] if published else [],
             **ctx,
         )
 
