@@ -52,9 +52,12 @@ def test_user_add_then_list(fresh_database_url: str, tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     header, *rows = _lines(listed.stdout)
     assert header == "โรงเรียนบ้านหนองบัววิทยา (demo)"
-    assert [row.split("\t") for row in rows] == [
-        ["  somchai.k", "admin (ผู้ดูแลระบบ)", "นายสมชาย ใจดี, ครูชำนาญการ"]
-    ]
+    # The demo's own four accounts are listed too; the new one sits among them in name order.
+    listed_rows = [row.split("\t") for row in rows]
+    assert ["  somchai.k", "admin (ผู้ดูแลระบบ)", "นายสมชาย ใจดี, ครูชำนาญการ"] in listed_rows
+    assert [r[0].strip() for r in listed_rows] == sorted(
+        ["admin", "director", "head", "officer", "somchai.k"]
+    )
     assert run(fresh_database_url, "user", "list", cwd=tmp_path).stdout == listed.stdout  # the only school
 
     again = run(
@@ -113,7 +116,13 @@ def test_bad_input_is_one_thai_line_per_field_and_no_traceback(
     assert "Traceback" not in weak.stderr
     assert _lines(weak.stderr) == ["รหัสผ่าน: ต้องยาวอย่างน้อย 10 ตัวอักษร ใช้เป็นวลีที่จำง่ายก็ได้ (--password)"]
     listed = run(fresh_database_url, "user", "list", cwd=tmp_path)
-    assert _lines(listed.stdout)[1:] == ["  (no users)"]
+    # Only the demo's accounts: nothing half-made by the refused commands.
+    assert [line.split("\t")[0].strip() for line in _lines(listed.stdout)[1:]] == [
+        "admin",
+        "director",
+        "head",
+        "officer",
+    ]
 
 
 def test_user_add_needs_a_school(fresh_database_url: str, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from piccolo.engine.base import Engine
 
 from prakat import audit
 from prakat.audit import Actor
+from prakat.auth import sessions
 from prakat.db import tables as t
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.users import service as users
@@ -239,3 +240,21 @@ async def test_the_audit_trail_never_holds_a_password_or_its_hash(db: Engine) ->
     created = next(e for e in events if e["action"] == "create" and e["entity_id"] == officer.id)
     after = created["after"] if isinstance(created["after"], dict) else msgspec.json.decode(created["after"])
     assert after["username"] == "somchai"  # the event does record the account itself
+
+
+async def test_deactivating_or_setting_a_password_ends_that_users_sessions(db: Engine) -> None:  # type: ignore[type-arg]
+    _, admin = await school_with_admin()
+    officer = await make_user(admin, "somchai")
+    head = await make_user(admin, "somsri", "head")
+    mine = [await sessions.start(admin.school_id, officer.id) for _ in range(2)]
+    theirs = await sessions.start(admin.school_id, head.id)
+
+    await users.update_user(admin, officer.id, {"position": "ครูผู้ช่วย", "role": "head"})
+    assert all([await sessions.resolve(token) for token in mine])  # other changes keep them signed in
+    await users.update_user(admin, officer.id, {"active": "false"})
+    assert await t.UserSession.count().where(t.UserSession.user == officer.id) == 0
+    assert await sessions.resolve(theirs) is not None  # nobody else is signed out
+
+    await users.set_password(as_actor(head), head.id, "รหัสใหม่ของหัวหน้ายาวพอ")
+    assert await sessions.resolve(theirs) is None
+    assert await t.UserSession.count() == 0

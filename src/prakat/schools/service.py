@@ -5,64 +5,134 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from msgspec.structs import asdict
 
 from prakat import audit, clock
 from prakat.audit import Actor
+from prakat.auth.checks import require
+from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import FiscalYear, School, SchoolCreate
-from prakat.thai import fiscal_year_bounds
+from prakat.thai import fiscal_year_bounds, to_arabic_digits
 from prakat.validation import Fields
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
+SLUG_LABEL = "ชื่อย่อในลิงก์ (slug)"
 DIGITS = re.compile(r"^\d*$")
+CODE_SEPARATORS = re.compile(r"[\s\-]+")
+# (field, Thai label, longest text the column holds)
+TEXTS = (
+    ("area_office", "สังกัด", 255),
+    ("address", "ที่อยู่", 500),
+    ("subdistrict", "ตำบล", 100),
+    ("district", "อำเภอ", 100),
+    ("province", "จังหวัด", 100),
+    ("phone", "โทรศัพท์", 100),
+    ("email", "อีเมล", 255),
+    ("website", "เว็บไซต์", 255),
+    ("director_name", "ชื่อผู้อำนวยการ", 255),
+    ("officer_name", "ชื่อเจ้าหน้าที่พัสดุ", 255),
+    ("head_name", "ชื่อหัวหน้าเจ้าหน้าที่", 255),
+)
+# (field, Thai label, number of digits)
+EGP_CODES = (
+    ("egp_dept_id", "รหัสหน่วยงาน e-GP", 4),
+    ("egp_deptsub_id", "รหัสหน่วยจัดซื้อ e-GP", 10),
+)
+# (field, Thai label, what a blank means)
+POSITIONS = (
+    ("director_position", "ตำแหน่งผู้อำนวยการ", "ผู้อำนวยการโรงเรียน"),
+    ("officer_position", "ตำแหน่งเจ้าหน้าที่", "เจ้าหน้าที่"),
+    ("head_position", "ตำแหน่งหัวหน้าเจ้าหน้าที่", "หัวหน้าเจ้าหน้าที่"),
+)
+EMBLEM_LABEL = "ไฟล์ตราครุฑ"
+EMBLEM_MAX_LENGTH = 500
+# What the first bytes of an emblem file must look like, by extension: a renamed file of another kind
+# would only fail later, when a document is printed.
+EMBLEM_TYPES: Mapping[str, tuple[bytes, ...]] = {
+    ".svg": (b"<svg",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+DELEGATION_LABEL = "ข้อความปฏิบัติราชการแทน"
+# Fields an admin may change after the school exists; the slug is not one of them.
+EDITABLE = (
+    "name",
+    *(name for name, _, _ in TEXTS),
+    *(name for name, _, _ in EGP_CODES),
+    *(name for name, _, _ in POSITIONS),
+    "delegation_text",
+    "review_by_head",
+    "emblem_path",
+)
+
+
+def _egp_code(f: Fields, name: str, label: str, length: int) -> str:
+    """Digits only, Thai digits welcome; spaces and dashes typed between them are dropped."""
+    typed = f.text(name, label, required=False, max_length=4 * length)
+    code = CODE_SEPARATORS.sub("", to_arabic_digits(typed))
+    if code and (not DIGITS.match(code) or len(code) != length):
+        f.fail(name, label, f"ต้องเป็นตัวเลข {length} หลัก")
+    return code
+
+
+def _profile(f: Fields) -> dict[str, Any]:
+    """Names, address, e-GP codes and signers: what creating and editing a school share."""
+    values: dict[str, Any] = {"name": f.text("name", "ชื่อโรงเรียน", max_length=255)}
+    for name, label, length in TEXTS:
+        values[name] = f.text(name, label, required=False, max_length=length)
+    for name, label, length in EGP_CODES:
+        values[name] = _egp_code(f, name, label, length)
+    for name, label, default in POSITIONS:
+        values[name] = f.text(name, label, required=False, max_length=255) or default
+    return values
 
 
 def parse_school(raw: Mapping[str, Any]) -> SchoolCreate:
     f = Fields(raw)
-    slug = f.text("slug", "ชื่อย่อในลิงก์ (slug)", max_length=64).lower()
+    slug = f.text("slug", SLUG_LABEL, max_length=64).lower()
     if slug and not SLUG.match(slug):
-        f.fail("slug", "ชื่อย่อในลิงก์ (slug)", "ใช้ได้เฉพาะ a-z, 0-9 และ - อย่างน้อย 2 ตัวอักษร")
-    values = {
-        name: f.text(name, label, required=False, max_length=255)
-        for name, label in (
-            ("area_office", "สังกัด"),
-            ("address", "ที่อยู่"),
-            ("subdistrict", "ตำบล"),
-            ("district", "อำเภอ"),
-            ("province", "จังหวัด"),
-            ("phone", "โทรศัพท์"),
-            ("email", "อีเมล"),
-            ("website", "เว็บไซต์"),
-            ("director_name", "ชื่อผู้อำนวยการ"),
-            ("officer_name", "ชื่อเจ้าหน้าที่พัสดุ"),
-            ("head_name", "ชื่อหัวหน้าเจ้าหน้าที่"),
-        )
-    }
-    for name, label, length in (
-        ("egp_dept_id", "รหัสหน่วยงาน e-GP", 4),
-        ("egp_deptsub_id", "รหัสหน่วยจัดซื้อ e-GP", 10),
-    ):
-        code = f.text(name, label, required=False, max_length=length)
-        if code and (not DIGITS.match(code) or len(code) != length):
-            f.fail(name, label, f"ต้องเป็นตัวเลข {length} หลัก")
-        values[name] = code
-    name = f.text("name", "ชื่อโรงเรียน", max_length=255)
-    positions = {
-        key: f.text(key, label, required=False, max_length=255) or default
-        for key, label, default in (
-            ("director_position", "ตำแหน่งผู้อำนวยการ", "ผู้อำนวยการโรงเรียน"),
-            ("officer_position", "ตำแหน่งเจ้าหน้าที่", "เจ้าหน้าที่"),
-            ("head_position", "ตำแหน่งหัวหน้าเจ้าหน้าที่", "หัวหน้าเจ้าหน้าที่"),
-        )
-    }
-    emblem = f.text("emblem_path", "ไฟล์ตราครุฑ", required=False) or None
+        f.fail("slug", SLUG_LABEL, "ใช้ได้เฉพาะ a-z, 0-9 และ - อย่างน้อย 2 ตัวอักษร")
+    values = _profile(f)
+    emblem = f.text("emblem_path", EMBLEM_LABEL, required=False) or None
     f.check()
-    return SchoolCreate(slug=slug, name=name, emblem_path=emblem, **values, **positions)
+    return SchoolCreate(slug=slug, emblem_path=emblem, **values)
+
+
+def emblem_file(value: Any) -> str:
+    """The absolute path of an existing SVG, PNG or JPEG on the server, or ValueError in Thai. A relative
+    path is taken from the folder Prakat runs in and stored absolute."""
+    text = str(value).strip()
+    kinds = " ".join(EMBLEM_TYPES)
+    try:
+        path = Path(text).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        raise ValueError("อ่านที่อยู่ไฟล์นี้ไม่ได้ ตรวจสอบการพิมพ์อีกครั้ง") from None
+    signatures = EMBLEM_TYPES.get(path.suffix.lower())
+    if signatures is None:
+        raise ValueError(f"ต้องเป็นไฟล์รูปภาพนามสกุล {kinds}")
+    if not path.is_file():
+        raise ValueError(f"ไม่พบไฟล์ {text} บนเครื่องแม่ข่าย ตรวจสอบที่อยู่ไฟล์อีกครั้ง")
+    if len(str(path)) > EMBLEM_MAX_LENGTH:
+        raise ValueError(f"ที่อยู่ไฟล์ยาวเกิน {EMBLEM_MAX_LENGTH} ตัวอักษร")
+    try:
+        with path.open("rb") as image:
+            head = image.read(4096)
+    except OSError:
+        raise ValueError("เปิดอ่านไฟล์นี้ไม่ได้ (ตรวจสอบสิทธิ์การอ่านไฟล์)") from None
+    if path.suffix.lower() == ".svg":
+        matches = any(sig in head.lower() for sig in signatures)
+    else:
+        matches = head.startswith(signatures)
+    if not matches:
+        raise ValueError(f"ไฟล์นี้ไม่ใช่รูปภาพ {path.suffix.lower()} ที่ถูกต้อง")
+    return str(path)
 
 
 def _school(row: Mapping[str, Any]) -> School:
@@ -80,6 +150,38 @@ async def create_school(data: SchoolCreate) -> School:
         await row.save()
         await audit.record(Actor(school_id=row.id), "create", "school", row.id, after=audit.snapshot(row))
     return await get_school(row.id)
+
+
+async def update_school(actor: Actor, raw: Mapping[str, Any]) -> School:
+    """Change the school's profile: names, address, e-GP codes, signers, delegation line, whether the
+    head reviews before the director, and the emblem file. Only the keys present in ``raw`` change (an
+    HTML form must send ``review_by_head`` explicitly); each is checked as when the school was created.
+    The slug never changes: it is in every public URL the school has handed out."""
+    require(actor, Permission.MANAGE_SCHOOL)
+    async with write_transaction():
+        row = await t.School.select().where(t.School.id == actor.school_id).first()
+        if row is None:
+            raise NotFound("โรงเรียน")
+        f = Fields({**{k: row[k] for k in EDITABLE}, **raw})
+        if "slug" in raw and str(raw["slug"]).strip().lower() != row["slug"]:
+            f.fail("slug", SLUG_LABEL, "เปลี่ยนไม่ได้ เพราะอยู่ในลิงก์สาธารณะทุกหน้าของโรงเรียน")
+        changes = _profile(f)
+        changes["delegation_text"] = f.text(
+            "delegation_text", DELEGATION_LABEL, required=False, max_length=1000
+        )
+        changes["review_by_head"] = f.boolean("review_by_head")
+        changes["emblem_path"] = f.read("emblem_path", EMBLEM_LABEL, False, emblem_file)
+        f.check()
+        after = {**row, **changes}
+        if after == row:
+            return _school(row)
+        await t.School.update({getattr(t.School, k): v for k, v in changes.items()}).where(
+            t.School.id == actor.school_id
+        )
+        await audit.record(
+            actor, "update", "school", row["id"], before=audit.snapshot(row), after=audit.snapshot(after)
+        )
+    return _school(after)
 
 
 async def get_school(school_id: int) -> School:

@@ -18,6 +18,7 @@ from asyncpg.exceptions import UniqueViolationError
 
 from prakat import audit, clock
 from prakat.audit import Actor
+from prakat.auth import sessions
 from prakat.auth.checks import require
 from prakat.auth.passwords import check_password_strength, hash_password, needs_rehash, verify_password
 from prakat.auth.ratelimit import WINDOW, clear_failures, record_failure, too_many_failures
@@ -224,7 +225,7 @@ def _is_active_admin(row: Mapping[str, Any]) -> bool:
 
 async def update_user(actor: Actor, user_id: int, raw: Mapping[str, Any]) -> User:
     """Change role, name, position or whether the account may sign in. An admin cannot lock
-    themselves out, and the school always keeps one active admin."""
+    themselves out, and the school always keeps one active admin. Deactivating ends every session."""
     require(actor, Permission.MANAGE_USERS)
     changes = _parse_update(raw)
     async with write_transaction():
@@ -253,12 +254,15 @@ async def update_user(actor: Actor, user_id: int, raw: Mapping[str, Any]) -> Use
         await audit.record(
             actor, "update", "user", user_id, before=audit.snapshot(row), after=audit.snapshot(after)
         )
+        if row["active"] and not after["active"]:
+            await sessions.end_all(user_id)  # a closed account is signed out everywhere at once
     return _user(after)
 
 
 async def set_password(actor: Actor, user_id: int, new_password: str) -> None:
-    """A user sets their own password, or someone who manages users sets anyone's at the school.
-    (Changing one's own password should ask for the current one first: that is the page's job.)"""
+    """A user sets their own password, or someone who manages users sets anyone's at the school; every
+    session of that user ends. (Changing one's own password should ask for the current one first, with
+    ``verify_own_password``: that is the page's job.)"""
     if actor.user_id != user_id:
         require(actor, Permission.MANAGE_USERS)
     row = (
@@ -278,3 +282,27 @@ async def set_password(actor: Actor, user_id: int, new_password: str) -> None:
         )
         note = "เปลี่ยนรหัสผ่านของตนเอง" if actor.user_id == user_id else "ตั้งรหัสผ่านใหม่ให้ผู้ใช้"
         await audit.record(actor, "set_password", "user", user_id, note=note)
+        # Whoever knew the old password is signed out; a page that keeps its user signed in starts a
+        # new session after this.
+        await sessions.end_all(user_id)
+
+
+async def verify_own_password(actor: Actor, password: str, client: str) -> bool:
+    """Whether ``password`` is the signed-in actor's current password, asked before they change it.
+    Wrong guesses count towards the sign-in limit, so a session left open on a shared computer cannot
+    be used to guess the password; past the limit this raises SignInError like signing in does."""
+    if actor.user_id is None:
+        return False
+    row = (
+        await t.User.select(t.User.username, t.User.password_hash)
+        .where((t.User.school == actor.school_id) & (t.User.id == actor.user_id))
+        .first()
+    )
+    if row is None:
+        raise NotFound("ผู้ใช้")
+    if await too_many_failures(row["username"], client):
+        raise SignInError(TOO_MANY_ATTEMPTS, rate_limited=True)
+    matches = await asyncio.to_thread(verify_password, row["password_hash"], password)
+    if not matches:
+        await record_failure(row["username"], client)
+    return matches

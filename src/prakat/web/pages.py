@@ -47,7 +47,7 @@ async def page(
 
 def done(path: str, code: str) -> Redirect:
     """Post/redirect/get: after a write, send the browser to a page that says what happened."""
-    return Redirect(f"{path}?ok={code}", status_code=303)
+    return Redirect(f"{path}{'&' if '?' in path else '?'}ok={code}", status_code=303)
 
 
 def form_values(data: Mapping[str, Any]) -> dict[str, Any]:

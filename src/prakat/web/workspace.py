@@ -10,6 +10,7 @@ from litestar.types import ControllerRouterHandler
 
 from prakat import urls
 from prakat.auth.roles import Permission
+from prakat.web.admin import AccountController, SchoolAdminController, UserAdminController
 from prakat.web.announcements import AnnouncementController
 from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
@@ -25,6 +26,9 @@ HANDLERS: list[ControllerRouterHandler] = [
     ProcurementController,
     AnnouncementController,
     HistoryController,
+    UserAdminController,
+    SchoolAdminController,
+    AccountController,
 ]
 
 
