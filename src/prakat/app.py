@@ -24,7 +24,7 @@ from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
 from prakat.settings import Settings
-from prakat.web import workspace
+from prakat.web import api, workspace
 from prakat.web.public import PublicController
 from prakat.web.signin import SignInController
 from prakat.web.templating import environment
@@ -33,6 +33,8 @@ log = logging.getLogger("prakat")
 
 
 def _wants_json(request: Request) -> bool:  # type: ignore[type-arg]
+    if request.url.path == urls.API or request.url.path.startswith(urls.API + "/"):
+        return True  # the API answers JSON whatever the client accepts, errors included
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
 
@@ -118,6 +120,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             PublicController,
             SignInController,
             workspace.router(),
+            api.router(),
             create_static_files_router(
                 path=urls.FONTS,
                 directories=[SARABUN_DIR],
@@ -143,7 +146,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             # Scripts authenticate with a bearer token, which a browser never sends by itself.
             exclude=[urls.API],
         ),
-        openapi_config=OpenAPIConfig(title="Prakat API", version="1", path="/schema"),
+        openapi_config=OpenAPIConfig(
+            title="Prakat API",
+            version="1",
+            path="/schema",
+            components=api.COMPONENTS,
+            tags=api.TAGS,
+        ),
         debug=settings.debug,
         state=State({"settings": settings}),
     )
