@@ -254,3 +254,17 @@ async def test_a_plan_revision_points_at_the_plan_it_replaces(db: Engine) -> Non
     await announcements.submit(officer, drafted.id)
     done = await announcements.approve(director, drafted.id)
     assert done.number == "2/2569"
+
+
+async def test_a_draft_revision_started_by_mistake_can_be_discarded(db: Engine) -> None:  # type: ignore[type-arg]
+    officer, _, _, system, _ = await setup()
+    plan = await plans.create_plan(officer, 2569)
+    await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
+    await factories.publish(system, "plan", plan_id=plan.id)
+    revision = await plans.create_plan(officer, 2569)
+    with pytest.raises(Conflict):
+        await plans.discard_plan(officer, plan.id)  # the published one stays
+    await plans.discard_plan(officer, revision.id)
+    assert [p.revision for p in await plans.plans_for_year(officer.school_id, 2569)] == [0]
+    again = await plans.create_plan(officer, 2569)
+    assert again.revision == 1

@@ -13,7 +13,7 @@ ROUTES: dict[str, dict[str, int]] = {
     f"{V}/vendors": {"get": 200, "post": 201},
     f"{V}/vendors/{{vendor_id}}": {"get": 200},
     f"{V}/plans": {"get": 200, "post": 201},
-    f"{V}/plans/{{plan_id}}": {"get": 200},
+    f"{V}/plans/{{plan_id}}": {"get": 200, "delete": 204},
     f"{V}/plans/{{plan_id}}/items": {"post": 201},
     f"{V}/plans/{{plan_id}}/items/{{item_id}}": {"put": 200, "delete": 204},
     f"{V}/plans/{{plan_id}}/items/{{item_id}}/move": {"post": 200},

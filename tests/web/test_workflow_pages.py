@@ -174,3 +174,16 @@ async def test_a_correction_is_started_from_the_published_announcement(client: h
         .first()
     )
     assert row == {"supersedes": first.id, "status": "draft"}
+
+
+async def test_a_new_vendor_is_not_kept_when_its_bid_fails(client: httpx.AsyncClient) -> None:
+    _, actor = await factories.school()
+    await make_user(actor, "somsri", "officer")
+    p = await factories.procurement(actor)
+    await sign_in(client, "somsri")
+    url = f"/w/procurements/{p.id}"
+    new_vendor = {"vendor_name": "ร้านใหม่", "vendor_tax_id": factories.tax_id("010553000002"), "amount": "-1"}
+    response = await post_form(client, url, url + "/bids", new_vendor)
+    assert response.status_code == 400
+    assert doc(response).get_element_by_id("e-amount").text_content().startswith("ราคาที่เสนอ")
+    assert await t.Vendor.count() == 0

@@ -42,6 +42,7 @@ STATUS_LABELS = {
     RETURNED: "ส่งกลับให้แก้ไข",
 }
 EDITABLE = (DRAFT, RETURNED)
+BODY_LIMIT = 5000
 PENDING = (SUBMITTED, REVIEWED)
 
 K = AnnouncementKind
@@ -100,7 +101,7 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
     procurement_id = f.integer("procurement_id", "โครงการ", required=False, low=1)
     plan_id = f.integer("plan_id", "แผน", required=False, low=1)
     supersedes_id = f.integer("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", required=False, low=1)
-    body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=5000)
+    body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=BODY_LIMIT)
     # A plan revision finds the announcement it replaces by itself; other corrections name theirs
     # and say why.
     if kind is not None and kind.info.is_correction and kind is not K.PLAN_REVISION:
@@ -278,9 +279,10 @@ async def update_body(actor: Actor, announcement_id: int, body: str) -> Announce
         before = await _row(actor.school_id, announcement_id)
         if before["status"] not in EDITABLE:
             raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว แก้ไขไม่ได้")
-        await _move(
-            actor, before, "update", {"body": " ".join(body.split()) if "\n" not in body else body.strip()}
-        )
+        text = body.strip()
+        if len(text) > BODY_LIMIT:
+            raise InvalidInput({"body": f"รายละเอียดเพิ่มเติม: ยาวเกิน {BODY_LIMIT:,} ตัวอักษร"}, {"body": body})
+        await _move(actor, before, "update", {"body": text})
     return await get_announcement(actor.school_id, announcement_id)
 
 

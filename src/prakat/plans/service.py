@@ -210,6 +210,20 @@ async def move_plan_item(actor: Actor, item_id: int, offset: int) -> Plan:
     return await get_plan(actor.school_id, plan_id)
 
 
+async def discard_plan(actor: Actor, plan_id: int) -> None:
+    """Throw away a draft revision started by mistake. Anything an announcement speaks of stays."""
+    require(actor, Permission.EDIT)
+    async with write_transaction():
+        plan = await _plan_row(actor.school_id, plan_id)
+        if plan["status"] != DRAFT or await t.Announcement.exists().where(t.Announcement.plan == plan_id):
+            raise Conflict("ลบได้เฉพาะแผนฉบับร่างที่ยังไม่มีประกาศ")
+        if await t.Procurement.exists().where(t.Procurement.plan_item.plan == plan_id):
+            raise Conflict("มีโครงการจัดซื้อจัดจ้างที่อ้างถึงรายการในแผนฉบับนี้ ลบไม่ได้")
+        await t.PlanItem.delete().where(t.PlanItem.plan == plan_id)
+        await t.Plan.delete().where(t.Plan.id == plan_id)
+        await audit.record(actor, "delete", "plan", plan_id, before=audit.snapshot(plan))
+
+
 async def _item_ids(plan_id: int) -> list[int]:
     rows = (
         await t.PlanItem.select(t.PlanItem.id).where(t.PlanItem.plan == plan_id).order_by(t.PlanItem.position)

@@ -9,6 +9,8 @@ from msgspec.structs import asdict
 
 from prakat import audit, clock
 from prakat.audit import Actor
+from prakat.auth.checks import require
+from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput, NotFound
@@ -47,6 +49,7 @@ def _vendor(row: Mapping[str, Any]) -> Vendor:
 
 
 async def create_vendor(actor: Actor, data: VendorCreate) -> Vendor:
+    require(actor, Permission.EDIT)
     async with write_transaction():
         taken = await t.Vendor.exists().where(
             (t.Vendor.school == actor.school_id) & (t.Vendor.tax_id == data.tax_id)

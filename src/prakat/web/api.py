@@ -452,6 +452,16 @@ class PlanApi(Controller):
         return await plans.update_plan_item(actor, item_id, plans.parse_plan_item(data, plan.year_be))
 
     @delete(
+        "/{plan_id:int}",
+        summary="ลบแผนฉบับร่าง (discard a draft plan revision)",
+        description="409 ถ้าแผนเผยแพร่แล้ว มีประกาศ หรือมีโครงการอ้างถึง (409: published, announced or in use).",
+        guards=EDIT,
+        responses=_errors(404, 409),
+    )
+    async def discard(self, actor: CurrentActor, plan_id: FromPath[int]) -> None:
+        await plans.discard_plan(actor, plan_id)
+
+    @delete(
         "/{plan_id:int}/items/{item_id:int}",
         summary="ลบรายการในแผน (delete a plan item)",
         description="409 ถ้ามีโครงการอ้างถึงรายการนี้ (409 when a procurement refers to it).",

@@ -115,6 +115,12 @@ class PlanController(Controller):
         created = await plans.create_plan(actor, year)
         return done(_year_url(year, created.revision), "saved")
 
+    @post("/{plan_id:int}/delete", name="plan_delete", guards=EDIT)
+    async def discard(self, actor: CurrentActor, plan_id: FromPath[int]) -> Redirect:
+        plan = await plans.get_plan(actor.school_id, plan_id)
+        await plans.discard_plan(actor, plan_id)
+        return done(_year_url(plan.year_be), "deleted")
+
     @post("/{plan_id:int}/items", name="plan_item_create", guards=EDIT)
     async def add_item(
         self, request: Request[Any, Any, Any], actor: CurrentActor, plan_id: FromPath[int], data: FormData

@@ -13,6 +13,8 @@ from prakat.web.routing import readable
 
 
 class PublicController(Controller):
+    include_in_schema = False  # pages, not the API
+
     @readable(urls.HOME, name="home")
     async def home(self) -> Template:
         schools = await list_schools()

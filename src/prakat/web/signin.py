@@ -28,6 +28,8 @@ def client_address(request: Request[Any, Any, Any]) -> str:
 
 
 class SignInController(Controller):
+    include_in_schema = False  # pages, not the API
+
     @get(urls.LOGIN, name="login")
     async def form(self, next: FromQuery[str | None] = None) -> Template:
         return Template("pages/login.html", context={"next": safe_next(next), "error": None, "username": ""})
