@@ -65,12 +65,14 @@ def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
     assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
     port = _free_port()
     env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
+    log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # A file, not a pipe: nobody reads a pipe while the server runs, and a full one stalls it.
+        stderr=log,
         text=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -81,12 +83,13 @@ def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
                 break
             except httpx.TransportError:
                 if proc.poll() is not None:
-                    pytest.fail(proc.stderr.read() if proc.stderr else "server exited")
+                    pytest.fail((tmp_path / "serve.log").read_text())
                 time.sleep(0.1)
         yield base
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        log.close()
 
 
 def test_serve_shows_the_demo_school(server: str) -> None:

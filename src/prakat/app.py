@@ -26,6 +26,7 @@ from prakat.keys import secret_key
 from prakat.settings import Settings
 from prakat.web import api, workspace
 from prakat.web.public import PublicController
+from prakat.web.routing import ids_in_range
 from prakat.web.signin import SignInController
 from prakat.web.templating import environment
 
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ),
         ],
         lifespan=[database],
+        guards=[ids_in_range],
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={
             NotFound: not_found,

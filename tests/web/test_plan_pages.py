@@ -136,7 +136,8 @@ async def test_publishing_freezes_the_plan_and_a_revision_keeps_it(client: httpx
     refused = await post_form(client, "/w/plans/2569/", base + "/items", {**ITEM, "name": "แอบเพิ่ม"})
     assert refused.status_code == 409
     revised = await post_form(client, "/w/plans/2569/", "/w/plans/2569/new", {})
-    assert revised.headers["location"].startswith("/w/plans/2569/?revision=1")
+    assert revised.headers["location"] == "/w/plans/2569/?revision=1&ok=saved"
+    assert (await client.get(revised.headers["location"])).status_code == 200
     page = html.fromstring((await client.get("/w/plans/2569/?revision=1")).text)
     assert page.get_element_by_id("plan-title").text_content().startswith("แผนฉบับปรับปรุง ครั้งที่ 1")
     first = html.fromstring((await client.get("/w/plans/2569/?revision=0")).text)

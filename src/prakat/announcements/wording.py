@@ -42,7 +42,10 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
     work = work_title(p["kind"], p["subject"])
     phrase = Method(p["method"]).info.subject_phrase
     if k is AnnouncementKind.WINNER or k is AnnouncementKind.WINNER_CHANGE:
-        award = p["award"]
+        award = p.get("award")
+        if award is None:
+            # A draft whose winner was removed again: say so rather than fail the preview.
+            return [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น", "(ยังไม่ได้บันทึกผู้ได้รับการคัดเลือก)"]
         text = [
             f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น",
             f"{work} ผู้ได้รับการคัดเลือก ได้แก่ {award['vendor_name']} โดยเสนอราคา เป็นเงินทั้งสิ้น "

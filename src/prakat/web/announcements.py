@@ -18,7 +18,7 @@ from prakat.schools.service import get_school
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData
 from prakat.web.pages import done, form_values, page
-from prakat.web.routing import readable
+from prakat.web.routing import id_in_range, readable
 
 QUEUES = {
     "pending": ("รออนุมัติ", (announcements.SUBMITTED, announcements.REVIEWED)),
@@ -70,7 +70,7 @@ class AnnouncementController(Controller):
             drafted = await announcements.prepare(actor, announcements.parse_draft(values))
         except InvalidInput as invalid:
             corrected = str(values.get("supersedes_id") or "")
-            if not corrected.isdigit():
+            if not corrected.isdigit() or not id_in_range(int(corrected)):
                 raise
             # A correction started from the page of what it corrects: show the form there again.
             return await self._detail(

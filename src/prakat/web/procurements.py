@@ -16,7 +16,7 @@ from prakat.errors import InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
-from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind
+from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind, legal_clause_for
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.vendors import service as vendors
 from prakat.web.auth import CurrentActor, requires
@@ -88,6 +88,7 @@ class ProcurementController(Controller):
             methods=options(Method),
             sources=options(BudgetSource),
             plan_items=await self._plan_items(actor.school_id, year_be),
+            clauses={m.value: legal_clause_for(m, year_be) for m in Method},
             **ctx,
         )
 

@@ -1,0 +1,165 @@
+"""Browser tests: Debian's Chromium driven by Playwright's async API (on the session's event loop),
+against ``prakat serve`` in its own process on a brand-new database with the demo school loaded.
+
+One server per test module, since loading the demo takes a few seconds; every test gets a browser
+context of its own, so no sign-in leaks from one test into the next. Nothing is downloaded: the
+system Chromium is launched, never one of Playwright's.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+
+from tests.conftest import _new_database
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking flags Chromium keeps calling home, and the closed network refuses
+# connections many at a time.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
+BANGKOK = ZoneInfo("Asia/Bangkok")
+# Playwright waits this long (ms) for an element or a page before a test fails.
+TIMEOUT_MS = 10_000
+
+
+def require_chromium() -> None:
+    """Skip on a developer's machine without Chromium; in CI (``CI`` set) a missing browser fails."""
+    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    reason = f"{CHROMIUM} is missing (apt-get install chromium; scripts/test installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must run the browser tests", pytrace=False)
+    pytest.skip(reason)
+
+
+def today_bangkok() -> date:
+    return datetime.now(BANGKOK).date()
+
+
+def fiscal_year_be(day: date) -> int:
+    """Thai government fiscal year, B.E.: October to September, named for the year it ends in."""
+    return day.year + 543 + (1 if day.month >= 10 else 0)
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    # The fiscal year the server calls current: it reads the real clock, so the demo is loaded for
+    # the real today as well.
+    year_be: int
+    log: Path
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """tests/conftest.py's brand-new database on the engine under test, made once per module here so
+    the module's tests share one demo server. Keeping the name keeps the automatic ``db`` marker, so
+    these tests run in the SQLite pass and in the PostgreSQL pass."""
+    with _new_database(tmp_path_factory.mktemp("browser-db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def server(fresh_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`prakat demo` then `prakat serve` on a free port, as a school runs them."""
+    require_chromium()  # before spending seconds on the demo
+    work = tmp_path_factory.mktemp("serve")
+    env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
+    today = today_bangkok()
+    port = _free_port()
+    log = work / "serve.log"
+    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server. It
+    # starts while the demo loads (it touches no table before the first request): seconds saved.
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    running = Server(f"http://127.0.0.1:{port}", fiscal_year_be(today), log)
+    try:
+        demo = subprocess.run(
+            [PRAKAT, "demo"], env=env, cwd=work, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert demo.returncode == 0, demo.stderr
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(running.url + "/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"prakat serve did not start:\n{running.log_tail()}")
+                time.sleep(0.1)
+        yield running
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    require_chromium()
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        await launched.close()
+
+
+async def new_context(browser: Browser, **options: Any) -> BrowserContext:
+    """A fresh browser profile (no cookies: another person, or another computer) in Thai, on Bangkok
+    time, that gives up on a missing element after TIMEOUT_MS rather than Playwright's 30 s."""
+    ctx = await browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", **options)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    return ctx
+
+
+@pytest.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    ctx = await new_context(browser)
+    yield ctx
+    await ctx.close()
+
+
+@pytest.fixture
+async def page(context: BrowserContext) -> Page:
+    return await context.new_page()
