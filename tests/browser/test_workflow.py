@@ -77,7 +77,7 @@ async def test_officer_buys_director_approves_public_sees(
     ]
 
     # The purchase, started from the plan item: the form comes filled in from it.
-    await added.get_by_role("link", name=f"จัดซื้อจัดจ้างตามรายการ {ITEM}").click()
+    await added.get_by_role("link", name=f"จัดซื้อ/จ้าง {ITEM}").click()
     assert await heading(page) == "เพิ่มโครงการจัดซื้อจัดจ้าง"
     await expect(page.get_by_label("ชื่องานที่จัดซื้อจัดจ้าง")).to_have_value(ITEM)
     await expect(page.get_by_label("รายการในแผน").locator("option:checked")).to_contain_text(ITEM)
