@@ -268,3 +268,17 @@ async def test_a_draft_revision_started_by_mistake_can_be_discarded(db: Engine) 
     assert [p.revision for p in await plans.plans_for_year(officer.school_id, 2569)] == [0]
     again = await plans.create_plan(officer, 2569)
     assert again.revision == 1
+
+
+async def test_a_procurement_from_an_unpublished_plan_waits_for_the_plan(db: Engine) -> None:  # type: ignore[type-arg]
+    officer, _, director, system, _ = await setup()
+    plan = await plans.create_plan(officer, 2569)
+    item = await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
+    vendor = await factories.vendor(system, 9)
+    p = await factories.awarded(system, vendor.id, plan_item_id=item.id, subject="ตามแผน")
+    drafted = await announcements.prepare(officer, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    await announcements.submit(officer, drafted.id)
+    with pytest.raises(Conflict, match="แผนฉบับแรกซึ่งยังไม่เผยแพร่"):
+        await announcements.approve(director, drafted.id)
+    await factories.publish(system, "plan", plan_id=plan.id)
+    assert (await announcements.approve(director, drafted.id)).status == "published"

@@ -136,8 +136,17 @@ async def test_officer_enters_and_submits_director_approves(client: httpx.AsyncC
     # The director finds it waiting and approves: numbered, sequenced, signed, published.
     waiting = await call(client, director, "GET", "/announcements?status=submitted&status=reviewed")
     assert [a["id"] for a in waiting] == [draft["id"]]
+    # s.11: the plan comes first. The winner waits until the plan holding its item is public.
+    early = await call(client, director, "POST", a_url + "/approve", expect=409)
+    assert early["detail"].startswith("รายการในแผนที่โครงการนี้อ้างถึงอยู่ในแผนฉบับแรกซึ่งยังไม่เผยแพร่")
+    plan_draft = await call(
+        client, officer, "POST", "/announcements", {"kind": "plan", "plan_id": plan["id"]}, expect=201
+    )
+    await call(client, officer, "POST", f"/announcements/{plan_draft['id']}/submit")
+    plan_published = await call(client, director, "POST", f"/announcements/{plan_draft['id']}/approve")
+    assert (plan_published["number"], plan_published["sequence"]) == ("1/2569", 1)
     published = await call(client, director, "POST", a_url + "/approve")
-    assert (published["status"], published["number"], published["sequence"]) == ("published", "1/2569", 1)
+    assert (published["status"], published["number"], published["sequence"]) == ("published", "2/2569", 2)
     assert (published["signer_name"], published["signer_position"]) == (
         "นายใหญ่ ใจดี",
         "ผู้อำนวยการโรงเรียนบ้านนา",
@@ -145,7 +154,7 @@ async def test_officer_enters_and_submits_director_approves(client: httpx.AsyncC
     assert published["approved_by"] == director.actor.user_id
     assert await call(client, officer, "GET", a_url) == published
     everything = await call(client, officer, "GET", "/announcements")
-    assert [a["id"] for a in everything] == [draft["id"]]
+    assert [a["id"] for a in everything] == [draft["id"], plan_draft["id"]]  # newest publication first
     p = await call(client, officer, "GET", url)
     assert p["status"] == "awarded"
     assert [row["id"] for row in await call(client, officer, "GET", "/procurements?status=awarded")] == [

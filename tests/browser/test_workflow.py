@@ -148,6 +148,14 @@ async def test_officer_buys_director_approves_public_sees(
     await page.reload()
     await expect(page.locator("#status")).to_have_text("รออนุมัติ")
 
+    # The item lives in a plan revision nobody has published yet, so that goes to the director too.
+    await menu(page).get_by_role("link", name="แผน", exact=True).click()
+    await page.get_by_role("button", name="จัดทำประกาศเผยแพร่แผน").click()
+    await expect(page.locator("#ok")).to_have_text(re.compile("^จัดทำร่างประกาศแล้ว"))
+    plan_announcement_url = page.url.split("?")[0]
+    await page.get_by_role("button", name="ส่งขออนุมัติ").click()
+    await expect(page.locator("#status")).to_have_text("รออนุมัติ")
+
     await sign_out(page, server)
     await page.goto(server.url + "/w/")
     assert await heading(page) == "เข้าสู่ระบบ"  # signed out: the workspace asks for a sign-in again
@@ -162,6 +170,14 @@ async def test_officer_buys_director_approves_public_sees(
     await expect(page.locator("#status")).to_have_text("รออนุมัติ")
     body = " ".join(await page.locator("#document .doc-body").all_inner_texts())
     assert NEW_VENDOR in body and PRICE_IN_WORDS in body
+    # s.11: the plan comes first; the page says so, in Thai, beside the document.
+    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
+    await expect(page.locator("#refused")).to_contain_text("ซึ่งยังไม่เผยแพร่ กรุณาเผยแพร่แผนฉบับนั้นก่อน")
+    await expect(page.locator("#status")).to_have_text("รออนุมัติ")
+    await page.goto(plan_announcement_url)
+    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
+    await expect(page.locator("#status")).to_have_text("เผยแพร่แล้ว")
+    await page.goto(announcement_url)
     await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
     await expect(page.locator("#ok")).to_have_text("อนุมัติและเผยแพร่แล้ว")
     await expect(page.locator("#status")).to_have_text("เผยแพร่แล้ว")

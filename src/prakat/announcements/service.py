@@ -387,6 +387,8 @@ async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = N
         if not signer_name:
             raise InvalidInput({"signer": "ผู้ลงนาม: ยังไม่ได้กำหนดชื่อผู้อำนวยการในข้อมูลโรงเรียน"})
         kind = AnnouncementKind(before["kind"])
+        if before["procurement"] is not None:
+            await _check_plan_published(before["procurement"])
         year = (
             await t.FiscalYear.select(t.FiscalYear.year_be)
             .where(t.FiscalYear.id == before["fiscal_year"])
@@ -414,6 +416,25 @@ async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = N
         elif kind in PROCUREMENT_STATUS_AFTER:
             await procurements.move_status(actor, before["procurement"], PROCUREMENT_STATUS_AFTER[kind])
     return await get_announcement(actor.school_id, announcement_id)
+
+
+async def _check_plan_published(procurement_id: int) -> None:
+    """s.11: the plan comes first. A procurement taken from a plan item may be announced only once the
+    plan revision holding that item is public; one outside any plan (small purchases) needs none."""
+    proc = (
+        await t.Procurement.select(t.Procurement.plan_item).where(t.Procurement.id == procurement_id).first()
+    )
+    if proc is None or proc["plan_item"] is None:
+        return
+    plan = (
+        await t.PlanItem.select(t.PlanItem.plan.status, t.PlanItem.plan.revision)
+        .where(t.PlanItem.id == proc["plan_item"])
+        .first()
+    )
+    if plan is not None and plan["plan.status"] != "published":
+        revision = plan["plan.revision"]
+        which = "แผนฉบับแรก" if revision == 0 else f"แผนฉบับปรับปรุง ครั้งที่ {revision}"
+        raise Conflict(f"รายการในแผนที่โครงการนี้อ้างถึงอยู่ใน{which}ซึ่งยังไม่เผยแพร่ กรุณาเผยแพร่แผนฉบับนั้นก่อน")
 
 
 async def _locked_school(school_id: int) -> dict[str, Any]:

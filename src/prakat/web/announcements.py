@@ -12,7 +12,7 @@ from prakat import urls
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.auth.roles import Permission
-from prakat.errors import InvalidInput
+from prakat.errors import Conflict, InvalidInput
 from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
 from prakat.web.auth import CurrentActor, requires
@@ -126,6 +126,10 @@ class AnnouncementController(Controller):
             await announcements.submit(actor, announcement_id)
         except InvalidInput as invalid:
             return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
+        except Conflict as refused:
+            return await self._detail(
+                request, actor, announcement_id, refused=refused.message, status_code=409
+            )
         return done(_here(announcement_id), "submitted")
 
     @post("/{announcement_id:int}/review", name="announcement_review", guards=[requires(Permission.REVIEW)])
@@ -143,6 +147,10 @@ class AnnouncementController(Controller):
             await announcements.approve(actor, announcement_id)
         except InvalidInput as invalid:
             return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
+        except Conflict as refused:
+            return await self._detail(
+                request, actor, announcement_id, refused=refused.message, status_code=409
+            )
         return done(_here(announcement_id), "approved")
 
     @post("/{announcement_id:int}/return", name="announcement_return", guards=[requires(Permission.RETURN)])
