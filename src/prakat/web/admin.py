@@ -21,7 +21,7 @@ from prakat.settings import Settings
 from prakat.users import service as users
 from prakat.users.schemas import User
 from prakat.web.auth import CurrentActor, requires
-from prakat.web.forms import FormData, options
+from prakat.web.forms import FormData, options, ticked
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
 from prakat.web.signin import client_address
@@ -37,15 +37,6 @@ NEW_PASSWORD_AGAIN = "พิมพ์รหัสผ่านใหม่อี�
 def _without_passwords(values: Mapping[str, Any]) -> dict[str, Any]:
     """What a form may show again after an error: never a password."""
     return {k: v for k, v in values.items() if "password" not in k}
-
-
-def _ticked(values: dict[str, Any], name: str, marker: str) -> dict[str, Any]:
-    """An unticked checkbox sends nothing at all: the form's hidden ``marker`` says it was on the page,
-    so its absence means "off" rather than "unchanged"."""
-    if values.get(marker) and name not in values:
-        values[name] = "0"
-    values.pop(marker, None)
-    return values
 
 
 def _user_form(user: User) -> dict[str, Any]:
@@ -132,7 +123,7 @@ class UserAdminController(Controller):
         data: FormData,
     ) -> Template | Redirect:
         person = await users.get_user(actor.school_id, user_id)
-        values = _ticked(form_values(data), "active", "active_shown")
+        values = ticked(form_values(data), "active", "active_shown")
         try:
             updated = await users.update_user(
                 actor, user_id, {k: values[k] for k in USER_FIELDS if k in values}
@@ -188,7 +179,7 @@ class SchoolAdminController(Controller):
     async def update(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
-        values = _ticked(form_values(data), "review_by_head", "review_shown")
+        values = ticked(form_values(data), "review_by_head", "review_shown")
         try:
             # Only the profile's own fields: the slug is shown on the page but never sent, never changed.
             await schools.update_school(actor, {k: v for k, v in values.items() if k in schools.EDITABLE})

@@ -21,3 +21,12 @@ def options(enum: type[StrEnum]) -> list[tuple[str, str]]:
 def form_date(day: date) -> str:
     """A date the way teachers type it: 3/11/2568 (day/month/B.E. year)."""
     return f"{day.day}/{day.month}/{day.year + 543}"
+
+
+def ticked(values: dict[str, Any], name: str, marker: str) -> dict[str, Any]:
+    """An unticked checkbox sends nothing at all: the form's hidden ``marker`` says it was on the page,
+    so its absence means "off" rather than "unchanged"."""
+    if values.get(marker) and name not in values:
+        values[name] = "0"
+    values.pop(marker, None)
+    return values

@@ -20,7 +20,7 @@ from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.vendors import service as vendors
 from prakat.web.auth import CurrentActor, requires
-from prakat.web.forms import FormData, form_date, options
+from prakat.web.forms import FormData, form_date, options, ticked
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
 
@@ -272,9 +272,7 @@ class ProcurementController(Controller):
         procurement_id: FromPath[int],
         data: FormData,
     ) -> Template | Redirect:
-        values = form_values(data)
-        if values.get("vat_shown") and "vat_included" not in values:
-            values["vat_included"] = "0"  # an unticked checkbox sends nothing at all
+        values = ticked(form_values(data), "vat_included", "vat_shown")
         try:
             await procurements.award(actor, procurement_id, procurements.parse_award(values))
         except InvalidInput as invalid:
