@@ -154,3 +154,10 @@ def test_school_slug_and_egp_codes_are_checked() -> None:
     with pytest.raises(InvalidInput) as caught:
         schools.parse_school({"slug": "Bad Slug!", "name": "โรงเรียน", "egp_deptsub_id": "12ab"})
     assert set(caught.value.errors) == {"slug", "egp_deptsub_id"}
+
+
+def test_invisible_control_characters_are_dropped() -> None:
+    parsed = vendors.parse_vendor(
+        {"name": "ร้าน\x00ดี\x1b ค้าไม้\x7f", "tax_id": factories.tax_id("010551234567")}
+    )
+    assert parsed.name == "ร้านดี ค้าไม้"

@@ -18,6 +18,16 @@ E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 
+# C0 control characters other than tab and newlines, and DEL: pasted from odd sources, invisible on
+# screen, and NUL is refused by PostgreSQL outright (SQLite would keep it).
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+
+
+def clean(text: str) -> str:
+    """Text as a person meant it: without invisible control characters."""
+    return text.translate(_CONTROL)
+
+
 def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -36,6 +46,8 @@ class Fields:
     def read(self, name: str, label: str, required: bool, parse: Callable[[Any], T]) -> T | None:
         """Read one field with ``parse``; its ValueError becomes the field's Thai message."""
         value = self.raw.get(name)
+        if isinstance(value, str):
+            value = clean(value)
         if _is_blank(value):
             if required:
                 self.fail(name, label, "กรุณากรอกข้อมูล")

@@ -31,7 +31,7 @@ from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
-from prakat.validation import Fields
+from prakat.validation import Fields, clean
 
 DRAFT, SUBMITTED, REVIEWED, PUBLISHED, RETURNED = "draft", "submitted", "reviewed", "published", "returned"
 STATUS_LABELS = {
@@ -279,7 +279,7 @@ async def update_body(actor: Actor, announcement_id: int, body: str) -> Announce
         before = await _row(actor.school_id, announcement_id)
         if before["status"] not in EDITABLE:
             raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว แก้ไขไม่ได้")
-        text = body.strip()
+        text = clean(body).strip()
         if len(text) > BODY_LIMIT:
             raise InvalidInput({"body": f"รายละเอียดเพิ่มเติม: ยาวเกิน {BODY_LIMIT:,} ตัวอักษร"}, {"body": body})
         await _move(actor, before, "update", {"body": text})
@@ -349,7 +349,7 @@ async def review(actor: Actor, announcement_id: int) -> Announcement:
 
 async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -> Announcement:
     require(actor, Permission.RETURN)
-    comment = comment.strip()
+    comment = clean(comment).strip()
     if not comment:
         raise InvalidInput({"comment": "ความเห็น: กรุณาระบุสิ่งที่ต้องแก้ไข"}, {"comment": comment})
     async with write_transaction():

@@ -27,7 +27,7 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.users.schemas import User, UserCreate
-from prakat.validation import Fields
+from prakat.validation import Fields, clean
 
 USERNAME = re.compile(r"[a-z0-9._-]+")
 USERNAME_LENGTH = (3, 100)
@@ -175,7 +175,7 @@ def _dummy_hash() -> str:
 async def authenticate(username: str, password: str, client: str) -> User:
     """The user with this username and password, or SignInError. ``client`` is the address the request
     came from, for rate limiting."""
-    name = username.strip().lower()
+    name = clean(username).strip().lower()
     if await too_many_failures(name, client):
         raise SignInError(TOO_MANY_ATTEMPTS, rate_limited=True)
     row = await t.User.select().where(t.User.username == name).first() if name else None
