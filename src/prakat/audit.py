@@ -70,6 +70,7 @@ async def record(
 
 class AuditEntry(msgspec.Struct, frozen=True):
     at: datetime
+    entity: str
     user_id: int | None
     action: str
     before: dict[str, Any] | None
@@ -77,24 +78,41 @@ class AuditEntry(msgspec.Struct, frozen=True):
     note: str
 
 
+# What else belongs in a record's history: the bids and award of a procurement, the items of a plan
+# revision; found by the parent's id in their before/after.
+PARTS = {"procurement": ("bid", "award"), "plan": ("plan_item",)}
+
+
 async def history(school_id: int, entity: str, entity_id: int) -> list[AuditEntry]:
+    """A record's events, oldest first, with those of its parts (see PARTS)."""
+    own = await _events(school_id, (AuditEvent.entity == entity) & (AuditEvent.entity_id == entity_id))
+    parts = PARTS.get(entity, ())
+    if not parts:
+        return [entry for entry, _ in own]
+    related = [
+        (entry, key)
+        for entry, key in await _events(school_id, AuditEvent.entity.is_in(list(parts)))
+        if (entry.after or entry.before or {}).get(entity) == entity_id
+    ]
+    return [entry for entry, _ in sorted(own + related, key=lambda pair: pair[1])]
+
+
+async def _events(school_id: int, condition: Any) -> list[tuple[AuditEntry, int]]:
     rows = (
-        await AuditEvent.select()
-        .where(
-            (AuditEvent.school == school_id)
-            & (AuditEvent.entity == entity)
-            & (AuditEvent.entity_id == entity_id)
-        )
-        .order_by(AuditEvent.id)
+        await AuditEvent.select().where((AuditEvent.school == school_id) & condition).order_by(AuditEvent.id)
     )
     return [
-        AuditEntry(
-            at=row["at"],
-            user_id=row["user"],
-            action=row["action"],
-            before=_decode(row["before"]),
-            after=_decode(row["after"]),
-            note=row["note"],
+        (
+            AuditEntry(
+                at=row["at"],
+                user_id=row["user"],
+                action=row["action"],
+                before=_decode(row["before"]),
+                after=_decode(row["after"]),
+                entity=row["entity"],
+                note=row["note"],
+            ),
+            row["id"],
         )
         for row in rows
     ]

@@ -187,3 +187,23 @@ async def test_a_new_vendor_is_not_kept_when_its_bid_fails(client: httpx.AsyncCl
     assert response.status_code == 400
     assert doc(response).get_element_by_id("e-amount").text_content().startswith("ราคาที่เสนอ")
     assert await t.Vendor.count() == 0
+
+
+async def test_a_procurement_history_holds_its_bids_and_award(client: httpx.AsyncClient) -> None:
+    _, actor = await factories.school()
+    await make_user(actor, "somsri", "officer", "ครูสมศรี")
+    await sign_in(client, "somsri")
+    created = await post_form(
+        client,
+        "/w/procurements/new",
+        "/w/procurements/new",
+        {**factories.PROCUREMENT, "requested_on": "3/11/2568"},
+    )
+    url = created.headers["location"].split("?")[0]
+    vendor = await factories.vendor(actor)
+    await post_form(client, url, url + "/bids", {"vendor_id": str(vendor.id), "amount": "12,000"})
+    pid = url.rsplit("/", 1)[1]
+    history = doc(await client.get(f"/w/history/procurement/{pid}"))
+    steps = [li.find("strong").text_content() for li in history.get_element_by_id("history").findall("li")]
+    assert steps == ["สร้าง", "สร้างผู้เสนอราคา"]
+    assert "ครูสมศรี" in history.get_element_by_id("history").text_content()

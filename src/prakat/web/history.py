@@ -25,6 +25,8 @@ ENTITIES = {
     "bid": "ผู้เสนอราคา",
     "school": "ข้อมูลโรงเรียน",
     "user": "ผู้ใช้",
+    "fiscal_year": "ปีงบประมาณ",
+    "api_token": "โทเคน API",
 }
 ACTIONS = {
     "create": "สร้าง",
@@ -86,4 +88,5 @@ class HistoryController(Controller):
                 for e in events
             ],
             actions=ACTIONS,
+            entities=ENTITIES,
         )
