@@ -148,14 +148,12 @@ class ProcurementController(Controller):
     ) -> Template:
         return await self._detail(request, actor, procurement_id)
 
-    async def _detail_defaults(self) -> dict[str, Any]:
-        return {"vat_included": True, "awarded_on": form_date(clock.today_bangkok())}
-
     async def _detail(
         self, request: Request[Any, Any, Any], actor: CurrentActor, procurement_id: int, **ctx: Any
     ) -> Template:
         p = await procurements.get_procurement(actor.school_id, procurement_id)
-        ctx.setdefault("values", await self._detail_defaults())
+        # The award form starts with VAT included and today's date, as most purchases go.
+        ctx.setdefault("values", {"vat_included": True, "awarded_on": form_date(clock.today_bangkok())})
         published = await announcements.list_announcements(actor.school_id, procurement_id=p.id)
         in_flow = await announcements.list_announcements(
             actor.school_id,
