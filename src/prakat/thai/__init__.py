@@ -44,6 +44,15 @@ from prakat.thai.fiscal import (
     fiscal_year_months,
     fiscal_year_of,
 )
+from prakat.thai.segment import (
+    FIELD_WORDS,
+    NUMBER_WORDS,
+    PROTECT_CSS,
+    line_breaks_ok,
+    pdftotext_lines,
+    protect,
+    segment,
+)
 from prakat.thai.taxid import (
     format_tax_id,
     is_valid_tax_id,
@@ -54,7 +63,10 @@ from prakat.thai.taxid import (
 
 __all__ = [
     "BANGKOK",
+    "FIELD_WORDS",
     "MAX_AMOUNT",
+    "NUMBER_WORDS",
+    "PROTECT_CSS",
     "THAI_MONTHS",
     "THAI_MONTHS_ABBR",
     "InvalidAmountError",
@@ -85,10 +97,14 @@ __all__ = [
     "format_tax_id",
     "format_time",
     "is_valid_tax_id",
+    "line_breaks_ok",
     "normalize_egp_project_number",
     "normalize_tax_id",
     "parse_baht",
     "parse_thai_date",
+    "pdftotext_lines",
+    "protect",
+    "segment",
     "tax_id_check_digit",
     "thai_month_name",
     "to_arabic_digits",

@@ -1,0 +1,376 @@
+"""Thai words for line breaking: segmentation, no-break markup for WeasyPrint, and a line checker.
+
+Thai is written without spaces between words, so the renderer has to find where a line may end.
+WeasyPrint (Pango + libthai) breaks on libthai's dictionary, which never cuts a syllable but does
+split the field's compounds and names (จัดซื้อ|จัดจ้าง, ภาษีมูลค่า|เพิ่ม, ได้|รับ, แม่|จัน).
+
+* :func:`segment` cuts text into words with PyThaiNLP's ``newmm`` engine and a dictionary made
+  of PyThaiNLP's Thai words, :data:`FIELD_WORDS` and the caller's ``extra_words`` (school,
+  district and vendor names). Spaces and non-Thai runs are tokens of their own, amounts in words
+  are cut into their number words, and no grapheme cluster is ever cut.
+* :func:`protect` turns text into HTML in which WeasyPrint may end a line between words but
+  never inside one; the page's stylesheet needs :data:`PROTECT_CSS`.
+* :func:`pdftotext_lines` and :func:`line_breaks_ok` check a rendered PDF: every line join must
+  fall on a word boundary.
+
+Pure: nothing is read at import. PyThaiNLP and its word list load on first use, and each
+dictionary (one per ``extra_words`` set) is built once (≈0.4 s) and cached.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import accumulate, pairwise
+from typing import TYPE_CHECKING, Final
+
+from prakat.thai.dates import THAI_MONTHS, THAI_MONTHS_ABBR
+from prakat.thai.errors import ThaiTypeError
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
+
+# ---------------------------------------------------------------------------------------------
+# The field's words
+
+# Number words as bahttext writes them (prakat.thai.baht_text). ยี่สิบ is one word, since ยี่ is
+# never written alone; เอ็ด is a word of its own (สิบ|เอ็ด, ร้อย|เอ็ด).
+NUMBER_WORDS: Final[frozenset[str]] = frozenset(
+    (
+        "ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า",
+        "สิบ", "ยี่สิบ", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน",
+    )
+)  # fmt: skip
+
+# Lexical units of procurement text that must never be broken across lines: compounds whose
+# halves, left at a line end, read as something else or as nothing (ภาษีมูลค่า|เพิ่ม, ได้|รับ,
+# ครุ|ภัณฑ์, ราคา|กลาง), terms of art, and fixed names of bodies, legal forms and documents.
+# Phrases built from them are deliberately absent: ผู้ได้รับการคัดเลือก is ผู้ + ได้รับ +
+# การคัดเลือก, วิธีเฉพาะเจาะจง is วิธี + เฉพาะเจาะจง, ประกวดราคาอิเล็กทรอนิกส์ is ประกวดราคา +
+# อิเล็กทรอนิกส์. A Thai typesetter may break between their words, and as single unbreakable
+# boxes they would overflow narrow table columns. Listed even where PyThaiNLP knows the word,
+# so that a change in its word list cannot undo them.
+FIELD_WORDS: Final[frozenset[str]] = frozenset(
+    (
+        # procurement and its methods (Act B.E. 2560 s.55-56)
+        "จัดซื้อจัดจ้าง", "จัดซื้อ", "จัดจ้าง", "เฉพาะเจาะจง", "ประกวดราคา", "อิเล็กทรอนิกส์",
+        "สอบราคา", "คัดเลือก", "เชิญชวน", "เสนอราคา", "ราคากลาง", "ราคาอ้างอิง", "ใบเสนอราคา",
+        "ผู้ชนะ", "ตรวจรับ", "พัสดุ", "ครุภัณฑ์", "วัสดุ",
+        # documents and law
+        "ประกาศ", "ใบสั่งซื้อ", "ใบสั่งจ้าง", "ข้อตกลง", "สัญญา", "พระราชบัญญัติ", "กฎกระทรวง",
+        "ระเบียบ",
+        # budget
+        "งบประมาณ", "ปีงบประมาณ", "วงเงิน", "งบลงทุน", "งบดำเนินงาน", "เงินอุดหนุน", "ไตรมาส",
+        # schools, government bodies, titles
+        "สถานศึกษา", "โรงเรียน", "สำนักงานเขตพื้นที่การศึกษา", "ประถมศึกษา", "มัธยมศึกษา",
+        "กระทรวงศึกษาธิการ", "กระทรวงการคลัง", "กรมบัญชีกลาง", "ผู้อำนวยการ", "เจ้าหน้าที่",
+        "คณะกรรมการ",
+        # vendors
+        "ผู้ประกอบการ", "ห้างหุ้นส่วนจำกัด", "บริษัท", "ศึกษาภัณฑ์", "ขายส่ง", "ขายปลีก",
+        "ให้บริการ",
+        # money and tax
+        "ภาษีมูลค่าเพิ่ม", "เลขประจำตัวผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "ทั้งสิ้น",
+        "ได้รับ", "บาท", "บาทถ้วน", "สตางค์",
+        # dates
+        "พ.ศ.", *THAI_MONTHS, *THAI_MONTHS_ABBR,
+        *NUMBER_WORDS,
+    )
+)  # fmt: skip
+
+# The rule protect()'s markup needs in the document's stylesheet (outside any autoescaped
+# expression: Jinja would turn its characters into entities and WeasyPrint drop the rule).
+PROTECT_CSS: Final = ".w{white-space:nowrap}"
+
+# ---------------------------------------------------------------------------------------------
+# Characters
+
+# Thai letters, vowels, tone marks and the signs ฯ ๆ: not ฿, ๏, ๚, ๛ nor the digits ๐-๙.
+_THAI_RANGE: Final = "\u0e01-\u0e3a\u0e40-\u0e4e"
+_THAI_CHARS: Final = frozenset(map(chr, [*range(0x0E01, 0x0E3B), *range(0x0E40, 0x0E4F)]))
+# Written above or below the letter before them; and ำ, a spacing mark Unicode also attaches.
+_THAI_MARKS: Final = frozenset(map(chr, [0x0E31, 0x0E33, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
+_FOLLOWING_VOWELS: Final = frozenset("ะาๅ")  # written after their consonant
+_LEADING_VOWELS: Final = frozenset("เแโใไ")  # written before their consonant
+# Signs that must not start a line either, as tokens of their own: the repetition mark (ต่าง ๆ)
+# and the abbreviation mark (กรุงเทพฯ). The words ฯลฯ and ฯพณฯ may.
+_NO_LINE_START: Final = frozenset("ๆฯ")
+_ZWSP: Final = "\u200b"
+
+_WHITESPACE: Final = re.compile(r"(\s+)")
+_MIXED: Final = re.compile(f"[{_THAI_RANGE}]+|[^{_THAI_RANGE}]+")
+# Latin and digit runs (Arabic or Thai digits) with inner connectors: e-GP, 1,234.50, ๐๙.๐๐.
+_NON_THAI_TOKEN: Final = re.compile(r"[^\W_]+(?:[-.,/:'’_][^\W_]+)*|.", re.DOTALL)
+# Where UAX #14 lets a renderer break inside such a run (e-|bidding, 1/|2568).
+_BREAKABLE_CONNECTOR: Final = re.compile(r"[-/]")
+
+_NUMBER: Final = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# An amount in words as bahttext writes it: "<n>บาทถ้วน", "<n>บาท<n>สตางค์", "<n>สตางค์".
+_AMOUNT_IN_WORDS: Final = re.compile(
+    rf"(?:{_NUMBER})+(?:บาทถ้วน|บาท(?:(?:{_NUMBER})+สตางค์)?)|(?:{_NUMBER})+สตางค์"
+)
+_AMOUNT_WORD: Final = re.compile(rf"บาทถ้วน|บาท|สตางค์|{_NUMBER}")
+# Plain WeasyPrint's PDF text layer loses SARA AM (ำ → า) and often a tone mark before it
+# (tech-notes; Kozea/WeasyPrint#2841): the checker also knows the field's words spelt that way.
+_SARA_AM_AS_EXTRACTED: Final = re.compile("[\u0e48-\u0e4b]?\u0e33")
+
+
+def _is_thai(token: str) -> bool:
+    return any(ch in _THAI_CHARS for ch in token)
+
+
+def _glued(before: str, ch: str) -> bool:
+    """Whether ch, written after before, belongs to before's grapheme cluster."""
+    if ch in _THAI_MARKS or ch == "\u200d" or unicodedata.category(ch).startswith("M"):
+        return True
+    if ch in _FOLLOWING_VOWELS and before in _THAI_CHARS:
+        return True
+    return before in _LEADING_VOWELS and ch in _THAI_CHARS
+
+
+def _cluster_count(text: str) -> int:
+    return 1 + sum(not _glued(a, b) for a, b in pairwise(text)) if text else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Dictionaries
+
+
+def _normalise_extra_words(extra_words: Iterable[str]) -> frozenset[str]:
+    if isinstance(extra_words, str):
+        raise ThaiTypeError("extra_words ต้องเป็นชุดของคำ ไม่ใช่ข้อความเดียว (an iterable of words, not a str)")
+    words: set[str] = set()
+    for word in extra_words:
+        if not isinstance(word, str):
+            raise ThaiTypeError(f"คำใน extra_words ต้องเป็นข้อความ (ได้ {type(word).__name__})")
+        # A name with spaces ("บริษัท ศึกษาภัณฑ์ จำกัด") keeps each part whole; the spaces stay
+        # places where a line may end.
+        words.update(word.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _base_words() -> frozenset[str]:
+    from pythainlp.corpus.common import thai_words
+
+    # Entries with spaces ("ต่าง ๆ", proverbs) would make tokens that swallow spaces.
+    return frozenset(w for w in thai_words() if not any(ch.isspace() for ch in w)) | FIELD_WORDS
+
+
+@lru_cache(maxsize=32)
+def _trie(extra_words: frozenset[str]) -> Trie:
+    from pythainlp.util import dict_trie
+
+    return dict_trie(_base_words() | extra_words)
+
+
+def _as_extracted(words: Iterable[str]) -> frozenset[str]:
+    """The spellings WeasyPrint's text layer gives words with ำ (สำนักงาน → สานักงาน)."""
+    variants: set[str] = set()
+    for word in words:
+        if "\u0e33" in word:
+            variants.add(word.replace("\u0e33", "\u0e32"))
+            variants.add(_SARA_AM_AS_EXTRACTED.sub("\u0e32", word))
+    return frozenset(variants)
+
+
+@lru_cache(maxsize=32)
+def _checker_trie(extra_words: frozenset[str]) -> Trie:
+    # Only the field's and the caller's words: the extracted spellings of all of PyThaiNLP's
+    # ำ-words (3,500) make clean text segment wrongly (ราคาเงิน → รา|คาเงิน).
+    return _trie(extra_words | _as_extracted(FIELD_WORDS | extra_words))
+
+
+# ---------------------------------------------------------------------------------------------
+# Segmentation
+
+
+def segment(text: str, *, extra_words: Iterable[str] = ()) -> list[str]:
+    """Cut text into words for line breaking; ``"".join(segment(t)) == t``.
+
+    * Thai is cut by PyThaiNLP ``newmm`` with PyThaiNLP's Thai words ∪ :data:`FIELD_WORDS` ∪
+      ``extra_words`` (a name with spaces counts as its space-separated parts). Dictionary
+      entries may hold dots or digits ("พ.ศ.", "มี.ค.").
+    * Amounts in words are cut into number words: "หนึ่ง|แสน|…|ห้า|สิบ|หก|บาท|เจ็ด|สิบ|แปด|สตางค์",
+      "สอง|ร้อย|เอ็ด|บาทถ้วน" (PyThaiNLP's list has ร้อยห้าสิบ, เจ็ดสิบ, ร้อยเอ็ด… as words).
+    * Each run of whitespace is a token; so is each run of Latin letters and digits (Arabic or
+      Thai) with inner ``- . , / : '`` ("e-GP", "1,234.50", "๐๙.๐๐"), and each other character
+      ("(", ")", "฿").
+    * No token starts inside a grapheme cluster: marks, ำ and following vowels stay with the
+      character before them, a leading vowel with the letter after it.
+    """
+    if not isinstance(text, str):
+        raise ThaiTypeError(f"ข้อความต้องเป็น str (ได้ {type(text).__name__})")
+    return _segment(text, _trie(_normalise_extra_words(extra_words)))
+
+
+def _segment(text: str, trie: Trie) -> list[str]:
+    tokens: list[str] = []
+    for chunk in _WHITESPACE.split(text):
+        if not chunk:
+            continue
+        if chunk[0].isspace():
+            tokens.append(chunk)
+        elif _is_thai(chunk):
+            tokens.extend(_segment_thai(chunk, trie))
+        else:
+            tokens.extend(_NON_THAI_TOKEN.findall(chunk))
+    return _keep_clusters(_cut_amounts(text, tokens))
+
+
+def _segment_thai(chunk: str, trie: Trie) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    out: list[str] = []
+    for token in word_tokenize(chunk, custom_dict=trie, engine="newmm", join_broken_num=False):
+        if not _is_thai(token):
+            out.extend(_NON_THAI_TOKEN.findall(token))
+        elif token in trie or all(ch in _THAI_CHARS for ch in token):
+            out.append(token)
+        else:  # Thai run stuck to other characters, and no dictionary word
+            for part in _MIXED.findall(token):
+                out.extend([part] if _is_thai(part) else _NON_THAI_TOKEN.findall(part))
+    return out
+
+
+def _cut_amounts(text: str, tokens: list[str]) -> list[str]:
+    """Re-cut amounts in words into their number words, keeping บาทถ้วน whole."""
+    if "บาท" not in text and "สตางค์" not in text:
+        return tokens
+    bounds = {0, *accumulate(map(len, tokens))}
+    changed = False
+    for match in _AMOUNT_IN_WORDS.finditer(text):
+        if match.end() not in bounds:
+            continue
+        starts = [m.start() for m in _AMOUNT_WORD.finditer(text, match.start(), match.end())]
+        # The match may begin inside the word before it (ผูกพัน|หนึ่ง…): start at the first
+        # number word that the segmentation already begins a word with.
+        first = next((p for p in starts if p in bounds), None)
+        if first is None:
+            continue
+        bounds.difference_update(range(first + 1, match.end()))
+        bounds.update(p for p in starts if p >= first)
+        changed = True
+    if not changed:
+        return tokens
+    cuts = sorted(bounds)
+    return [text[a:b] for a, b in pairwise(cuts)]
+
+
+def _keep_clusters(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        if out and _glued(out[-1][-1], token[0]):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Markup
+
+
+def protect(text: str, *, extra_words: Iterable[str] = ()) -> str:
+    """HTML for text in which WeasyPrint may end a line between words but never inside one.
+
+    Every Thai word of more than one grapheme cluster becomes ``<span class="w">word</span>``
+    (``white-space: nowrap`` from :data:`PROTECT_CSS`), and a zero-width space (U+200B) goes
+    between two Thai words that touch, because without one WeasyPrint finds no break between
+    two no-wrap spans. Latin runs that a renderer could break at ``-`` or ``/`` ("e-bidding")
+    are wrapped too, and a repetition mark after a space ("อื่น ๆ") stays with its word.
+    Everything is escaped (``& < > " '``). The visible text is unchanged: stripping the tags
+    and zero-width spaces and unescaping gives back ``text``. Neither the spans nor the
+    zero-width spaces reach the PDF's text layer.
+    """
+    tokens = segment(text, extra_words=extra_words)
+    out: list[str] = []
+    previous_thai = False
+    i = 0
+    while i < len(tokens):
+        word = tokens[i]
+        i += 1
+        if not _is_thai(word):
+            escaped = html.escape(word)
+            wrap = _BREAKABLE_CONNECTOR.search(word) is not None
+            out.append(f'<span class="w">{escaped}</span>' if wrap else escaped)
+            previous_thai = False
+            continue
+        while i < len(tokens):  # "อื่น ๆ", "ดีๆ", "กรุงเทพฯ": the mark stays with its word
+            if tokens[i] in _NO_LINE_START:
+                word += tokens[i]
+                i += 1
+            elif tokens[i] == " " and i + 1 < len(tokens) and tokens[i + 1] in _NO_LINE_START:
+                word += tokens[i] + tokens[i + 1]
+                i += 2
+            else:
+                break
+        if previous_thai:
+            out.append(_ZWSP)
+        escaped = html.escape(word)
+        out.append(f'<span class="w">{escaped}</span>' if _cluster_count(word) > 1 else escaped)
+        previous_thai = True
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking rendered lines
+
+
+def pdftotext_lines(output: str) -> list[str]:
+    """The rendered lines in the output of ``pdftotext -raw`` (content-stream order).
+
+    Use ``-raw``: on plain WeasyPrint output, pdftotext's default mode reorders Thai marks
+    (ซึ่ง → "ซ่งึ ") and moves some onto the next line, and ``-layout`` scatters them onto
+    lines of their own. Even ``-raw`` starts a new line at a tone mark stacked on an upper
+    vowel after a tall consonant (ฟื้น → "…ฟื" / "้ นฟู…", with a space that is not in the
+    text); such a line is joined back to the one before and the space dropped. Form feeds
+    (page ends) are removed, so a paragraph running onto the next page stays one join.
+    """
+    lines: list[str] = []
+    for raw in output.split("\n"):
+        line = raw.replace("\f", "")
+        if lines and len(line) >= 2 and line[0] in _THAI_MARKS and line[1] == " " and lines[-1]:
+            lines[-1] += line[0] + line[2:]
+        else:
+            lines.append(line)
+    return lines
+
+
+def line_breaks_ok(lines: list[str], *, extra_words: Iterable[str] = ()) -> list[str]:
+    """The line joins of a rendered Thai text that fall inside a word; ``[]`` when all are good.
+
+    ``lines`` are the lines of the PDF's text, best from :func:`pdftotext_lines`. Blank lines
+    separate paragraphs and are not joins. A join is bad when the next line starts inside a
+    grapheme cluster (a tone mark, an above/below vowel, ำ, a vowel written after its
+    consonant, or after a line ending in a leading vowel) or with ๆ/ฯ, or when the two lines,
+    joined, segment with no word boundary at the join (จัดซื้อ / จัดจ้าง → จัดซื้อจัดจ้าง).
+    Words whose ำ the PDF text layer lost (สานักงาน) are recognised in that spelling too.
+
+    Each bad join is reported as ``"<line number>: <end of word>|<rest of word>"``, the line
+    number (from 1) being that of the first line. pdftotext drops the space at the end of a
+    line, so two words separated by a space that together form a dictionary word are reported
+    too: rare, and worth a look.
+    """
+    trie = _checker_trie(_normalise_extra_words(extra_words))
+    bad: list[str] = []
+    for number, (line, next_line) in enumerate(pairwise(lines), start=1):
+        before, after = line.strip(), next_line.strip()
+        if not before or not after:
+            continue
+        joined = before + after
+        at = len(before)
+        tokens = _segment(joined, trie)
+        starts = list(accumulate(map(len, tokens), initial=0))
+        bounds = set(starts)
+        starts_badly = _glued(before[-1], after[0]) or (
+            at in bounds and tokens[starts.index(at)] in _NO_LINE_START
+        )
+        if at in bounds and not starts_badly:
+            continue
+        start = max(b for b in bounds if b < at)
+        end = min(b for b in bounds if b > at)
+        bad.append(f"{number}: {joined[start:at]}|{joined[at:end]}")
+    return bad
