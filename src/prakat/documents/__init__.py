@@ -1,0 +1,1 @@
+"""Official documents: model, rendering and the PDF text layer."""

@@ -1,0 +1,642 @@
+"""An exact text layer for the PDFs WeasyPrint draws: copy, search and extraction give back the
+Thai that was written, สำหรับ and not สาหรับ.
+
+Use :func:`render_pdf` (HTML in, PDF bytes out) or :func:`write_pdf` (a laid-out
+``weasyprint.Document`` in) instead of WeasyPrint's ``write_pdf``; the page looks the same.
+
+Why
+---
+HarfBuzz draws SARA AM (ำ, U+0E33) as two glyphs, NIKHAHIT and the ordinary SARA AA (า) glyph,
+in one cluster, together with a tone mark before it (น้ำ: ``น`` + ``ํ้`` + ``า``), even though
+Sarabun has a precomposed ำ glyph. WeasyPrint 70 writes the ToUnicode CMap per *glyph*, first
+come first served (``weasyprint/draw/text.py``, ``draw_first_line``), so the SARA AA glyph means
+"า" everywhere (every ำ extracts as า: สาหรับ, จากัด) or "ำ" everywhere (every า extracts as ำ:
+ดำเนินกำร), depending on which word comes first, and the tone mark of น้ำ vanishes (นำ). Upstream:
+Kozea/WeasyPrint issue #2841 (open; Arabic shows the same defect), PR #2869 (closed), which added
+alias glyphs to the embedded font program.
+
+What was measured, and where the fix sits:
+
+* No ToUnicode map keyed by glyph can be right: Sarabun's SARA AA glyph (id 488) is drawn both
+  for า and as half of ำ.
+* Writing ำ as ํ + า before rendering looks the same, but copy-paste then gives two characters
+  that a search for สำหรับ does not find: not a fix. A Sarabun patched so that ำ stays one glyph
+  (the OFL allows it; Sarabun reserves no font name) would need GSUB ligatures for every
+  NIKHAHIT + tone + SARA AA sequence, and each ligature glyph would still meet the first-come
+  map (ำ and ้ำ clusters).
+* ``/ActualText`` spans alone fix poppler (``pdftotext``) but not pypdf, whose ``extract_text``
+  ignores them and reads only the ToUnicode map.
+* The PDF maps *character codes*, not glyphs, to Unicode, and a TrueType CID font maps codes to
+  glyphs through ``/CIDToGIDMap``, which may send several CIDs to one glyph. So each (glyph,
+  text) pair that the first-come map gets wrong is drawn with an *alias CID* of its own, whose
+  CIDToGIDMap entry is the same glyph (same width, same embedded Sarabun subset, same pixels)
+  and whose ToUnicode entry is the right text: สำ is ``ส`` + NIKHAHIT (→ nothing) + SARA AA
+  (→ ``ำ``), and plain า has an entry of its own. The font's ``/Encoding`` stays ``/Identity-H``:
+  pypdf reads any other encoding of a composite font as one-byte StandardEncoding (measured: an
+  Encoding CMap garbles its output completely).
+* A cluster with more glyphs than letters (ำ: two glyphs, one letter) needs a glyph that maps to
+  nothing (``<02f8> <>``). WeasyPrint writes such entries already; poppler and pypdf read them as
+  no text. PDF/A level U and PDF/UA validators may object to them.
+* poppler's text layout also splits Thai marks from their letter (ผู้อำนวยการ → "ผูอ" + "้ ำนวยการ"
+  in Sarabun Bold, วิธี → "วิธจ" + "ี" in a table header), with plain WeasyPrint too, because
+  marks have no width and sit over or just past their letter, some moved with text rise. So
+  every letter drawn with marks is also wrapped in a ``/Span <</ActualText …>> BDC … EMC``
+  (ISO 32000-1 14.9.4), which poppler reads instead of the glyphs.
+
+Measured with Sarabun 16 pt on the corpus in ``tests/documents/test_textlayer.py``: ``pdftotext``
+and pypdf both give the source back exactly (pdftotext reads tables column block by column block,
+which is layout, not text), and every page rasterises to the same pixels as plain WeasyPrint's.
+Cost: a 300-row table renders about 25 % slower and about 25 % larger (the spans).
+
+How
+---
+Only WeasyPrint knows, while drawing a line, which glyphs make up which cluster of which text:
+
+1. a wrapper around ``weasyprint.draw.text.draw_first_line`` (there is no extension point
+   there), active only inside :func:`render_pdf` / :func:`write_pdf` (a context variable: thread
+   safe, plain WeasyPrint calls elsewhere are unchanged), lets WeasyPrint draw the line, walks
+   the same Pango glyph clusters, checks each against the ToUnicode map WeasyPrint is building,
+   and rewrites the line's ``TJ`` operations with alias CIDs and ActualText spans. It first
+   checks that the glyph codes in the content stream are exactly the glyphs Pango laid out and
+   raises :class:`TextLayerError` if not;
+2. a WeasyPrint *finisher* (the documented post-processing hook of ``write_pdf``) numbers the
+   alias CIDs after the font's glyph ids and WeasyPrint's own missing-glyph codes, and declares
+   them in the font: ``/CIDToGIDMap``, ``/W``, ``/CIDSet`` (PDF 1.4) and ToUnicode.
+
+Only TrueType-based fonts get alias CIDs (CFF-based OpenType fonts have no CIDToGIDMap; bitmap
+fonts are drawn as Type 3); they still get the ActualText spans. Prakat's documents use Sarabun,
+a TrueType font.
+
+Upgrades: :func:`check_weasyprint` (run before every render) refuses a WeasyPrint major version
+not in :data:`VERIFIED_WEASYPRINT_MAJORS` or a changed ``draw_first_line`` signature, and the
+glyph check above refuses a drawing it does not understand. The tests show that plain WeasyPrint
+still loses ำ: when upstream fixes #2841 that test fails, and this module can be retired.
+
+Output is deterministic: the same input gives the same bytes (aliases are numbered in drawing
+order, CMaps are written sorted).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import pydyf  # type: ignore[import-untyped]
+import weasyprint
+from weasyprint import HTML
+from weasyprint.draw import text as _wp_draw_text
+from weasyprint.text.ffi import ffi, pango
+
+__all__ = ["VERIFIED_WEASYPRINT_MAJORS", "TextLayerError", "check_weasyprint", "render_pdf", "write_pdf"]
+
+#: WeasyPrint major versions whose ``draw_first_line`` and font dictionaries this module was
+#: verified against. A new major version must be re-verified (run the tests) before it is added.
+VERIFIED_WEASYPRINT_MAJORS: frozenset[int] = frozenset({70})
+
+_DRAW_FIRST_LINE_PARAMETERS = ("stream", "textbox", "text_overflow", "block_ellipsis", "matrix")
+_CMAP_BATCH = 100  # entries per begin…end block, as the CMap specification allows
+_HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
+_EMPTY_TJ = re.compile(rb"\[(?:<>)*\] TJ")  # shows nothing, moves nothing
+_BFCHAR = re.compile(rb"^<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>$")
+
+
+class TextLayerError(RuntimeError):
+    """The text layer cannot be made exact: WeasyPrint changed under us, or codes ran out."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def render_pdf(
+    html: str,
+    *,
+    base_url: str | None = None,
+    stylesheets: Sequence[Any] | None = None,
+    font_config: Any = None,
+    **pdf_options: Any,
+) -> bytes:
+    """PDF bytes of ``html`` drawn by WeasyPrint, with a text layer that extracts exactly.
+
+    ``stylesheets`` and ``font_config`` are WeasyPrint's (``CSS`` objects or sources and a
+    ``FontConfiguration``); ``pdf_options`` are the options of ``HTML.write_pdf``
+    (``pdf_variant``, ``pdf_identifier``, ``full_fonts``, ``zoom``, …; a ``finisher`` runs after
+    this module's). Rendering is CPU-bound: call it from a worker thread, not the event loop.
+    """
+    finisher = pdf_options.pop("finisher", None)
+    zoom = pdf_options.pop("zoom", 1)
+    options = {"stylesheets": stylesheets, **pdf_options}
+    document = HTML(string=html, base_url=base_url).render(font_config=font_config, **options)
+    return write_pdf(document, zoom=zoom, finisher=finisher, **options)
+
+
+def write_pdf(document: Any, **pdf_options: Any) -> bytes:
+    """PDF bytes of an already laid out ``weasyprint.Document``, with an exact text layer.
+
+    ``pdf_options`` are those of ``Document.write_pdf`` (a ``finisher`` runs after this module's).
+    """
+    if pdf_options.get("target") is not None:
+        raise TypeError("write_pdf returns bytes; it takes no target")
+    pdf_options.pop("target", None)
+    _install()
+    after: Callable[[Any, Any], None] | None = pdf_options.pop("finisher", None)
+    layer = _TextLayer()
+
+    def finisher(doc: Any, pdf: Any) -> None:
+        layer.finish(pdf)
+        if after is not None:
+            after(doc, pdf)
+
+    with _active(layer):
+        result: bytes = document.write_pdf(finisher=finisher, **pdf_options)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting a cluster's text over its glyphs
+
+
+def split_cluster(text: str, current: Sequence[str]) -> list[str]:
+    """Split ``text`` into ``len(current)`` consecutive pieces, one per glyph of a cluster.
+
+    ``current`` holds the text each glyph already has in the ToUnicode map. The split has as few
+    glyphs as possible map to nothing, then keeps as many of the ``current`` texts as possible
+    (a glyph that keeps its text needs no alias), then leaves the text on the later glyphs
+    (WeasyPrint's convention: a mark drawn before its base does not take the base's letter).
+    ``split_cluster("ำ", ["", "า"]) == ["", "ำ"]``; ``split_cluster("้ำ", ["", "า"]) == ["้", "ำ"]``.
+    """
+    glyphs, length = len(current), len(text)
+    if glyphs == 0:
+        raise ValueError("a cluster has at least one glyph")
+    # best[k][j]: cheapest way for the first k glyphs to carry text[:j]; cost compares
+    # (glyphs mapped to nothing, glyphs needing an alias, -(text carried × glyph position)).
+    Cost = tuple[int, int, int]
+    best: list[list[tuple[Cost, int] | None]] = [[None] * (length + 1) for _ in range(glyphs + 1)]
+    best[0][0] = ((0, 0, 0), 0)
+    for k in range(1, glyphs + 1):
+        ends = range(length, length + 1) if k == glyphs else range(length + 1)
+        for j in ends:
+            for i in range(j + 1):
+                previous = best[k - 1][i]
+                if previous is None:
+                    continue
+                piece = text[i:j]
+                (empties, aliases, spread), _ = previous
+                cost = (
+                    empties + (piece == ""),
+                    aliases + (piece != current[k - 1]),
+                    spread - k * len(piece),
+                )
+                here = best[k][j]
+                if here is None or cost < here[0]:
+                    best[k][j] = (cost, i)
+    pieces: list[str] = []
+    j = length
+    for k in range(glyphs, 0, -1):
+        entry = best[k][j]
+        assert entry is not None
+        i = entry[1]
+        pieces.append(text[i:j])
+        j = i
+    pieces.reverse()
+    return pieces
+
+
+# ---------------------------------------------------------------------------------------------
+# State of one write
+
+
+class _FontAliases:
+    """The alias CIDs of one WeasyPrint ``Font``: (glyph id, text) pairs, in drawing order.
+
+    The CIDs themselves are only numbered by the finisher, once drawing is over, right after the
+    codes WeasyPrint took (the font's glyph ids, then its codes for missing glyphs)."""
+
+    def __init__(self, font: Any) -> None:
+        self.font = font
+        self.pairs: dict[tuple[int, str], int] = {}  # (glyph id, text) → index
+        self.base: int | None = None
+
+    def index(self, glyph_id: int, text: str) -> int:
+        return self.pairs.setdefault((glyph_id, text), len(self.pairs))
+
+    def cid(self, index: int) -> int:
+        if self.base is None:
+            raise TextLayerError("the PDF was written without the text-layer finisher")
+        return self.base + index
+
+
+class _TextLayer:
+    def __init__(self) -> None:
+        self.fonts: dict[int, _FontAliases] = {}
+
+    def aliases(self, font: Any) -> _FontAliases:
+        if id(font) not in self.fonts:
+            self.fonts[id(font)] = _FontAliases(font)
+        return self.fonts[id(font)]
+
+    def finish(self, pdf: Any) -> None:
+        """Number the alias CIDs and declare them in their fonts; write the ToUnicode map the
+        drawing relied on into every font drawn (WeasyPrint writes the font's own cmap instead
+        when it embeds whole fonts)."""
+        if not self.fonts:
+            return
+        by_reference = {obj.reference: obj for obj in pdf.objects if obj.number is not None}
+        for aliases in self.fonts.values():
+            type0 = _font_dictionary(pdf, aliases.font)
+            if aliases.pairs:
+                aliases.base = aliases.font.glyph_count + len(aliases.font.missing)
+                _declare_aliases(pdf, by_reference, type0, aliases)
+            codes = {aliases.cid(index): text for (_, text), index in aliases.pairs.items()}
+            _rewrite_to_unicode(by_reference[type0["ToUnicode"]], aliases.font, codes)
+
+
+_ACTIVE: ContextVar[_TextLayer | None] = ContextVar("prakat_text_layer", default=None)
+
+
+@contextmanager
+def _active(layer: _TextLayer) -> Iterator[None]:
+    token = _ACTIVE.set(layer)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+# ---------------------------------------------------------------------------------------------
+# The hook into WeasyPrint's drawing
+
+_INSTALL_LOCK = threading.Lock()
+_MARK = "_prakat_textlayer"
+
+
+def check_weasyprint() -> None:
+    """Raise :class:`TextLayerError` unless the installed WeasyPrint is one this was verified with."""
+    major = int(str(weasyprint.__version__).split(".")[0])
+    if major not in VERIFIED_WEASYPRINT_MAJORS:
+        raise TextLayerError(
+            f"WeasyPrint {weasyprint.__version__} is not verified for the Thai text layer "
+            f"(verified majors: {sorted(VERIFIED_WEASYPRINT_MAJORS)}); run "
+            "tests/documents/test_textlayer.py against it and update prakat.documents.textlayer"
+        )
+    draw_first_line = _wp_draw_text.draw_first_line
+    original = getattr(draw_first_line, "__wrapped__", draw_first_line)
+    parameters = tuple(inspect.signature(original).parameters)
+    if parameters != _DRAW_FIRST_LINE_PARAMETERS:
+        raise TextLayerError(f"weasyprint.draw.text.draw_first_line{parameters} changed")
+
+
+def _install() -> None:
+    check_weasyprint()
+    with _INSTALL_LOCK:
+        original = _wp_draw_text.draw_first_line
+        if getattr(original, _MARK, False):
+            return
+
+        @functools.wraps(original)
+        def draw_first_line(
+            stream: Any, textbox: Any, text_overflow: Any, block_ellipsis: Any, matrix: Any
+        ) -> Any:
+            layer = _ACTIVE.get()
+            start = len(stream.stream)
+            emojis = original(stream, textbox, text_overflow, block_ellipsis, matrix)
+            if layer is not None:
+                _repair_line(layer, stream, textbox, start)
+            return emojis
+
+        setattr(draw_first_line, _MARK, True)
+        _wp_draw_text.draw_first_line = draw_first_line
+
+
+class _Glyph:
+    __slots__ = ("alias", "font", "glyph_id", "width")
+
+    def __init__(self, font: Any, glyph_id: int) -> None:
+        self.font = font
+        self.glyph_id = glyph_id
+        self.alias: tuple[_FontAliases, int] | None = None
+        self.width = 2 if font.bitmap else 4  # hex digits WeasyPrint writes per glyph
+
+
+class _Group:
+    """A letter and the marks written on it (one user-perceived character), as drawn."""
+
+    __slots__ = ("first", "last", "left_to_right", "text")
+
+    def __init__(self, first: int, last: int, text: str, left_to_right: bool) -> None:
+        self.first, self.last, self.text, self.left_to_right = first, last, text, left_to_right
+
+
+_Part = bytes | tuple[_FontAliases, int]
+
+
+class _ShownText(pydyf.Object):  # type: ignore[misc]
+    """A ``TJ`` operation some of whose glyphs are drawn with alias CIDs. pydyf writes stream
+    items when the PDF is written, after the finisher has numbered the aliases."""
+
+    def __init__(self, parts: list[_Part]) -> None:
+        super().__init__()
+        self.parts = parts
+
+    @property
+    def data(self) -> bytes:
+        return b"".join(
+            part if isinstance(part, bytes) else b"%04x" % part[0].cid(part[1]) for part in self.parts
+        )
+
+
+def _actual_text(text: str) -> bytes:
+    return b"/Span <</ActualText <feff%s>>> BDC" % _utf16_hex(text)
+
+
+# Events inside a TJ operation, in the order they apply at one byte offset.
+_CLOSE, _OPEN, _ALIAS = 0, 1, 2
+
+
+def _repair_line(layer: _TextLayer, stream: Any, textbox: Any, start: int) -> None:
+    """Re-code the glyphs of the line just drawn whose cluster would extract wrongly, and wrap
+    each letter drawn with marks in an ``/ActualText`` span."""
+    items = stream.stream
+    if not any(_is_show_text(item) for item in items[start:]):
+        return  # WeasyPrint drew nothing (blank line, zero font size)
+    glyphs, groups = _line_glyphs(layer, stream, textbox)
+
+    # Read back what WeasyPrint wrote: every glyph code, in order, must be Pango's next glyph.
+    # where[position] = (index of the TJ item, byte offsets of the glyph's code in it).
+    where: list[tuple[int, int, int]] = []
+    for index in range(start, len(items)):
+        item = items[index]
+        if not _is_show_text(item):
+            if not isinstance(item, bytes):
+                raise TextLayerError(f"unexpected operator {item!r} in a line of text")
+            continue
+        for match in _HEX_STRING.finditer(item):
+            offset, end = match.start(1), match.end(1)
+            while offset < end:
+                if len(where) >= len(glyphs):
+                    raise TextLayerError("WeasyPrint drew more glyphs than Pango laid out")
+                glyph = glyphs[len(where)]
+                chunk = item[offset : offset + glyph.width]
+                if (
+                    len(chunk) != glyph.width
+                    or offset + glyph.width > end
+                    or int(chunk, 16) != glyph.glyph_id
+                ):
+                    raise TextLayerError(
+                        f"WeasyPrint drew glyph {chunk!r} where Pango laid out {glyph.glyph_id:#x}"
+                    )
+                where.append((index, offset, offset + glyph.width))
+                offset += glyph.width
+    if len(where) != len(glyphs):
+        raise TextLayerError("WeasyPrint drew fewer glyphs than Pango laid out")
+
+    # poppler's text layout (pdftotext, Evince) places every glyph by its own box, and Thai
+    # marks have no width and sit over or just past their letter, some lowered or raised with
+    # text rise: measured, it splits them from their letter or moves them to the next line
+    # (ผู้อำนวยการ → "ผูอ" + "้ ำนวยการ" in Sarabun Bold, วิธีจัดซื้อ → "วิธจ" + "ี ัดซื้อ" in a table
+    # header, เพิ่ม → เพิม่), with plain WeasyPrint as well. So every letter drawn with marks
+    # carries its text as /ActualText, which poppler reads instead of its glyphs and places over
+    # the letter's extent: copy, search and selection see whole letters. pypdf ignores
+    # ActualText and reads the (exact) ToUnicode map in drawing order.
+    events: dict[int, list[tuple[int, int, int, Any]]] = {}
+    for group in groups:
+        if group.last > group.first:
+            index, offset, _ = where[group.first]
+            events.setdefault(index, []).append((offset, _OPEN, 0, _actual_text(group.text)))
+            index, _, end = where[group.last]
+            events.setdefault(index, []).append((end, _CLOSE, 0, None))
+    for position, glyph in enumerate(glyphs):
+        if glyph.alias is not None:
+            index, offset, end = where[position]
+            events.setdefault(index, []).append((offset, _ALIAS, end, glyph.alias))
+
+    # Write the TJ items that change again: alias codes in, split around the spans. Splitting a
+    # TJ array between two glyphs moves nothing: the text matrix carries over.
+    out: list[bytes | _ShownText] = []
+
+    def flush(parts: list[_Part]) -> None:
+        if all(isinstance(part, bytes) for part in parts):
+            item = b"".join(part for part in parts if isinstance(part, bytes))
+            if not _EMPTY_TJ.fullmatch(item):
+                out.append(item)
+        else:
+            out.append(_ShownText(parts))
+
+    for index in range(start, len(items)):
+        item = items[index]
+        if index not in events:
+            out.append(item)
+            continue
+        parts: list[_Part] = []
+        cursor = 0
+        for offset, kind, end, payload in sorted(events[index], key=lambda event: event[:2]):
+            parts.append(item[cursor:offset])
+            cursor = offset
+            if kind == _ALIAS:
+                parts.append(payload)
+                cursor = end
+            else:
+                flush([*parts, b">] TJ"])
+                out.append(payload if kind == _OPEN else b"EMC")
+                parts = [b"[<"]
+        parts.append(item[cursor:])
+        flush(parts)
+    items[start:] = out
+
+
+def _is_show_text(item: object) -> bool:
+    return isinstance(item, bytes) and item.startswith(b"[") and item.endswith(b"] TJ")
+
+
+def _is_mark(text: str) -> bool:
+    """Whether a cluster's text continues the previous letter (a combining mark, or SARA AM)."""
+    return bool(text) and (unicodedata.category(text[0]) in {"Mn", "Mc", "Me"} or text[0] in "\u0e33\u0eb3")
+
+
+def _line_glyphs(layer: _TextLayer, stream: Any, textbox: Any) -> tuple[list[_Glyph], list[_Group]]:
+    """The glyphs WeasyPrint drew for the line, in drawing order, aliased where needed, and the
+    letters (with their marks) they draw, left to right."""
+    first_line, _ = textbox.pango_layout.get_first_line()
+    utf8 = textbox.pango_layout.text.encode()
+    glyphs: list[_Glyph] = []
+    groups: list[_Group] = []
+    run = first_line.runs[0]
+    while run != ffi.NULL:
+        glyph_item = run.data
+        run = run.next
+        glyph_string = glyph_item.glyphs
+        count = glyph_string.num_glyphs
+        infos = glyph_string.glyphs
+        clusters = [glyph_string.log_clusters[i] for i in range(count)]
+        offset, length = glyph_item.item.offset, glyph_item.item.length
+        starts = sorted(set(clusters))
+        # A cluster ends where the next one in logical order starts, whatever the direction.
+        ends = dict(zip(starts, [*starts[1:], length], strict=True))
+        font, _ = stream.add_font(glyph_item.item.analysis.font)  # the Font WeasyPrint used
+        # Alias CIDs need CIDToGIDMap, which only TrueType-based CID fonts have.
+        fixable = not font.bitmap and font.type == "ttf"
+        left_to_right = glyph_item.item.analysis.level % 2 == 0
+        i = 0
+        while i < count:
+            # One cluster: consecutive glyphs with the same cluster start.
+            j = i
+            while j < count and clusters[j] == clusters[i]:
+                j += 1
+            members: list[_Glyph] = []
+            for index in range(i, j):
+                glyph_id = infos[index].glyph
+                if glyph_id == pango.PANGO_GLYPH_EMPTY:
+                    continue  # drawn as a move, not a glyph
+                if glyph_id & pango.PANGO_GLYPH_UNKNOWN_FLAG:
+                    glyph_id = font.missing[glyph_id - pango.PANGO_GLYPH_UNKNOWN_FLAG]
+                members.append(_Glyph(font, glyph_id))
+            if members:
+                text = utf8[offset + clusters[i] : offset + ends[clusters[i]]].decode()
+                if fixable:
+                    _alias_cluster(layer.aliases(font), text, members)
+                first, last = len(glyphs), len(glyphs) + len(members) - 1
+                previous = groups[-1] if groups else None
+                if left_to_right and previous and previous.left_to_right and _is_mark(text):
+                    previous.last, previous.text = last, previous.text + text
+                else:
+                    groups.append(_Group(first, last, text, left_to_right))
+                glyphs.extend(members)
+            i = j
+    return glyphs, groups
+
+
+def _alias_cluster(aliases: _FontAliases, text: str, members: list[_Glyph]) -> None:
+    try:
+        current = [aliases.font.to_unicode[glyph.glyph_id] for glyph in members]
+    except KeyError as error:
+        raise TextLayerError(f"WeasyPrint drew glyph {error} without mapping it") from error
+    if "".join(current) == text:
+        return
+    for glyph, piece, mapped in zip(members, split_cluster(text, current), current, strict=True):
+        if piece != mapped:
+            glyph.alias = (aliases, aliases.index(glyph.glyph_id, piece))
+
+
+# ---------------------------------------------------------------------------------------------
+# Declaring alias CIDs in the font dictionaries
+
+
+def _declare_aliases(pdf: Any, by_reference: dict[bytes, Any], type0: Any, aliases: _FontAliases) -> None:
+    font = aliases.font
+    glyph_of = {aliases.cid(index): glyph_id for (glyph_id, _), index in aliases.pairs.items()}
+    if max(glyph_of) > 0xFFFF:
+        raise TextLayerError(f"no free CID left in font {font.family!r}")
+    cid_font = by_reference[type0["DescendantFonts"][0]]
+    if cid_font.get("Subtype") != "/CIDFontType2" or cid_font.get("CIDToGIDMap") != "/Identity":
+        raise TextLayerError(f"unexpected CIDFont dictionary for {font.name!r}")
+
+    # CID → glyph: identity for the font's glyphs, .notdef for WeasyPrint's missing-glyph codes
+    # (its Encoding already sends those to CID 0), the aliased glyph for each alias.
+    gids = [*range(font.glyph_count), *[0] * len(font.missing), *glyph_of.values()]
+    compress = by_reference[type0["ToUnicode"]].compress
+    cid_to_gid = pydyf.Stream([b"".join(gid.to_bytes(2, "big") for gid in gids)], compress=compress)
+    pdf.add_object(cid_to_gid)
+    cid_font["CIDToGIDMap"] = cid_to_gid.reference
+
+    # Widths: an alias is as wide as its glyph.
+    widths = _read_widths(cid_font["W"])
+    try:
+        cid_font["W"].extend([aliases.base, pydyf.Array([widths[gid] for gid in glyph_of.values()])])
+    except KeyError as error:
+        raise TextLayerError(f"no width for glyph {error} in {font.name!r}") from error
+
+    # PDF 1.4 (PDF/A-1) lists the CIDs present in a subset font.
+    descriptor = by_reference[cid_font["FontDescriptor"]]
+    if "CIDSet" in descriptor:
+        cid_set = by_reference[descriptor["CIDSet"]]
+        bits = int.from_bytes(cid_set.stream[0], "big")
+        size = len(cid_set.stream[0]) * 8
+        present = {cid for cid in range(size) if bits >> (size - 1 - cid) & 1} | set(glyph_of)
+        length = (max(present) // 8 + 1) * 8
+        value = sum(1 << (length - 1 - cid) for cid in present)
+        cid_set.stream = [value.to_bytes(length // 8, "big")]
+
+    # Character codes: Identity-H already covers the alias CIDs; WeasyPrint's own Encoding CMap
+    # (written when glyphs are missing from the font) lists its codes one by one.
+    if type0["Encoding"] != "/Identity-H":
+        encoding = by_reference[type0["Encoding"]]
+        _insert_before_endcmap(encoding, "cidchar", [b"<%04x> %d" % (cid, cid) for cid in sorted(glyph_of)])
+
+
+def _font_dictionary(pdf: Any, font: Any) -> Any:
+    found = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, pydyf.Dictionary)
+        and obj.get("Type") == "/Font"
+        and obj.get("BaseFont") == font.name
+        and "DescendantFonts" in obj
+    ]
+    if len(found) != 1:
+        raise TextLayerError(f"found {len(found)} font dictionaries for {font.name!r}")
+    return found[0]
+
+
+def _read_widths(w: Sequence[Any]) -> dict[int, Any]:
+    """CID → width from a ``/W`` array of the form WeasyPrint writes: ``first [w1 w2 …] …``."""
+    widths: dict[int, Any] = {}
+    if len(w) % 2:
+        raise TextLayerError("unexpected /W array")
+    for first, run in zip(w[::2], w[1::2], strict=True):
+        if not isinstance(first, int) or not isinstance(run, list):
+            raise TextLayerError("unexpected /W array")
+        widths.update({first + offset: width for offset, width in enumerate(run)})
+    return widths
+
+
+def _insert_before_endcmap(stream: Any, kind: str, entries: list[bytes]) -> None:
+    lines: list[bytes] = list(stream.stream)
+    try:
+        end = lines.index(b"endcmap")
+    except ValueError as error:
+        raise TextLayerError("unexpected CMap layout") from error
+    block: list[bytes] = []
+    for batch in range(0, len(entries), _CMAP_BATCH):
+        chunk = entries[batch : batch + _CMAP_BATCH]
+        block += [f"{len(chunk)} begin{kind}".encode(), *chunk, f"end{kind}".encode()]
+    stream.stream = [*lines[:end], *block, *lines[end:]]
+
+
+def _utf16_hex(text: str) -> bytes:
+    return text.encode("utf-16-be").hex().encode()
+
+
+def _rewrite_to_unicode(stream: Any, font: Any, aliases: dict[int, str]) -> None:
+    """Rewrite WeasyPrint's ToUnicode CMap with the alias codes added, entries sorted by code."""
+    lines: list[bytes] = list(stream.stream)
+    try:
+        head_end = lines.index(b"endcodespacerange") + 1
+        tail_start = lines.index(b"endcmap")
+    except ValueError as error:
+        raise TextLayerError("unexpected ToUnicode CMap layout") from error
+    entries: dict[int, bytes] = {}
+    for line in lines[head_end:tail_start]:
+        if line.endswith((b"beginbfchar", b"endbfchar")):
+            continue
+        match = _BFCHAR.match(line)
+        if match is None:
+            raise TextLayerError(f"unexpected ToUnicode CMap line {line!r}")
+        entries[int(match.group(1), 16)] = match.group(2)
+    # What the drawing relied on (when WeasyPrint embeds the whole font it writes the font's own
+    # cmap instead), then the aliases.
+    entries.update({glyph_id: _utf16_hex(text) for glyph_id, text in font.to_unicode.items()})
+    entries.update({code: _utf16_hex(text) for code, text in aliases.items()})
+    body: list[bytes] = []
+    ordered = sorted(entries.items())
+    for batch in range(0, len(ordered), _CMAP_BATCH):
+        chunk = ordered[batch : batch + _CMAP_BATCH]
+        body += [f"{len(chunk)} beginbfchar".encode(), *(b"<%04x> <%s>" % pair for pair in chunk)]
+        body.append(b"endbfchar")
+    stream.stream = [*lines[:head_end], *body, *lines[tail_start:]]
