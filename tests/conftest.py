@@ -86,6 +86,16 @@ def fresh_database_url(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_material() -> None:
+    """The emblem the documents need comes from ../shared beside the checkout (never copied in)."""
+    emblem = Settings().default_emblem_path
+    if not emblem.is_file():
+        pytest.exit(
+            f"missing {emblem}: run the tests with ../shared beside the checkout, as CI does", returncode=2
+        )
+
+
 @pytest.fixture(scope="session")
 def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     shared = Path(os.environ.get("PRAKAT_SHARED_DIR", str(ROOT.parent / "shared")))

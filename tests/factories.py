@@ -13,9 +13,14 @@ from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
+from prakat.settings import Settings
 from prakat.thai import tax_id_check_digit
 from prakat.vendors import service as vendors
 from prakat.vendors.schemas import Vendor
+
+# The Garuda emblem from ../shared (never copied into the project); tests/conftest.py says clearly
+# when it is missing.
+EMBLEM = Settings().default_emblem_path
 
 PROCUREMENT: dict[str, Any] = {
     "subject": "กระดาษถ่ายเอกสาร A4",
@@ -48,6 +53,7 @@ async def school(slug: str = "test", **extra: Any) -> tuple[School, Actor]:
                 "name": f"โรงเรียนทดสอบ {slug}",
                 "director_name": "นางสาวทดสอบ ใจดี",
                 "province": "ขอนแก่น",
+                "emblem_path": str(EMBLEM),
                 **extra,
             }
         )

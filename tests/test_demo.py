@@ -13,6 +13,7 @@ from piccolo.engine.base import Engine
 from prakat import demo
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
+from tests import factories
 
 TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2569 complete, FY2570 in progress
 
@@ -51,7 +52,7 @@ async def _content() -> dict[str, Any]:
 
 
 async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  # type: ignore[type-arg]
-    result = await demo.load_demo(TODAY)
+    result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     assert result.created
     last, this = result.years
     assert (last.fiscal_year_be, this.fiscal_year_be) == (2569, 2570)
@@ -70,10 +71,10 @@ async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  
 
 
 async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
-    first = await demo.load_demo(TODAY)
+    first = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     before = await _content()
     audit_rows = await t.AuditEvent.count()
-    second = await demo.load_demo(TODAY)
+    second = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     assert not second.created
     assert second.years == first.years
     assert await _content() == before
@@ -81,16 +82,16 @@ async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
 
 
 async def test_demo_is_deterministic(db: Engine) -> None:  # type: ignore[type-arg]
-    await demo.load_demo(TODAY)
+    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     once = await _content()
     for table in reversed(t.ALL_TABLES):
         await table.delete(force=True)
-    await demo.load_demo(TODAY)
+    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     assert await _content() == once
 
 
 async def test_publication_sequence_is_gap_free_and_follows_time(db: Engine) -> None:  # type: ignore[type-arg]
-    await demo.load_demo(TODAY)
+    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     rows = (
         await t.Announcement.select(t.Announcement.sequence, t.Announcement.published_at)
         .where(t.Announcement.status == "published")
@@ -114,13 +115,13 @@ async def test_a_failure_half_way_leaves_nothing(db: Engine, monkeypatch: pytest
 
     monkeypatch.setattr(procurements, "award", failing_award)
     with pytest.raises(RuntimeError):
-        await demo.load_demo(TODAY)
+        await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     for table in t.ALL_TABLES:
         assert await table.count() == 0, table._meta.tablename
 
 
 async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    result = await demo.load_demo(TODAY)
+    result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     last = result.years[0]
     monkeypatch.setattr(demo.clock, "today_bangkok", lambda: TODAY)
     doc = html.fromstring((await client.get("/s/demo/2569/")).text)

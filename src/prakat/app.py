@@ -25,6 +25,7 @@ from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
 from prakat.settings import Settings
 from prakat.web import api, workspace
+from prakat.web.documents import PublicDocumentController
 from prakat.web.public import PublicController
 from prakat.web.routing import ids_in_range
 from prakat.web.signin import SignInController
@@ -119,6 +120,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     return Litestar(
         route_handlers=[
             PublicController,
+            PublicDocumentController,
             SignInController,
             workspace.router(),
             api.router(),

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 import sys
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 import uvicorn
 
 from prakat import clock
+from prakat.announcements import pdf
+from prakat.announcements import service as announcements
+from prakat.announcements.schemas import Announcement
 from prakat.app import create_app
 from prakat.audit import Actor
 from prakat.auth.roles import Role
@@ -21,6 +27,7 @@ from prakat.demo import DEMO_PASSWORD, DEMO_USERS, DemoResult, load_demo
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
+from prakat.schools.service import get_school_by_slug
 from prakat.settings import Settings
 from prakat.users import service as users
 from prakat.users.schemas import User
@@ -74,10 +81,16 @@ def demo(today: object) -> None:
     settings = Settings.from_env()
     day: date = today.date() if isinstance(today, datetime) else clock.today_bangkok()
 
+    emblem = settings.default_emblem_path
+    if not emblem.is_file():
+        raise click.ClickException(
+            f"the demo's documents need the Garuda emblem at {emblem}; "
+            "put ../shared beside the checkout or set PRAKAT_SHARED_DIR"
+        )
+
     async def work() -> DemoResult:
         await run_migrations()
-        emblem = settings.default_emblem_path
-        return await load_demo(day, emblem_path=emblem if emblem.exists() else None)
+        return await load_demo(day, emblem_path=emblem)
 
     result = _with_database(settings, work)
     verb = "created" if result.created else "already present, unchanged"
@@ -89,6 +102,67 @@ def demo(today: object) -> None:
         )
     users = ", ".join(username for username, _ in DEMO_USERS)
     click.echo(f"  sign in at /login as {users} with the password {DEMO_PASSWORD}")
+
+
+@main.group(help="Official PDF documents.")
+def documents() -> None:
+    pass
+
+
+@documents.command(
+    name="render", help="Write one PDF of every announcement kind a school has, and a PNG of each first page."
+)
+@click.option("--school", "slug", default="demo", show_default=True, help="The school's slug.")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/documents"),
+    show_default=True,
+)
+def documents_render(slug: str, out: Path) -> None:
+    settings = Settings.from_env()
+
+    async def work() -> list[tuple[str, bytes]]:
+        school = await get_school_by_slug(slug)
+        found = await announcements.list_announcements(school.id, statuses=tuple(announcements.STATUS_LABELS))
+        latest: dict[str, Announcement] = {}
+        for a in found:  # newest first: keep each kind's newest
+            latest.setdefault(a.kind, a)
+        rendered = []
+        for kind, a in sorted(latest.items()):
+            if a.pdf_sha256:
+                data = await pdf.stored(school.id, a.pdf_sha256)
+            else:
+                data = await pdf.render(school, await announcements.with_preview_snapshot(school.id, a))
+            rendered.append((kind, data))
+        return rendered
+
+    out.mkdir(parents=True, exist_ok=True)
+    can_draw = shutil.which("pdftoppm") is not None
+    for kind, data in _with_database(settings, work):
+        target = out / f"{kind}.pdf"
+        target.write_bytes(data)
+        if can_draw:
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "60",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(target),
+                    str(out / kind),
+                ],
+                check=True,
+            )
+        click.echo(
+            f"{target} ({len(data):,} bytes)" + ("" if can_draw else "; no PNG: install poppler-utils")
+        )
 
 
 @main.command(help="Serve Prakat over HTTP.")

@@ -55,8 +55,11 @@ def demo_years(today: date) -> tuple[DemoYear, ...]:
     return (build_demo(current - 1), build_demo(current, up_to=today))
 
 
-async def load_demo(today: date, *, emblem_path: Path | None = None) -> DemoResult:
-    """Create the demo school; a second call changes nothing and reports what is there."""
+async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
+    """Create the demo school; a second call changes nothing and reports what is there.
+
+    ``emblem_path`` is the Garuda emblem its documents carry: every publication renders its PDF,
+    and an official document without the emblem is refused."""
     years = demo_years(today)
     slug = years[-1].school.slug
     existing = [s for s in await schools.list_schools() if s.slug == slug]
@@ -88,10 +91,10 @@ async def _summary(school_id: int, years: tuple[DemoYear, ...]) -> tuple[DemoYea
     return tuple(result)
 
 
-async def _create_school(year: DemoYear, emblem_path: Path | None) -> int:
+async def _create_school(year: DemoYear, emblem_path: Path) -> int:
     s = year.school
     raw = {k: getattr(s, k) for k in s.__dataclass_fields__}
-    raw["emblem_path"] = str(emblem_path) if emblem_path and emblem_path.exists() else None
+    raw["emblem_path"] = str(emblem_path)
     school = await schools.create_school(schools.parse_school(raw))
     return school.id
 

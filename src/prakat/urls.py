@@ -8,6 +8,7 @@ from urllib.parse import quote
 HOME = "/"
 SCHOOL = "/s/{slug:str}/"
 SCHOOL_YEAR = "/s/{slug:str}/{year:int}/"
+ANNOUNCEMENT_PDF = "/s/{slug:str}/pdf/{file:str}"
 HEALTH = "/healthz"
 LOGIN = "/login"
 LOGOUT = "/logout"
@@ -29,6 +30,11 @@ def school(slug: str) -> str:
 def school_year(slug: str, year_be: int) -> str:
     """A school's page for one fiscal year (B.E.), e.g. /s/demo/2569/."""
     return f"/s/{quote(slug)}/{year_be}/"
+
+
+def announcement_pdf(slug: str, announcement_id: int) -> str:
+    """The published PDF of an announcement, e.g. /s/demo/pdf/12.pdf; its bytes never change."""
+    return f"/s/{quote(slug)}/pdf/{announcement_id}.pdf"
 
 
 def static(path: str) -> str:

@@ -287,6 +287,8 @@ async def test_the_school_profile_saves_keeps_the_slug_and_refuses_bad_input(
     client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     system, _ = await school_with_admin()
+    # A school that has not set its emblem yet (the factories give every school one).
+    await t.School.update({t.School.emblem_path: None}).where(t.School.id == system.school_id)
     await sign_in(client, "admin1")
     url = "/w/admin/school/"
     page = doc(await client.get(url))

@@ -20,7 +20,7 @@ import msgspec
 from piccolo.query.functions.aggregate import Count, Max
 
 from prakat import audit, clock
-from prakat.announcements import snapshot, subjects
+from prakat.announcements import pdf, snapshot, subjects
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
@@ -31,6 +31,7 @@ from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
+from prakat.schools.service import get_school
 from prakat.validation import Fields, clean
 
 DRAFT, SUBMITTED, REVIEWED, PUBLISHED, RETURNED = "draft", "submitted", "reviewed", "published", "returned"
@@ -332,6 +333,11 @@ async def preview_snapshot(school_id: int, found: Announcement) -> dict[str, Any
     return await snapshot.build(school_id, procurement_id=found.procurement_id, plan_id=found.plan_id)
 
 
+async def with_preview_snapshot(school_id: int, found: Announcement) -> Announcement:
+    """A draft as it would read if submitted now, for previews; nothing is stored."""
+    return msgspec.structs.replace(found, snapshot=await preview_snapshot(school_id, found))
+
+
 async def review(actor: Actor, announcement_id: int) -> Announcement:
     require(actor, Permission.REVIEW)
     async with write_transaction():
@@ -415,6 +421,15 @@ async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = N
             await plans.mark_plan_published(actor, before["plan"], at=published_at)
         elif kind in PROCUREMENT_STATUS_AFTER:
             await procurements.move_status(actor, before["procurement"], PROCUREMENT_STATUS_AFTER[kind])
+        # Rendered once, now, inside the same transaction: if the PDF cannot be made (no emblem,
+        # a rendering failure) nothing above is published either.
+        published = await get_announcement(actor.school_id, announcement_id)
+        digest = await pdf.store(
+            actor.school_id, await pdf.render(await get_school(actor.school_id), published)
+        )
+        await t.Announcement.update({t.Announcement.pdf_sha256: digest}).where(
+            t.Announcement.id == announcement_id
+        )
     return await get_announcement(actor.school_id, announcement_id)
 
 

@@ -18,6 +18,7 @@ from piccolo.columns import (
     JSON,
     BigInt,
     Boolean,
+    Bytea,
     Date,
     ForeignKey,
     Integer,
@@ -218,6 +219,18 @@ class AuditEvent(Table, tablename="audit_event"):
     note = Text(default="")
 
 
+class PdfFile(Table, tablename="pdf_file"):
+    """Rendered PDF bytes, stored once per content: announcements refer to them by SHA-256. Written at
+    publication and never updated (rendering runs once; the bytes are what was published)."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    sha256 = Varchar(length=64, unique=True)
+    data = Bytea()
+    size = Integer()
+    created_at = Timestamptz()
+
+
 # (index name, table, columns): created by the migration "unique indexes", checked by the tests.
 UNIQUE_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("fiscal_year_school_year", "fiscal_year", ("school", "year_be")),
@@ -279,4 +292,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     UserSession,
     ApiToken,
     LoginAttempt,
+    PdfFile,
 )

@@ -14,6 +14,7 @@ from prakat.web.admin import AccountController, SchoolAdminController, UserAdmin
 from prakat.web.announcements import AnnouncementController
 from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
+from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
@@ -29,6 +30,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     UserAdminController,
     SchoolAdminController,
     AccountController,
+    PreviewController,
 ]
 
 

@@ -1,0 +1,126 @@
+"""From a published (or submitted) announcement to the document model: the same words the director
+approved (prakat.announcements.wording), in the official form: Thai digits, Buddhist-era dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from prakat.announcements import wording
+from prakat.announcements.schemas import Announcement
+from prakat.documents.model import Column, OfficialDocument, Signer, Table
+from prakat.rules import AnnouncementKind, BudgetSource, Method
+from prakat.thai import format_baht, format_date_full, format_month_year, to_thai_digits
+
+# Digits that are part of a Latin token ("A4", "Wi-Fi 6") stay as they are; all others become Thai,
+# as in e-GP's own documents.
+_DIGITS = re.compile(r"(?<![A-Za-z])\d[\d,./:-]*")
+
+
+def thai(text: str) -> str:
+    return _DIGITS.sub(lambda m: to_thai_digits(m.group(0)), text)
+
+
+def _label(enum: Any, value: str) -> str:
+    try:
+        return str(enum(value).label)
+    except ValueError:
+        return value
+
+
+def plan_table(plan: dict[str, Any]) -> Table:
+    """The plan attachment, in e-GP's columns plus what schools add (source, method)."""
+    rows = []
+    for item in plan["items"]:
+        month = date.fromisoformat(item["expected_month"])
+        rows.append(
+            (
+                thai(str(item["position"])),
+                thai(item["egp_plan_code"] or "-"),
+                thai(item["name"]),
+                thai(format_baht(Decimal(item["budget"]))),
+                _label(BudgetSource, item["budget_source"]),
+                _label(Method, item["planned_method"]),
+                format_month_year(month.year, month.month),
+            )
+        )
+    total = sum((Decimal(i["budget"]) for i in plan["items"]), Decimal("0"))
+    rows.append(("", "", "รวม", thai(format_baht(total)), "", "", ""))
+    return Table(
+        title="รายละเอียดแนบท้ายประกาศ แผนการจัดซื้อจัดจ้าง",
+        columns=(
+            Column(title="ลำดับ", width="6%"),
+            Column(title="รหัสแผน", width="15%"),
+            Column(title="ชื่อโครงการ", width="29%"),
+            Column(title="งบประมาณ (บาท)", width="13%", numeric=True),
+            Column(title="แหล่งเงิน", width="14%"),
+            Column(title="วิธีจัดซื้อจัดจ้าง", width="12%"),
+            Column(title="คาดว่าจะประกาศ (เดือน/ปี)", width="11%"),
+        ),
+        rows=tuple(rows),
+        landscape=True,
+    )
+
+
+def reference_price_table(p: dict[str, Any], agency: str) -> Table:
+    """บก.06: the budget and the reference price for work that is not construction."""
+    reference = Decimal(p["reference_price"] or p["budget"])
+    rows = (
+        ("๑", "ชื่อโครงการ", thai(p["subject"])),
+        ("๒", "หน่วยงานเจ้าของโครงการ", agency),
+        ("๓", "วงเงินงบประมาณที่ได้รับจัดสรร", f"{thai(format_baht(Decimal(p['budget'])))} บาท"),
+        ("๔", "ราคากลาง (ราคาอ้างอิง)", f"{thai(format_baht(reference))} บาท"),
+        ("๕", "แหล่งที่มาของราคากลาง", "การสืบราคาจากท้องตลาด"),
+    )
+    return Table(
+        title="ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในการจัดซื้อจัดจ้างที่มิใช่งานก่อสร้าง (บก.๐๖)",
+        columns=(
+            Column(title="ลำดับ", width="10%"),
+            Column(title="รายการ", width="40%"),
+            Column(title="", width="50%"),
+        ),
+        rows=rows,
+    )
+
+
+def document(
+    a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
+) -> OfficialDocument:
+    """The official document of ``a``. A draft has no signer or date yet: the preview passes the
+    director who would sign, and the day it would be."""
+    snapshot = a.snapshot or {}
+    kind = AnnouncementKind(a.kind)
+    attachment = None
+    if "plan" in snapshot:
+        attachment = plan_table(snapshot["plan"])
+    elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
+        attachment = reference_price_table(snapshot["procurement"], agency)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
+    return OfficialDocument(
+        kind=kind.value,
+        agency=agency,
+        subject=thai(a.subject),
+        paragraphs=tuple(thai(p) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
+        announced_on=a.announced_on,
+        signer=the_signer,
+        number=thai(a.number),
+        attachment=attachment,
+        title=f"ประกาศ{agency} เรื่อง {a.subject}",
+        author=agency,
+        created=created or a.published_at,
+        filename=filename(a.kind, a.number),
+    )
+
+
+def filename(kind: str, number: str) -> str:
+    """The name people see when they save it: "ประกาศผู้ชนะการเสนอราคา เลขที่ 12-2569.pdf"."""
+    shown = number.replace("/", "-") if number else "ร่าง"
+    return f"{AnnouncementKind(kind).label} เลขที่ {shown}.pdf"
+
+
+def date_line(day: date) -> str:
+    return f"ประกาศ ณ วันที่ {format_date_full(day)}"
