@@ -22,6 +22,7 @@ from prakat.db import tables as t
 from prakat.documents import build
 from prakat.errors import InvalidInput
 from prakat.plans import service as plans
+from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
 from prakat.thai import baht_text, line_breaks_ok, pdftotext_lines
 from tests import factories
@@ -36,8 +37,7 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-async def publish(actor: Actor, kind: str, **target: int) -> Announcement:
-    body = "แก้ไขตามหนังสือสั่งการ" if kind.endswith(("_change", "_cancel")) else ""
+async def publish(actor: Actor, kind: str, body: str = "", **target: int) -> Announcement:
     draft = await announcements.prepare(actor, AnnouncementDraft(kind=kind, body=body, **target))
     await announcements.submit(actor, draft.id)
     return await announcements.approve(actor, draft.id)
@@ -66,31 +66,23 @@ async def published_kinds(actor: Actor) -> list[Announcement]:
     for kind in ("reference_price", "invitation"):
         done.append(await publish(actor, kind, procurement_id=big.id))
     invitation = done[-1]
-    change = await announcements.prepare(
-        actor,
-        AnnouncementDraft(
-            kind="invitation_change",
-            procurement_id=big.id,
-            supersedes_id=invitation.id,
-            body="เลื่อนวันยื่นข้อเสนอ",
-        ),
+    done.append(
+        await publish(
+            actor, "invitation_change", "เลื่อนวันยื่นข้อเสนอ", procurement_id=big.id, supersedes_id=invitation.id
+        )
     )
-    await announcements.submit(actor, change.id)
-    done.append(await announcements.approve(actor, change.id))
     small = await factories.awarded(actor, vendor.id, subject="วัสดุทำความสะอาดสำหรับอาคารเรียน")
     winner = await publish(actor, "winner", procurement_id=small.id)
     done.append(winner)
-    cancel = await announcements.prepare(
-        actor,
-        AnnouncementDraft(
-            kind="winner_cancel",
+    done.append(
+        await publish(
+            actor,
+            "winner_cancel",
+            "ผู้ชนะไม่มาลงนามในสัญญาภายในกำหนด",
             procurement_id=small.id,
             supersedes_id=winner.id,
-            body="ผู้ชนะไม่มาลงนามในสัญญาภายในกำหนด",
-        ),
+        )
     )
-    await announcements.submit(actor, cancel.id)
-    done.append(await announcements.approve(actor, cancel.id))
     return done
 
 
@@ -183,16 +175,7 @@ async def test_without_an_emblem_nothing_is_published(db: Engine) -> None:  # ty
 
 def test_every_kind_has_its_template_pair() -> None:
     folder = Path(__file__).resolve().parents[2] / "templates" / "documents"
-    for kind in (
-        "plan",
-        "plan_revision",
-        "reference_price",
-        "tor_hearing",
-        "invitation",
-        "invitation_cancel",
-        "invitation_change",
-        "winner",
-        "winner_cancel",
-        "winner_change",
-    ):
-        assert (folder / f"{kind}.html").is_file() and (folder / f"{kind}.css").is_file(), kind
+    # The two kinds without a workflow target yet (a quarter, a fiscal year) have no template yet.
+    pending = {AnnouncementKind.QUARTERLY_WINNERS, AnnouncementKind.NO_PLAN_STATEMENT}
+    for kind in set(AnnouncementKind) - pending:
+        assert (folder / f"{kind.value}.html").is_file() and (folder / f"{kind.value}.css").is_file(), kind
