@@ -111,3 +111,16 @@ async def test_a_deactivated_user_is_signed_out(client: httpx.AsyncClient) -> No
     await sign_in(client, "somsri")
     await t.User.update({t.User.active: False}).where(t.User.id == user_id)
     assert (await client.get("/w/")).status_code == 303
+
+
+async def test_signing_in_sweeps_out_lapsed_sessions(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, actor = await factories.school()
+    await make_user(actor, "somsri", "officer")
+    await sign_in(client, "somsri")
+    later = clock.now() + timedelta(hours=9)
+    monkeypatch.setattr(clock, "now", lambda: later)
+    client.cookies.clear()
+    await sign_in(client, "somsri")
+    assert await t.UserSession.count() == 1  # the idle one is gone, the new one stays

@@ -26,6 +26,8 @@ def _digest(token: str) -> str:
 
 
 async def start(school_id: int, user_id: int) -> str:
+    # Each sign-in sweeps out lapsed sessions, so the table holds only live ones without a cron job.
+    await purge_expired()
     token = secrets.token_urlsafe(32)
     now = clock.now()
     await t.UserSession.insert(

@@ -143,12 +143,7 @@ async def add_plan_item(actor: Actor, plan_id: int, data: PlanItemCreate) -> Pla
 
 
 async def get_plan_item(school_id: int, item_id: int) -> PlanItem:
-    row = (
-        await t.PlanItem.select().where((t.PlanItem.id == item_id) & (t.PlanItem.school == school_id)).first()
-    )
-    if row is None:
-        raise NotFound("รายการในแผน")
-    return _item(row)
+    return _item(await _item_row(school_id, item_id))
 
 
 async def _item_row(school_id: int, item_id: int) -> dict[str, Any]:

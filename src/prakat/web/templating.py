@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -72,7 +71,3 @@ def environment() -> Environment:
     env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month, bangkok_time=bangkok_time)
     env.globals.update(label=label, urls=urls, web_faces=WEB_FACES)
     return env
-
-
-def render(name: str, **context: Any) -> str:
-    return environment().get_template(name).render(**context)
