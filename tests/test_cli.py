@@ -101,3 +101,23 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     missing = httpx.get(server + "/s/nobody/", timeout=10)
     assert missing.status_code == 404
     assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"
+
+
+def test_documents_render_writes_every_kind_with_a_picture(fresh_database_url: str, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from prakat.rules import AnnouncementKind
+
+    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
+    done = run(fresh_database_url, "documents", "render", "--out", "docs", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for kind in AnnouncementKind:
+        pdf, png = tmp_path / "docs" / f"{kind.value}.pdf", tmp_path / "docs" / f"{kind.value}.png"
+        assert PdfReader(pdf).pages, kind
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", kind
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(AnnouncementKind)
+    # The demo publishes plans, reference prices, invitations, winners and quarters; the rest are
+    # samples made from its records, never stored.
+    assert any("quarterly_winners.pdf (published" in line for line in lines)
+    assert any("no_plan_statement.pdf (sample" in line for line in lines)

@@ -11,6 +11,7 @@ from lxml import html
 from piccolo.engine.base import Engine
 
 from prakat import demo
+from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
 from tests import factories
@@ -68,6 +69,31 @@ async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  
     assert len(months) >= 6
     # Nothing is published after the demo's today.
     assert max(r["announced_on"] for r in await t.Announcement.select(t.Announcement.announced_on)) <= TODAY
+
+
+async def test_small_purchases_are_announced_by_quarter(db: Engine) -> None:  # type: ignore[type-arg]
+    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+    school = await _demo_id()
+    last_year = await procurements.list_procurements(school, year_be=2569)
+    w119 = {p.id for p in last_year if p.method == "specific_w119"}
+    quarters = [
+        a
+        for a in await announcements.list_announcements(school, year_be=2569)
+        if a.kind == "quarterly_winners"
+    ]
+    assert sorted(a.quarter or 0 for a in quarters) == [1, 2, 3, 4]
+    listed = [i["procurement_id"] for a in quarters for i in (a.snapshot or {})["quarter"]["items"]]
+    assert sorted(listed) == sorted(w119)  # each once, none left out
+    assert all(p.status == "awarded" for p in last_year if p.id in w119)
+    # None of them has a winner announcement of its own.
+    winners = {a.procurement_id for a in await announcements.list_announcements(school) if a.kind == "winner"}
+    assert not winners & w119
+    # FY2570's first quarter has not ended on the demo's today: nothing for it yet.
+    assert not [
+        a
+        for a in await announcements.list_announcements(school, year_be=2570)
+        if a.kind == "quarterly_winners"
+    ]
 
 
 async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]

@@ -15,7 +15,7 @@ import click
 import uvicorn
 
 from prakat import clock
-from prakat.announcements import pdf
+from prakat.announcements import pdf, samples
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement
 from prakat.app import create_app
@@ -24,7 +24,9 @@ from prakat.auth.roles import Role
 from prakat.db.engine import close_engine, configure, open_engine
 from prakat.db.migrate import migrate as run_migrations
 from prakat.demo import DEMO_PASSWORD, DEMO_USERS, DemoResult, load_demo
+from prakat.documents.model import Signer
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
+from prakat.rules import AnnouncementKind
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
 from prakat.schools.service import get_school_by_slug
@@ -110,7 +112,9 @@ def documents() -> None:
 
 
 @documents.command(
-    name="render", help="Write one PDF of every announcement kind a school has, and a PNG of each first page."
+    name="render",
+    help="Write a PDF of every announcement kind, and a PNG of each first page: the school's newest "
+    "announcement of each kind, or, for a kind it has not published, a sample built from its records.",
 )
 @click.option("--school", "slug", default="demo", show_default=True, help="The school's slug.")
 @click.option(
@@ -123,24 +127,36 @@ def documents() -> None:
 def documents_render(slug: str, out: Path) -> None:
     settings = Settings.from_env()
 
-    async def work() -> list[tuple[str, bytes]]:
+    async def work() -> list[tuple[str, str, bytes]]:
         school = await get_school_by_slug(slug)
         found = await announcements.list_announcements(school.id, statuses=tuple(announcements.STATUS_LABELS))
         latest: dict[str, Announcement] = {}
         for a in found:  # newest first: keep each kind's newest
             latest.setdefault(a.kind, a)
         rendered = []
-        for kind, a in sorted(latest.items()):
-            if a.pdf_sha256:
-                data = await pdf.stored(school.id, a.pdf_sha256)
+        for kind in AnnouncementKind:
+            have = latest.get(kind.value)
+            if have is not None and have.pdf_sha256:
+                rendered.append((kind.value, "published", await pdf.stored(school.id, have.pdf_sha256)))
+            elif have is not None:
+                preview = await announcements.with_preview_snapshot(school.id, have)
+                rendered.append(
+                    (kind.value, have.status, await pdf.render(school, preview, signer=_signer(school)))
+                )
             else:
-                data = await pdf.render(school, await announcements.with_preview_snapshot(school.id, a))
-            rendered.append((kind, data))
+                made = await samples.sample(school, kind)
+                if made is None:
+                    rendered.append((kind.value, "nothing to base a sample on", b""))
+                else:
+                    rendered.append((kind.value, "sample", await pdf.render(school, made)))
         return rendered
 
     out.mkdir(parents=True, exist_ok=True)
     can_draw = shutil.which("pdftoppm") is not None
-    for kind, data in _with_database(settings, work):
+    for kind, source, data in _with_database(settings, work):
+        if not data:
+            click.echo(f"{kind}: skipped ({source})")
+            continue
         target = out / f"{kind}.pdf"
         target.write_bytes(data)
         if can_draw:
@@ -161,8 +177,15 @@ def documents_render(slug: str, out: Path) -> None:
                 check=True,
             )
         click.echo(
-            f"{target} ({len(data):,} bytes)" + ("" if can_draw else "; no PNG: install poppler-utils")
+            f"{target} ({source}, {len(data):,} bytes)"
+            + ("" if can_draw else "; no PNG: install poppler-utils")
         )
+
+
+def _signer(school: School) -> Signer:
+    return Signer(
+        name=school.director_name, position=school.director_position, delegation=school.delegation_text
+    )
 
 
 @main.command(help="Serve Prakat over HTTP.")

@@ -17,7 +17,7 @@ from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
-from prakat.thai import fiscal_year_bounds, fiscal_year_of
+from prakat.thai import fiscal_quarter_bounds, fiscal_year_bounds, fiscal_year_of
 from prakat.users import service as users
 from prakat.vendors import service as vendors
 
@@ -180,9 +180,16 @@ async def _load_year(
                 (invited_on, AnnouncementKind.INVITATION),
             ):
                 events.append((day, order, AnnouncementDraft(kind=kind.value, procurement_id=created)))
-        if p.awarded_on is not None:
+        if p.awarded_on is not None and AnnouncementKind.WINNER in Method(p.method).info.announcement_kinds:
             winner = AnnouncementDraft(kind=AnnouncementKind.WINNER.value, procurement_id=created)
             events.append((p.awarded_on, order, winner))
+    # ว 119 purchases are announced a quarter at a time, on the tenth day after the quarter.
+    for quarter in range(1, 5):
+        announced = fiscal_quarter_bounds(year.fiscal_year_be, quarter)[1] + timedelta(days=10)
+        draft = AnnouncementDraft(
+            kind=AnnouncementKind.QUARTERLY_WINNERS.value, year_be=year.fiscal_year_be, quarter=quarter
+        )
+        events.append((announced, 10_000 + quarter, draft))
 
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
     due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))

@@ -3,8 +3,11 @@ without importing the announcement workflow (which imports them)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from prakat.db import tables as t
-from prakat.rules import AnnouncementKind
+from prakat.rules import AnnouncementKind, Method
+from prakat.thai import fiscal_quarter_of, fiscal_year_of
 
 # An announcement in one of these states fixes what it speaks about: the director is looking at it,
 # or the public already is.
@@ -26,10 +29,49 @@ async def _changing(procurement_id: int, kind: AnnouncementKind) -> bool:
     )
 
 
+QUARTERLY = AnnouncementKind.QUARTERLY_WINNERS
+
+
+async def quarter_held(school_id: int, awarded_on: date) -> str | None:
+    """Why a purchase awarded on ``awarded_on`` can no longer join or leave its quarter's
+    announcement (it is with the director or public), or None. The quarter is the award's."""
+    quarter = fiscal_quarter_of(awarded_on)
+    if await t.Announcement.exists().where(
+        (t.Announcement.school == school_id)
+        & (t.Announcement.fiscal_year.year_be == fiscal_year_of(awarded_on))
+        & (t.Announcement.kind == QUARTERLY.value)
+        & (t.Announcement.quarter == quarter)
+        & t.Announcement.status.is_in(list(HOLDING))
+    ):
+        return f"ประกาศผลผู้ชนะประจำไตรมาสที่ {quarter} ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขรายการในไตรมาสนั้นไม่ได้"
+    return None
+
+
+async def _quarter_lock(procurement_id: int) -> str | None:
+    row = (
+        await t.Award.select(
+            t.Award.awarded_on,
+            t.Award.procurement.school,
+            t.Award.procurement.method,
+        )
+        .where(t.Award.procurement == procurement_id)
+        .first()
+    )
+    if row is None:
+        return None
+    info = Method(row["procurement.method"]).info
+    if QUARTERLY not in (*info.announcement_kinds, *info.optional_announcement_kinds):
+        return None
+    return await quarter_held(row["procurement.school"], row["awarded_on"])
+
+
 async def procurement_lock(procurement_id: int) -> str | None:
     """Why the procurement's own fields can no longer change, or None."""
     if await _changing(procurement_id, AnnouncementKind.INVITATION_CHANGE):
         return None
+    quarter = await _quarter_lock(procurement_id)
+    if quarter:
+        return quarter
     if await t.Announcement.exists().where(
         (t.Announcement.procurement == procurement_id) & t.Announcement.status.is_in(list(HOLDING))
     ):
@@ -54,7 +96,7 @@ async def award_lock(procurement_id: int) -> str | None:
         & t.Announcement.kind.is_in(list(WINNER_KINDS))
     ):
         return "ประกาศผู้ชนะของโครงการนี้ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขผู้เสนอราคาและผู้ชนะไม่ได้"
-    return None
+    return await _quarter_lock(procurement_id)
 
 
 async def plan_lock(plan_id: int) -> str | None:

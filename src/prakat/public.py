@@ -44,6 +44,13 @@ async def awarded_as_published(school_id: int, year_be: int) -> list[Procurement
     seen: set[int] = set()
     result = []
     for a in published:  # newest publication first
+        if a.kind == AnnouncementKind.QUARTERLY_WINNERS.value and a.snapshot is not None:
+            # Small purchases are published a quarter at a time, each with its whole record.
+            for item in reversed(a.snapshot["quarter"]["items"]):
+                if item["procurement_id"] not in seen:
+                    seen.add(item["procurement_id"])
+                    result.append(msgspec.convert(item["procurement"], Procurement))
+            continue
         if a.kind not in WINNER_KINDS or a.procurement_id in seen or a.procurement_id in cancelled:
             continue
         assert a.procurement_id is not None and a.snapshot is not None

@@ -182,10 +182,12 @@ BASE_KINDS = (
     _order_am_first(),
     _standalone_marks(),
 )
-# The variants documents are published in (the renderer writes PDF/UA-1), PDF/A (1b exercises
-# PDF 1.4's /CIDSet) and the whole font embedded instead of a subset.
+# The variant documents are published in (the renderer writes PDF/A-2a, tagged, and claims PDF/UA-1
+# too), PDF/UA-1 alone, PDF/A-1b (PDF 1.4's /CIDSet) and the whole font embedded instead of a subset.
 KINDS = (
     *BASE_KINDS,
+    Kind("announcement-pdf-a-2a", BASE_KINDS[0].html, BASE_KINDS[0].text, {"pdf_variant": "pdf/a-2a"}),
+    Kind("table-pdf-a-2a", BASE_KINDS[1].html, BASE_KINDS[1].text, {"pdf_variant": "pdf/a-2a"}, columns=True),
     Kind("announcement-pdf-ua-1", BASE_KINDS[0].html, BASE_KINDS[0].text, {"pdf_variant": "pdf/ua-1"}),
     Kind("table-pdf-ua-1", BASE_KINDS[1].html, BASE_KINDS[1].text, {"pdf_variant": "pdf/ua-1"}, columns=True),
     Kind("announcement-pdf-a-3b", BASE_KINDS[0].html, BASE_KINDS[0].text, {"pdf_variant": "pdf/a-3b"}),

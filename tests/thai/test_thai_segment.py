@@ -336,6 +336,11 @@ def test_protect_markup() -> None:
     # Latin runs a renderer could break at - or /; plain numbers it cannot.
     assert protect("(e-bidding) 1,234.50") == '(<span class="w">e-bidding</span>) 1,234.50'
     assert protect("") == ""
+    # An era and its year stay on one line ("พ.ศ." at a line end, its year on the next, reads badly).
+    assert protect("ปี พ.ศ. ๒๕๗๐ และ ค.ศ. 2027") == (
+        'ปี <span class="w">พ.ศ. ๒๕๗๐</span> และ <span class="w">ค.ศ. 2027</span>'
+    )
+    assert protect("พ.ศ. นี้") == '<span class="w">พ.ศ.</span> นี้'
     assert re.fullmatch(r"\.w\s*\{\s*white-space:\s*nowrap;?\s*\}", PROTECT_CSS)
 
 

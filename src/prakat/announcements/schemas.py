@@ -14,6 +14,10 @@ class AnnouncementDraft(msgspec.Struct, frozen=True, kw_only=True):
     procurement_id: int | None = None
     plan_id: int | None = None
     supersedes_id: int | None = None
+    # What a year-level announcement is about: the fiscal year (no-plan statement, quarterly
+    # winners) and the quarter (quarterly winners).
+    year_be: int | None = None
+    quarter: int | None = None
     body: str = ""
 
 
@@ -30,6 +34,7 @@ class Announcement(msgspec.Struct, frozen=True, kw_only=True):
     procurement_id: int | None
     plan_id: int | None
     supersedes_id: int | None
+    quarter: int | None
     signer_name: str
     signer_position: str
     signer_delegation: str

@@ -12,6 +12,7 @@ announcement that points at the one it corrects.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ import msgspec
 from piccolo.query.functions.aggregate import Count, Max
 
 from prakat import audit, clock
-from prakat.announcements import pdf, snapshot, subjects
+from prakat.announcements import no_plan, pdf, snapshot, subjects
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
@@ -31,8 +32,11 @@ from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
-from prakat.schools.service import get_school
+from prakat.schools.service import ensure_fiscal_year, get_school
+from prakat.thai import fiscal_quarter_bounds, format_date_full
 from prakat.validation import Fields, clean
+
+log = logging.getLogger(__name__)
 
 DRAFT, SUBMITTED, REVIEWED, PUBLISHED, RETURNED = "draft", "submitted", "reviewed", "published", "returned"
 STATUS_LABELS = {
@@ -60,6 +64,8 @@ PROCUREMENT_STATUS_AFTER = {
     K.WINNER_CANCEL: procurements.CANCELLED,
 }
 PROCUREMENT_KINDS = frozenset(PROCUREMENT_STATUS_AFTER)
+# About a fiscal year (and a quarter) rather than one plan or procurement.
+YEAR_KINDS = frozenset({K.QUARTERLY_WINNERS, K.NO_PLAN_STATEMENT})
 
 
 def _announcement(row: Mapping[str, Any]) -> Announcement:
@@ -79,6 +85,7 @@ def _announcement(row: Mapping[str, Any]) -> Announcement:
         procurement_id=row["procurement"],
         plan_id=row["plan"],
         supersedes_id=row["supersedes"],
+        quarter=row["quarter"],
         signer_name=row["signer_name"],
         signer_position=row["signer_position"],
         signer_delegation=row["signer_delegation"],
@@ -102,6 +109,12 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
     procurement_id = f.integer("procurement_id", "โครงการ", required=False, low=1)
     plan_id = f.integer("plan_id", "แผน", required=False, low=1)
     supersedes_id = f.integer("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", required=False, low=1)
+    year_be = f.integer("year_be", "ปีงบประมาณ", required=False, low=2500, high=2700)
+    quarter = f.integer("quarter", "ไตรมาส", required=False, low=1, high=4)
+    if kind in YEAR_KINDS and year_be is None and "year_be" not in f.errors:
+        f.fail("year_be", "ปีงบประมาณ", "กรุณาเลือกปีงบประมาณ")
+    if kind is K.QUARTERLY_WINNERS and quarter is None and "quarter" not in f.errors:
+        f.fail("quarter", "ไตรมาส", "กรุณาเลือกไตรมาส")
     body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=BODY_LIMIT)
     # A plan revision finds the announcement it replaces by itself; other corrections name theirs
     # and say why.
@@ -117,13 +130,26 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
         procurement_id=procurement_id,
         plan_id=plan_id,
         supersedes_id=supersedes_id,
+        year_be=year_be if kind in YEAR_KINDS else None,
+        quarter=quarter if kind is K.QUARTERLY_WINNERS else None,
         body=body,
     )
 
 
-async def _subject(
-    school_id: int, kind: AnnouncementKind, procurement_id: int | None, plan_id: int | None
+async def subject_for(
+    school_id: int,
+    kind: AnnouncementKind,
+    procurement_id: int | None,
+    plan_id: int | None,
+    year_be: int | None = None,
+    quarter: int | None = None,
 ) -> str:
+    if kind is K.QUARTERLY_WINNERS:
+        assert year_be is not None and quarter is not None
+        return subjects.quarterly_winners_subject(year_be, quarter)
+    if kind is K.NO_PLAN_STATEMENT:
+        assert year_be is not None
+        return subjects.no_plan_subject(year_be)
     if plan_id is not None:
         plan = await plans.get_plan(school_id, plan_id)
         return subjects.plan_subject(plan.year_be, plan.revision)
@@ -154,7 +180,41 @@ async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, Announcem
         if row is None:
             raise NotFound("โครงการจัดซื้อจัดจ้าง")
         return int(row["fiscal_year"]), kind
+    if kind in YEAR_KINDS:
+        if data.year_be is None or data.procurement_id is not None or data.plan_id is not None:
+            raise InvalidInput({"year_be": "ปีงบประมาณ: ประกาศประเภทนี้ต้องเลือกปีงบประมาณ"})
+        year = await ensure_fiscal_year(actor, data.year_be)
+        if kind is K.QUARTERLY_WINNERS:
+            assert data.quarter is not None
+            await _check_quarter_open(actor, year.id, data.quarter)
+        else:
+            await no_plan.check_allowed(actor.school_id, year.id, data.year_be)
+        return year.id, kind
     raise InvalidInput({"kind": f"ประเภทประกาศ: ยังไม่รองรับการจัดทำ{kind.label}ในระบบ"})
+
+
+async def _check_quarter_open(actor: Actor, fiscal_year_id: int, quarter: int) -> None:
+    """One quarterly announcement per quarter: a second would list the same purchases twice."""
+    if await t.Announcement.exists().where(
+        (t.Announcement.school == actor.school_id)
+        & (t.Announcement.fiscal_year == fiscal_year_id)
+        & (t.Announcement.kind == K.QUARTERLY_WINNERS.value)
+        & (t.Announcement.quarter == quarter)
+        & (t.Announcement.status == PUBLISHED)
+    ):
+        raise Conflict(f"ประกาศผลผู้ชนะของไตรมาสที่ {quarter} ปีงบประมาณนี้เผยแพร่แล้ว")
+
+
+def _check_quarter_ended(year_be: int, quarter: int) -> None:
+    """Submitting freezes the list; before the quarter ends it would miss the rest of its purchases."""
+    last = fiscal_quarter_bounds(year_be, quarter)[1]
+    if clock.today_bangkok() <= last:
+        raise InvalidInput(
+            {
+                "quarter": f"ไตรมาส: ไตรมาสที่ {quarter} สิ้นสุดวันที่ {format_date_full(last, thai_digits=False)} "
+                "ส่งขออนุมัติได้หลังวันนั้น"
+            }
+        )
 
 
 async def _check_supersedes(actor: Actor, kind: AnnouncementKind, data: AnnouncementDraft) -> None:
@@ -218,13 +278,20 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             found = await procurements.get_procurement(actor.school_id, data.procurement_id)
             if found.award is None:
                 raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
-        if await t.Announcement.exists().where(
+        same = (
             (t.Announcement.school == actor.school_id)
             & (t.Announcement.kind == kind.value)
             & (t.Announcement.procurement == data.procurement_id)
             & (t.Announcement.plan == data.plan_id)
             & t.Announcement.status.is_in([DRAFT, RETURNED, SUBMITTED, REVIEWED])
-        ):
+        )
+        if kind in YEAR_KINDS:
+            same = (
+                same
+                & (t.Announcement.fiscal_year == fiscal_year_id)
+                & (t.Announcement.quarter == data.quarter)
+            )
+        if await t.Announcement.exists().where(same):
             raise Conflict("มีประกาศประเภทนี้ของรายการนี้ที่ยังไม่เผยแพร่อยู่แล้ว")
         row = t.Announcement(
             school=actor.school_id,
@@ -233,7 +300,10 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             procurement=data.procurement_id,
             plan=data.plan_id,
             supersedes=data.supersedes_id,
-            subject=await _subject(actor.school_id, kind, data.procurement_id, data.plan_id),
+            quarter=data.quarter,
+            subject=await subject_for(
+                actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter
+            ),
             body=data.body,
             announced_on=clock.today_bangkok(),
             status=DRAFT,
@@ -307,12 +377,19 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
         kind = AnnouncementKind(before["kind"])
         if kind in PLAN_KINDS and not await t.PlanItem.exists().where(t.PlanItem.plan == before["plan"]):
             raise InvalidInput({"plan_id": "แผน: ต้องมีอย่างน้อย 1 รายการก่อนส่งขออนุมัติ"})
-        content = await snapshot.build(
-            actor.school_id, procurement_id=before["procurement"], plan_id=before["plan"]
-        )
+        year_be = await _year_be(before["fiscal_year"])
+        if kind is K.QUARTERLY_WINNERS:
+            _check_quarter_ended(year_be, before["quarter"])
+            await _check_quarter_open(actor, before["fiscal_year"], before["quarter"])
+        elif kind is K.NO_PLAN_STATEMENT:
+            # Purchases may have been entered since the draft was made.
+            await no_plan.check_allowed(actor.school_id, before["fiscal_year"], year_be)
+        content = await _content(actor.school_id, before, year_be)
         if kind in (K.WINNER, K.WINNER_CHANGE) and not (content.get("procurement") or {}).get("award"):
             raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
-        subject = await _subject(actor.school_id, kind, before["procurement"], before["plan"])
+        subject = await subject_for(
+            actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"]
+        )
         await _move(
             actor,
             before,
@@ -328,9 +405,35 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
     return await get_announcement(actor.school_id, announcement_id)
 
 
+async def _year_be(fiscal_year_id: int) -> int:
+    row = await t.FiscalYear.select(t.FiscalYear.year_be).where(t.FiscalYear.id == fiscal_year_id).first()
+    assert row is not None
+    return int(row["year_be"])
+
+
+async def _content(school_id: int, row: Mapping[str, Any], year_be: int) -> dict[str, Any]:
+    return await snapshot.build(
+        school_id,
+        procurement_id=row["procurement"],
+        plan_id=row["plan"],
+        kind=row["kind"],
+        year_be=year_be,
+        quarter=row["quarter"],
+        supersedes_id=row["supersedes"],
+    )
+
+
 async def preview_snapshot(school_id: int, found: Announcement) -> dict[str, Any]:
     """What submitting would freeze, for a draft's preview."""
-    return await snapshot.build(school_id, procurement_id=found.procurement_id, plan_id=found.plan_id)
+    return await snapshot.build(
+        school_id,
+        procurement_id=found.procurement_id,
+        plan_id=found.plan_id,
+        kind=found.kind,
+        year_be=found.year_be,
+        quarter=found.quarter,
+        supersedes_id=found.supersedes_id,
+    )
 
 
 async def with_preview_snapshot(school_id: int, found: Announcement) -> Announcement:
@@ -421,12 +524,28 @@ async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = N
             await plans.mark_plan_published(actor, before["plan"], at=published_at)
         elif kind in PROCUREMENT_STATUS_AFTER:
             await procurements.move_status(actor, before["procurement"], PROCUREMENT_STATUS_AFTER[kind])
+        elif kind is K.QUARTERLY_WINNERS:
+            # What the director approved is the frozen list, not whatever the quarter holds now.
+            frozen = before["snapshot"]
+            if isinstance(frozen, str):
+                frozen = msgspec.json.decode(frozen)
+            for item in (frozen or {}).get("quarter", {}).get("items", []):
+                await procurements.move_status(actor, item["procurement_id"], procurements.AWARDED)
         # Rendered once, now, inside the same transaction: if the PDF cannot be made (no emblem,
         # a rendering failure) nothing above is published either.
         published = await get_announcement(actor.school_id, announcement_id)
-        digest = await pdf.store(
-            actor.school_id, await pdf.render(await get_school(actor.school_id), published)
-        )
+        try:
+            data = await pdf.render(await get_school(actor.school_id), published)
+        except InvalidInput:
+            raise
+        except Exception:
+            # Whatever broke inside the renderer, the director gets a clear refusal, not a 500,
+            # and the transaction rolls everything above back.
+            log.exception("rendering announcement %s failed", announcement_id)
+            raise Conflict(
+                "สร้างเอกสาร PDF ของประกาศไม่สำเร็จ ประกาศจึงยังไม่เผยแพร่ กรุณาลองอีกครั้ง หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ"
+            ) from None
+        digest = await pdf.store(actor.school_id, data)
         await t.Announcement.update({t.Announcement.pdf_sha256: digest}).where(
             t.Announcement.id == announcement_id
         )

@@ -3,13 +3,18 @@ the director approves is exactly what is published and what stays public."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import msgspec
 
+from prakat.announcements import quarterly
+from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
+from prakat.rules import AnnouncementKind, rules_for
 from prakat.schools.service import get_school
+from prakat.thai import fiscal_quarter_bounds
 
 # Bumped when the shape changes, so readers of old snapshots know what they hold.
 VERSION = 1
@@ -28,7 +33,16 @@ SCHOOL_FIELDS = (
 )
 
 
-async def build(school_id: int, *, procurement_id: int | None, plan_id: int | None) -> dict[str, Any]:
+async def build(
+    school_id: int,
+    *,
+    procurement_id: int | None,
+    plan_id: int | None,
+    kind: str = "",
+    year_be: int | None = None,
+    quarter: int | None = None,
+    supersedes_id: int | None = None,
+) -> dict[str, Any]:
     school = await get_school(school_id)
     content: dict[str, Any] = {
         "version": VERSION,
@@ -36,6 +50,69 @@ async def build(school_id: int, *, procurement_id: int | None, plan_id: int | No
     }
     if procurement_id is not None:
         content["procurement"] = msgspec.to_builtins(await get_procurement(school_id, procurement_id))
+        if kind in (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value):
+            # After an invitation, the winner announcement refers to it by number and date.
+            invitation = await _newest(
+                school_id, procurement_id, (AnnouncementKind.INVITATION, AnnouncementKind.INVITATION_CHANGE)
+            )
+            if invitation is not None:
+                content["invitation"] = invitation
     if plan_id is not None:
         content["plan"] = msgspec.to_builtins(await get_plan(school_id, plan_id))
+    if kind == quarterly.QUARTERLY.value and year_be is not None and quarter is not None:
+        first, last = fiscal_quarter_bounds(year_be, quarter)
+        items = quarterly.snapshot_items(await quarterly.procurements_of_quarter(school_id, year_be, quarter))
+        content["quarter"] = {
+            "year_be": year_be,
+            "quarter": quarter,
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+            "items": items,
+            "total": str(sum((Decimal(i["agreed_price"]) for i in items), Decimal("0"))),
+        }
+    elif kind == AnnouncementKind.NO_PLAN_STATEMENT.value and year_be is not None:
+        rules = rules_for(year_be)
+        content["no_plan"] = {
+            "year_be": year_be,
+            "limit": str(rules.plan_exemption_max),
+            "clause": rules.plan_exemption_clause,
+        }
+    if supersedes_id is not None:
+        content["supersedes"] = await _superseded(school_id, supersedes_id)
     return content
+
+
+async def _newest(
+    school_id: int, procurement_id: int, kinds: tuple[AnnouncementKind, ...]
+) -> dict[str, Any] | None:
+    row = (
+        await t.Announcement.select(t.Announcement.id)
+        .where(
+            (t.Announcement.school == school_id)
+            & (t.Announcement.procurement == procurement_id)
+            & (t.Announcement.status == "published")
+            & t.Announcement.kind.is_in([k.value for k in kinds])
+        )
+        .order_by(t.Announcement.sequence, ascending=False)
+        .first()
+    )
+    return None if row is None else await _superseded(school_id, row["id"])
+
+
+async def _superseded(school_id: int, announcement_id: int) -> dict[str, Any] | None:
+    """What a correction cites of the announcement it corrects: its number, date and subject."""
+    row = (
+        await t.Announcement.select(
+            t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject
+        )
+        .where((t.Announcement.school == school_id) & (t.Announcement.id == announcement_id))
+        .first()
+    )
+    if row is None:
+        return None
+    return {
+        "kind": row["kind"],
+        "number": row["number"],
+        "announced_on": row["announced_on"].isoformat(),
+        "subject": row["subject"],
+    }

@@ -19,6 +19,22 @@ def plan_subject(year_be: int, revision: int = 0) -> str:
     return f"เผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {year_be}"
 
 
+QUARTER_MONTHS = {1: "ตุลาคม - ธันวาคม", 2: "มกราคม - มีนาคม", 3: "เมษายน - มิถุนายน", 4: "กรกฎาคม - กันยายน"}
+
+
+def quarterly_winners_subject(year_be: int, quarter: int) -> str:
+    """The title e-GP and schools use for purchases announced a quarter at a time (domain.md §3)."""
+    calendar_year = year_be - 1 if quarter == 1 else year_be
+    return (
+        "ประกาศผลผู้ชนะการจัดซื้อจัดจ้างหรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลงเป็นหนังสือ "
+        f"ประจำไตรมาสที่ {quarter} ปีงบประมาณ พ.ศ. {year_be} ({QUARTER_MONTHS[quarter]} {calendar_year})"
+    )
+
+
+def no_plan_subject(year_be: int) -> str:
+    return f"ไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {year_be}"
+
+
 def reference_price_subject(kind: str, subject: str, method: str) -> str:
     return f"ประกาศราคากลาง{work_title(kind, subject)} {Method(method).info.subject_phrase}"
 

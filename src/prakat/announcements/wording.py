@@ -6,12 +6,13 @@ Digits stay Arabic; whoever renders for people (pages, PDF) decides on Thai digi
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from prakat.announcements.subjects import work_title
-from prakat.rules import AnnouncementKind, Method
-from prakat.thai import baht_text, format_baht
+from prakat.rules import AnnouncementKind, Method, format_limit
+from prakat.thai import baht_text, format_baht, format_date_full
 
 VAT_CLAUSE = "รวมภาษีมูลค่าเพิ่มและภาษีอื่น ค่าขนส่ง ค่าจดทะเบียน และค่าใช้จ่ายอื่น ๆ ทั้งปวง"
 
@@ -19,6 +20,12 @@ VAT_CLAUSE = "รวมภาษีมูลค่าเพิ่มและภ
 def money(amount: str | Decimal) -> str:
     value = Decimal(amount)
     return f"{format_baht(value)} บาท ({baht_text(value)})"
+
+
+def _cited(a: dict[str, Any]) -> str:
+    """ "ประกาศเชิญชวน เลขที่ 3/2569 ลงวันที่ 8 ตุลาคม พ.ศ. 2568": an earlier announcement, named."""
+    day = format_date_full(date.fromisoformat(a["announced_on"]), thai_digits=False)
+    return f"{AnnouncementKind(a['kind']).label} เลขที่ {a['number']} ลงวันที่ {day}"
 
 
 def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | None) -> list[str]:
@@ -38,6 +45,37 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             + f" จำนวน {len(plan['items'])} รายการ ตามรายละเอียดแนบท้ายประกาศนี้",
         ]
         return text + ([body] if body else [])
+    quarter = snapshot.get("quarter")
+    if quarter is not None:
+        first, last = date.fromisoformat(quarter["first"]), date.fromisoformat(quarter["last"])
+        span = (
+            f"ตั้งแต่วันที่ {format_date_full(first, thai_digits=False)} "
+            f"ถึงวันที่ {format_date_full(last, thai_digits=False)}"
+        )
+        if quarter["items"]:
+            text = [
+                f"{school} ขอประกาศผลผู้ชนะการจัดซื้อจัดจ้างหรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลง"
+                f"เป็นหนังสือ ประจำไตรมาสที่ {quarter['quarter']} ปีงบประมาณ พ.ศ. {quarter['year_be']} {span} "
+                f"จำนวน {len(quarter['items'])} รายการ รวมเป็นเงินทั้งสิ้น {money(quarter['total'])} "
+                "ตามรายละเอียดแนบท้ายประกาศนี้",
+            ]
+        else:
+            text = [
+                f"ในไตรมาสที่ {quarter['quarter']} ปีงบประมาณ พ.ศ. {quarter['year_be']} {span} {school} "
+                "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผลในประกาศนี้",
+            ]
+        return text + ([body] if body else [])
+    no_plan = snapshot.get("no_plan")
+    if no_plan is not None:
+        limit = format_limit(Decimal(no_plan["limit"]))
+        text = [
+            "ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 มาตรา 11 กำหนดให้หน่วยงานของรัฐ"
+            "จัดทำแผนการจัดซื้อจัดจ้างประจำปีและประกาศเผยแพร่ เว้นแต่การจัดซื้อจัดจ้างที่มีวงเงินเล็กน้อย"
+            f"ตามที่กำหนดในกฎกระทรวง ({no_plan['clause']}) นั้น",
+            f"ในปีงบประมาณ พ.ศ. {no_plan['year_be']} {school} ไม่มีการจัดซื้อจัดจ้างที่มีวงเงินเกิน {limit} บาท "
+            "จึงไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง และขอประกาศให้ทราบโดยทั่วกัน",
+        ]
+        return text + ([body] if body else [])
     p = snapshot["procurement"]
     work = work_title(p["kind"], p["subject"])
     phrase = Method(p["method"]).info.subject_phrase
@@ -46,8 +84,11 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
         if award is None:
             # A draft whose winner was removed again: say so rather than fail the preview.
             return [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น", "(ยังไม่ได้บันทึกผู้ได้รับการคัดเลือก)"]
+        invitation = snapshot.get("invitation")
         text = [
-            f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น",
+            f"ตามที่ {school} ได้มี{_cited(invitation)} {work} {phrase} นั้น"
+            if invitation
+            else f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น",
             f"{work} ผู้ได้รับการคัดเลือก ได้แก่ {award['vendor_name']} โดยเสนอราคา เป็นเงินทั้งสิ้น "
             f"{money(award['agreed_price'])} {VAT_CLAUSE if award['vat_included'] else 'ไม่รวมภาษีมูลค่าเพิ่ม'}",
         ]
@@ -67,4 +108,13 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
         ]
     else:
         text = [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น"]
+    cited = snapshot.get("supersedes")
+    if cited and k.info.is_correction:
+        # A correction names what it corrects (number and date), gives the reason, then says what
+        # it does; a change restates the corrected content after that.
+        intro = f"ตามที่ {school} ได้{_cited(cited)} สำหรับโครงการ {work} {phrase} นั้น"
+        reason = [body] if body else []
+        if k.info.cancels:
+            return [intro, *reason, "จึงขอยกเลิกประกาศดังกล่าว"]
+        return [intro, *reason, "จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else ""), *text[1:]]
     return text + ([body] if body else [])

@@ -24,6 +24,7 @@ from piccolo.columns import (
     Integer,
     OnDelete,
     Serial,
+    SmallInt,
     Text,
     Timestamptz,
     Varchar,
@@ -185,6 +186,8 @@ class Announcement(Table, tablename="announcement"):
     procurement = _fk(Procurement, null=True)
     plan = _fk(Plan, null=True)
     supersedes = _fk("self", null=True)
+    # The fiscal quarter (1-4) a quarterly winners announcement covers; None for every other kind.
+    quarter = SmallInt(null=True, default=None)
     number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569", given at publication
     subject = Varchar(length=500)
     body = Text(default="")  # the officer's own words where the kind has any (reason of a change…)

@@ -10,9 +10,10 @@ from typing import Any
 
 from prakat.announcements import wording
 from prakat.announcements.schemas import Announcement
+from prakat.announcements.subjects import work_title
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method
-from prakat.thai import format_baht, format_date_full, format_month_year, to_thai_digits
+from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year, to_thai_digits
 
 # Digits that are part of a Latin token ("A4", "Wi-Fi 6") stay as they are; all others become Thai,
 # as in e-GP's own documents.
@@ -85,6 +86,40 @@ def reference_price_table(p: dict[str, Any], agency: str) -> Table:
     )
 
 
+def quarterly_table(quarter: dict[str, Any]) -> Table:
+    """The quarter's purchases, in the columns of e-GP's quarterly form (domain.md §3)."""
+    rows = []
+    for n, item in enumerate(quarter["items"], start=1):
+        rows.append(
+            (
+                thai(str(n)),
+                thai(item["vendor_name"]),
+                thai(work_title(item["kind"], item["subject"])),
+                thai(format_baht(Decimal(item["agreed_price"]))),
+                thai(format_date_short(date.fromisoformat(item["reference_date"]))),
+                thai(item["reference_number"] or "-"),
+                thai(item["reason"] or _label(Method, item["method"])),
+            )
+        )
+    if not rows:
+        rows.append(("", "ไม่มีรายการ", "", "", "", "", ""))
+    rows.append(("", "", "รวม", thai(format_baht(Decimal(quarter["total"]))), "", "", ""))
+    return Table(
+        title=f"รายละเอียดแนบท้ายประกาศ ผลผู้ชนะการจัดซื้อจัดจ้าง ประจำไตรมาสที่ {thai(str(quarter['quarter']))}",
+        columns=(
+            Column(title="ลำดับที่", width="6%"),
+            Column(title="ชื่อผู้ประกอบการ", width="17%"),
+            Column(title="รายการพัสดุ", width="24%"),
+            Column(title="จำนวนเงินรวม (บาท)", width="11%", numeric=True),
+            Column(title="เอกสารอ้างอิง (วันที่)", width="12%"),
+            Column(title="เอกสารอ้างอิง (เลขที่)", width="13%"),
+            Column(title="เหตุผลสนับสนุน", width="17%"),
+        ),
+        rows=tuple(rows),
+        landscape=True,
+    )
+
+
 def document(
     a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
 ) -> OfficialDocument:
@@ -95,6 +130,8 @@ def document(
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])
+    elif "quarter" in snapshot:
+        attachment = quarterly_table(snapshot["quarter"])
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
         attachment = reference_price_table(snapshot["procurement"], agency)
     the_signer = signer or Signer(

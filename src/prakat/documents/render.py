@@ -3,6 +3,11 @@
 One Renderer per process: the font configuration and the Jinja environment are built once (a new
 FontConfiguration per render costs most of a one-page render; tech-notes). Output is deterministic:
 the same document gives the same bytes, so a published PDF's SHA-256 never changes.
+
+One file serves both archive and screen reader: WeasyPrint's PDF/A-2a ("accessible": tagged, an
+sRGB output intent, every font embedded, XMP metadata) plus the PDF/UA-1 identifier in the XMP,
+which is all its own "pdf/ua-1" variant adds to a tagged file (a title shown in the window, /Lang).
+WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from prakat.rules import AnnouncementKind
 from prakat.thai.segment import PROTECT_CSS, protect
 
 EMBLEM_TYPES = {".svg", ".png", ".jpg", ".jpeg"}
+PDF_VARIANT = "pdf/a-2a"
 # Regular and bold are all the official form uses.
 FACES = (("Sarabun-Regular.ttf", 400), ("Sarabun-Bold.ttf", 700))
 
@@ -62,6 +68,7 @@ class Renderer:
             CSS(string=PROTECT_CSS, font_config=self.font_config),
         ]
         self._kind_css: dict[str, CSS] = {}
+        self.pdfua_xmp = (self.templates / "_pdfua.xmp").as_uri()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
         self._lock = threading.Lock()
 
@@ -81,7 +88,7 @@ class Renderer:
         )
 
     def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
-        """PDF/UA-tagged PDF bytes of ``doc``; refused with a Thai message when the emblem is missing."""
+        """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is missing."""
         check_emblem(emblem)
         assert emblem is not None
         source = self.html(doc, emblem=emblem)
@@ -91,8 +98,9 @@ class Renderer:
                 base_url=str(self.templates),
                 stylesheets=self._css(doc.kind),
                 font_config=self.font_config,
-                pdf_variant="pdf/ua-1",
+                pdf_variant=PDF_VARIANT,
                 pdf_identifier=doc.filename.encode(),
+                xmp_metadata=[self.pdfua_xmp],
             )
 
 

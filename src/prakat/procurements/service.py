@@ -14,7 +14,14 @@ from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, optional_from_satang, to_satang
 from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
-from prakat.rules import BudgetSource, Method, ProcurementKind, check_method, legal_clause_for
+from prakat.rules import (
+    AnnouncementKind,
+    BudgetSource,
+    Method,
+    ProcurementKind,
+    check_method,
+    legal_clause_for,
+)
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.validation import Fields
@@ -267,6 +274,10 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
                 errors["agreed_price"] = f"{label}: เกินวงเงินงบประมาณ ({budget} บาท)"
             if data.awarded_on < proc["requested_on"]:
                 errors["awarded_on"] = "วันที่ประกาศผู้ชนะ: ต้องไม่ก่อนวันที่ขออนุมัติ"
+            elif AnnouncementKind.QUARTERLY_WINNERS in Method(proc["method"]).info.announcement_kinds:
+                held = await locks.quarter_held(actor.school_id, data.awarded_on)
+                if held:
+                    errors["awarded_on"] = f"วันที่ประกาศผู้ชนะ: {held}"
         if errors:
             raise InvalidInput(errors)
         assert bid is not None

@@ -103,6 +103,8 @@ class RuleSet:
     design_supervision_specific_max: Decimal
     tor_hearing_optional_max: Decimal
     """The draft TOR hearing is optional up to this amount."""
+    plan_exemption_clause: str = ""
+    """Thai: the clauses a no-plan statement cites for ``plan_exemption_max`` (Arabic digits)."""
     unconfirmed: tuple[str, ...] = ()
     """Names of the fields of this rule set whose values are not verified [U]."""
     sources: tuple[str, ...] = field(default=())

@@ -39,6 +39,7 @@ from prakat.thai.errors import (
 from prakat.thai.fiscal import (
     check_fiscal_year,
     fiscal_month_index,
+    fiscal_quarter_bounds,
     fiscal_quarter_of,
     fiscal_year_bounds,
     fiscal_year_months,
@@ -85,6 +86,7 @@ __all__ = [
     "check_fiscal_year",
     "egp_project_year_month",
     "fiscal_month_index",
+    "fiscal_quarter_bounds",
     "fiscal_quarter_of",
     "fiscal_year_bounds",
     "fiscal_year_months",

@@ -4,6 +4,7 @@ It runs 1 October – 30 September and is named by the B.E. year in which it end
 FY2568 = 1 Oct 2024 – 30 Sep 2025 (domain.md §5). Q1 is Oct–Dec, month index 1 is October.
 """
 
+import calendar
 from datetime import date
 from typing import Final
 
@@ -60,3 +61,14 @@ def fiscal_month_index(d: date) -> int:
 def fiscal_quarter_of(d: date) -> int:
     """Fiscal quarter 1-4 of ``d`` (Q1 = Oct–Dec, as in "ประจำไตรมาสที่ N" announcements)."""
     return (fiscal_month_index(d) - 1) // 3 + 1
+
+
+def fiscal_quarter_bounds(fy_be: int, quarter: int) -> tuple[date, date]:
+    """First and last day (inclusive) of ``quarter`` (1-4) of ``fy_be``: Q1 of FY2570 is
+    1 Oct – 31 Dec 2026."""
+    if isinstance(quarter, bool) or not isinstance(quarter, int) or not 1 <= quarter <= 4:
+        raise InvalidFiscalYearError(f"ไตรมาสต้องเป็น 1 ถึง 4 (ได้ {quarter!r})")
+    months = fiscal_year_months(fy_be)[(quarter - 1) * 3 : quarter * 3]
+    (first_year, first_month), (last_year, last_month) = months[0], months[-1]
+    last_day = calendar.monthrange(last_year, last_month)[1]
+    return date(first_year, first_month, 1), date(last_year, last_month, last_day)

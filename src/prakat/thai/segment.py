@@ -83,6 +83,13 @@ FIELD_WORDS: Final[frozenset[str]] = frozenset(
 # The rule protect()'s markup needs in the document's stylesheet (outside any autoescaped
 # expression: Jinja would turn its characters into entities and WeasyPrint drop the rule).
 PROTECT_CSS: Final = ".w{white-space:nowrap}"
+_ERA_ABBREVIATIONS: Final = frozenset({"พ.ศ.", "ค.ศ.", "จ.ศ.", "ร.ศ."})
+_YEAR_NUMBER: Final = re.compile(r"[0-9๐-๙][0-9๐-๙,.]*")
+
+
+def _is_number(tokens: list[str]) -> bool:
+    return bool(tokens) and _YEAR_NUMBER.fullmatch(tokens[0]) is not None
+
 
 # ---------------------------------------------------------------------------------------------
 # Characters
@@ -299,7 +306,10 @@ def protect(text: str, *, extra_words: Iterable[str] = ()) -> str:
             previous_thai = False
             continue
         while i < len(tokens):  # "อื่น ๆ", "ดีๆ", "กรุงเทพฯ": the mark stays with its word
-            if tokens[i] in _NO_LINE_START:
+            if word in _ERA_ABBREVIATIONS and tokens[i] == " " and _is_number(tokens[i + 1 : i + 2]):
+                word += tokens[i] + tokens[i + 1]  # "พ.ศ. ๒๕๗๐" is read as one, never split
+                i += 2
+            elif tokens[i] in _NO_LINE_START:
                 word += tokens[i]
                 i += 1
             elif tokens[i] == " " and i + 1 < len(tokens) and tokens[i + 1] in _NO_LINE_START:

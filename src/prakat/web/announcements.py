@@ -8,13 +8,14 @@ from litestar import Controller, Request, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from prakat import urls
+from prakat import clock, urls
 from prakat.announcements import service as announcements
-from prakat.announcements import wording
+from prakat.announcements import subjects, wording
 from prakat.auth.roles import Permission
 from prakat.errors import Conflict, InvalidInput
 from prakat.rules import AnnouncementKind
-from prakat.schools.service import get_school
+from prakat.schools.service import fiscal_years, get_school
+from prakat.thai import fiscal_quarter_of, fiscal_year_of
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData
 from prakat.web.pages import done, form_values, page
@@ -25,6 +26,11 @@ QUEUES = {
     "drafts": ("ฉบับร่างและที่ถูกส่งกลับ", (announcements.DRAFT, announcements.RETURNED)),
     "published": ("เผยแพร่แล้ว", (announcements.PUBLISHED,)),
 }
+
+
+# Announcements about a fiscal year (and a quarter) rather than a plan or a procurement.
+YEAR_KIND_ORDER = (AnnouncementKind.QUARTERLY_WINNERS, AnnouncementKind.NO_PLAN_STATEMENT)
+YEAR_KIND_VALUES = {k.value for k in YEAR_KIND_ORDER}
 
 
 def correction_kinds(kind: str) -> list[AnnouncementKind]:
@@ -47,9 +53,27 @@ class AnnouncementController(Controller):
     async def index(
         self, request: Request[Any, Any, Any], actor: CurrentActor, queue: FromQuery[str] = "pending"
     ) -> Template:
+        return await self._index(request, actor, queue)
+
+    async def _index(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, queue: str, **ctx: Any
+    ) -> Template:
         queue = queue if queue in QUEUES else "pending"
         title, statuses = QUEUES[queue]
         found = await announcements.list_announcements(actor.school_id, statuses=statuses)
+        today = clock.today_bangkok()
+        this_year = fiscal_year_of(today)
+        known = {y.year_be for y in await fiscal_years(actor.school_id)} | {this_year - 1, this_year}
+        # The quarter most likely wanted: the last one that has ended.
+        last_ended = (fiscal_quarter_of(today) - 2) % 4 + 1
+        ctx.setdefault(
+            "values",
+            {
+                "year_be": this_year if last_ended != 4 else this_year - 1,
+                "quarter": last_ended,
+                "kind": AnnouncementKind.QUARTERLY_WINNERS.value,
+            },
+        )
         return await page(
             request,
             actor,
@@ -59,6 +83,10 @@ class AnnouncementController(Controller):
             queues=QUEUES,
             title=title,
             status_labels=announcements.STATUS_LABELS,
+            year_kinds=[(k.value, k.label) for k in YEAR_KIND_ORDER],
+            years=[(y, f"พ.ศ. {y}") for y in sorted(known, reverse=True)],
+            quarters=[(q, f"ไตรมาสที่ {q} ({subjects.QUARTER_MONTHS[q]})") for q in range(1, 5)],
+            **ctx,
         )
 
     @post("/new", name="announcement_prepare", guards=[requires(Permission.EDIT)])
@@ -68,7 +96,17 @@ class AnnouncementController(Controller):
         values = form_values(data)
         try:
             drafted = await announcements.prepare(actor, announcements.parse_draft(values))
-        except InvalidInput as invalid:
+        except (InvalidInput, Conflict) as refused:
+            errors = refused.errors if isinstance(refused, InvalidInput) else {"kind": refused.message}
+            if values.get("kind") in YEAR_KIND_VALUES:
+                # The year-level form lives on the list page: show it there again, as typed.
+                status = 400 if isinstance(refused, InvalidInput) else 409
+                return await self._index(
+                    request, actor, "drafts", errors=errors, values=values, status_code=status
+                )
+            if isinstance(refused, Conflict):
+                raise
+            invalid = refused
             corrected = str(values.get("supersedes_id") or "")
             if not corrected.isdigit() or not id_in_range(int(corrected)):
                 raise

@@ -38,13 +38,16 @@ def label(group: str, value: str | None) -> str:
     return str(getattr(member, "label", value))
 
 
-def baht(value: Decimal | None) -> str:
-    return "-" if value is None else format_baht(value)
+def baht(value: Decimal | str | None) -> str:
+    """Snapshots keep amounts as exact decimal strings; records as Decimal."""
+    return "-" if value is None else format_baht(Decimal(value))
 
 
-def thai_date(value: date | datetime | None, style: str = "full") -> str:
+def thai_date(value: date | datetime | str | None, style: str = "full") -> str:
     if value is None:
         return "-"
+    if isinstance(value, str):  # an ISO date from a snapshot
+        value = date.fromisoformat(value)
     if isinstance(value, datetime):
         value = clock.to_bangkok(value).date()
     if style == "short":

@@ -1,0 +1,41 @@
+"""The no-plan statement (ประกาศไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง): what a school publishes instead of a
+plan when every purchase of the year is within the s.11 exemption (ITA O19 footnote). The limit and
+the clauses cited are dated rules (``RuleSet.plan_exemption_max``), not constants here."""
+
+from __future__ import annotations
+
+from prakat.db import tables as t
+from prakat.errors import Conflict, InvalidInput
+from prakat.money import from_satang
+from prakat.rules import AnnouncementKind, format_limit, plan_required, rules_for
+
+
+async def check_allowed(school_id: int, fiscal_year_id: int, year_be: int) -> None:
+    """Refuse the statement for a year that has a published plan, or a purchase the plan must list."""
+    if await t.Announcement.exists().where(
+        (t.Announcement.school == school_id)
+        & (t.Announcement.fiscal_year == fiscal_year_id)
+        & (t.Announcement.status == "published")
+        & t.Announcement.kind.is_in(
+            [
+                AnnouncementKind.PLAN.value,
+                AnnouncementKind.PLAN_REVISION.value,
+                AnnouncementKind.NO_PLAN_STATEMENT.value,
+            ]
+        )
+    ):
+        raise Conflict(f"ปีงบประมาณ พ.ศ. {year_be} เผยแพร่แผนการจัดซื้อจัดจ้างหรือประกาศไม่มีการจัดทำแผนแล้ว")
+    rows = await t.Procurement.select(t.Procurement.subject, t.Procurement.budget_satang).where(
+        (t.Procurement.school == school_id)
+        & (t.Procurement.fiscal_year == fiscal_year_id)
+        & (t.Procurement.status != "cancelled")
+    )
+    over = [r for r in rows if plan_required(from_satang(r["budget_satang"]), year_be)]
+    if over:
+        limit = format_limit(rules_for(year_be).plan_exemption_max)
+        raise InvalidInput(
+            {
+                "year_be": f"ปีงบประมาณ: มีโครงการวงเงินเกิน {limit} บาท ซึ่งต้องอยู่ในแผนการจัดซื้อจัดจ้าง "
+                f"({over[0]['subject']}) จึงต้องประกาศแผนแทน"
+            }
+        )
