@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from prakat import clock
+from prakat import clock, events
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
@@ -72,7 +72,10 @@ async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
         vendor_ids: dict[str, int] = {}
         for year in years:
             await _load_year(actor, people, year, today, vendor_ids)
-        return DemoResult(True, slug, await _summary(school_id, years))
+        result = DemoResult(True, slug, await _summary(school_id, years))
+    # Committed: now whatever follows publications (the feeds) may read it.
+    await events.published(school_id)
+    return result
 
 
 async def _summary(school_id: int, years: tuple[DemoYear, ...]) -> tuple[DemoYearResult, ...]:

@@ -20,14 +20,14 @@ from typing import Any
 import msgspec
 from piccolo.query.functions.aggregate import Count, Max
 
-from prakat import audit, clock
+from prakat import audit, clock, events
 from prakat.announcements import no_plan, pdf, snapshot, subjects
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.auth.roles import Permission
 from prakat.db import tables as t
-from prakat.db.tx import write_transaction
+from prakat.db.tx import in_transaction, write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
@@ -549,6 +549,8 @@ async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = N
         await t.Announcement.update({t.Announcement.pdf_sha256: digest}).where(
             t.Announcement.id == announcement_id
         )
+    if not in_transaction():  # inside a bigger transaction (the demo), its owner says so after it
+        await events.published(actor.school_id)
     return await get_announcement(actor.school_id, announcement_id)
 
 

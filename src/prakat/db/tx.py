@@ -17,3 +17,8 @@ def write_transaction() -> Any:
     if isinstance(engine, SQLiteEngine):
         return engine.transaction(transaction_type=TransactionType.immediate)
     return engine.transaction()
+
+
+def in_transaction() -> bool:
+    """True inside a transaction: after-commit work must wait for the outermost one."""
+    return bool(School._meta.db.transaction_exists())
