@@ -26,6 +26,8 @@ from prakat.keys import secret_key
 from prakat.settings import Settings
 from prakat.web import api, workspace
 from prakat.web.documents import PublicDocumentController
+from prakat.web.embed import EmbedController
+from prakat.web.feeds import FeedController
 from prakat.web.public import PublicController
 from prakat.web.routing import ids_in_range
 from prakat.web.signin import SignInController
@@ -121,6 +123,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         route_handlers=[
             PublicController,
             PublicDocumentController,
+            FeedController,
+            EmbedController,
             SignInController,
             workspace.router(),
             api.router(),
