@@ -88,11 +88,21 @@ async def publish(
     return await announcements.approve(actor, draft.id, at=at)
 
 
-async def awarded(actor: Actor, vendor_id: int, **overrides: Any) -> Procurement:
-    """A procurement with one bid and its award, not yet announced."""
+async def awarded(
+    actor: Actor,
+    vendor_id: int,
+    *,
+    bid: str = "12,000",
+    price: str = "11,990.50",
+    on: date = date(2025, 11, 5),
+    reason: str = "เสนอราคาต่ำสุด",
+    contract_number: str = "",
+    **overrides: Any,
+) -> Procurement:
+    """A procurement with one bid and its award, not yet announced; ``overrides`` go to the procurement."""
     created = await procurement(actor, **overrides)
     with_bid = await procurements.add_bid(
-        actor, created.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": "12,000"})
+        actor, created.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": bid})
     )
     return await procurements.award(
         actor,
@@ -100,9 +110,10 @@ async def awarded(actor: Actor, vendor_id: int, **overrides: Any) -> Procurement
         procurements.parse_award(
             {
                 "bid_id": with_bid.bids[0].id,
-                "agreed_price": "11,990.50",
-                "awarded_on": date(2025, 11, 5),
-                "reason": "เสนอราคาต่ำสุด",
+                "agreed_price": price,
+                "awarded_on": on,
+                "reason": reason,
+                "contract_number": contract_number,
             }
         ),
     )

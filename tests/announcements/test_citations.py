@@ -10,7 +10,6 @@ from piccolo.engine.base import Engine
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.schemas import AnnouncementDraft
-from prakat.procurements import service as procurements
 from prakat.thai import format_date_full
 from tests import factories
 
@@ -36,25 +35,18 @@ async def test_a_correction_cites_what_it_corrects(db: Engine) -> None:  # type:
 async def test_an_ebidding_winner_cites_its_invitation(db: Engine) -> None:  # type: ignore[type-arg]
     _, actor = await factories.school()
     vendor = await factories.vendor(actor)
-    p = await factories.procurement(
-        actor, method="e_bidding", budget="1,250,000", subject="ซ่อมแซมหลังคาอาคารเรียน", kind="construction"
+    p = await factories.awarded(
+        actor,
+        vendor.id,
+        bid="1,200,000",
+        price="1,199,000",
+        on=date(2025, 12, 1),
+        method="e_bidding",
+        budget="1,250,000",
+        subject="ซ่อมแซมหลังคาอาคารเรียน",
+        kind="construction",
     )
     invitation = await factories.publish(actor, "invitation", procurement_id=p.id)
-    with_bid = await procurements.add_bid(
-        actor, p.id, procurements.parse_bid({"vendor_id": vendor.id, "amount": "1,200,000"})
-    )
-    await procurements.award(
-        actor,
-        p.id,
-        procurements.parse_award(
-            {
-                "bid_id": with_bid.bids[0].id,
-                "agreed_price": "1,199,000",
-                "awarded_on": date(2025, 12, 1),
-                "reason": "ราคาต่ำสุด",
-            }
-        ),
-    )
     winner = await factories.publish(actor, "winner", procurement_id=p.id)
     text = wording.paragraphs(winner.kind, winner.subject, "", winner.snapshot)
     day = format_date_full(invitation.announced_on, thai_digits=False)

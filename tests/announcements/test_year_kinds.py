@@ -22,24 +22,18 @@ W119 = {"method": "specific_w119", "budget": "9,000", "subject": "วัสด�
 
 
 async def awarded_on(actor: Actor, vendor_id: int, day: date, **overrides: Any) -> int:
-    created = await factories.procurement(actor, requested_on=day, **overrides)
-    with_bid = await procurements.add_bid(
-        actor, created.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": "8,000"})
-    )
-    await procurements.award(
+    found = await factories.awarded(
         actor,
-        created.id,
-        procurements.parse_award(
-            {
-                "bid_id": with_bid.bids[0].id,
-                "agreed_price": "7,950.25",
-                "awarded_on": day,
-                "reason": "จัดซื้อเพื่อใช้ในกิจกรรมของโรงเรียน",
-                "contract_number": f"บส.{created.id}/2569",
-            }
-        ),
+        vendor_id,
+        bid="8,000",
+        price="7,950.25",
+        on=day,
+        reason="จัดซื้อเพื่อใช้ในกิจกรรมของโรงเรียน",
+        contract_number="บส.1/2569",
+        requested_on=day,
+        **overrides,
     )
-    return created.id
+    return found.id
 
 
 async def quarterly(actor: Actor, year_be: int, quarter: int) -> Announcement:

@@ -141,24 +141,17 @@ async def published_kinds(actor: Actor) -> list[Announcement]:
         )
     )
     # A ว 119 purchase of the first quarter of FY2569, then that quarter's announcement.
-    w119 = await factories.procurement(
-        actor, method="specific_w119", budget="9,500", subject="วัสดุจัดกิจกรรมวันภาษาไทยแห่งชาติ"
-    )
-    w119 = await procurements.add_bid(
-        actor, w119.id, procurements.parse_bid({"vendor_id": vendor.id, "amount": "9,000"})
-    )
-    await procurements.award(
+    await factories.awarded(
         actor,
-        w119.id,
-        procurements.parse_award(
-            {
-                "bid_id": w119.bids[0].id,
-                "agreed_price": "8,950",
-                "awarded_on": date(2025, 11, 20),
-                "reason": "ซื้อวัสดุสำหรับจัดกิจกรรมตามโครงการของโรงเรียน",
-                "contract_number": "บส.12/2569",
-            }
-        ),
+        vendor.id,
+        bid="9,000",
+        price="8,950",
+        on=date(2025, 11, 20),
+        reason="ซื้อวัสดุสำหรับจัดกิจกรรมตามโครงการของโรงเรียน",
+        contract_number="บส.12/2569",
+        method="specific_w119",
+        budget="9,500",
+        subject="วัสดุจัดกิจกรรมวันภาษาไทยแห่งชาติ",
     )
     done.append(await publish(actor, "quarterly_winners", year_be=2569, quarter=1))
     # FY2570 has no plan and nothing over the exemption.
