@@ -162,5 +162,6 @@ async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.
     years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]
     assert years == ["/s/demo/2570/"]
     home = html.fromstring((await client.get("/")).text)
-    assert home.find(".//link[@rel='canonical']").get("href") == "/s/demo/2570/"
+    assert home.find(".//link[@rel='canonical']").get("href") == "/s/demo/"  # the school's home
+    assert home.get_element_by_id("plan-link").get("href") == "/s/demo/plan/2570/"  # this fiscal year
     assert (await client.get("/s/demo/2540/")).status_code == 404

@@ -9,6 +9,8 @@ import pytest
 from piccolo.engine.base import Engine
 
 from prakat import events, published
+from prakat.announcements import service as announcements
+from prakat.announcements.schemas import AnnouncementDraft
 from prakat.errors import NotFound
 from prakat.published import Filters, parse_filters
 from tests import factories
@@ -89,3 +91,19 @@ async def test_changes_pages_by_sequence_in_both_directions(db: Engine) -> None:
     assert [e.id for e in newest.entries] == ids[::-1][:3] and newest.next_before == 3
     rest = await published.changes(school.id, newest_first=True, before=newest.next_before, limit=3)
     assert [e.id for e in rest.entries] == ids[1::-1] and rest.next_before is None
+
+
+async def test_search_finds_whom_a_quarter_names(db: Engine) -> None:  # type: ignore[type-arg]
+    school, actor = await factories.school("qsearch")
+    vendor = await factories.vendor(actor, name="ร้านเครื่องเขียนบ้านนา")
+    await factories.awarded(
+        actor, vendor.id, bid="900", price="900", method="specific_w119", budget="900", subject="ปากกาไวท์บอร์ด"
+    )
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind="quarterly_winners", year_be=2569, quarter=1)
+    )
+    await announcements.submit(actor, draft.id)
+    await announcements.approve(actor, draft.id)
+    found = await published.entries(school.id, Filters(q="เครื่องเขียนบ้านนา"))
+    assert [e.kind for e in found] == ["quarterly_winners"]
+    assert [e.kind for e in await published.entries(school.id, Filters(q="ไวท์บอร์ด"))] == ["quarterly_winners"]

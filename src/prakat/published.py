@@ -77,6 +77,8 @@ class PublicEntry(msgspec.Struct, frozen=True, kw_only=True):
     supersedes_id: int | None = None
     pdf_sha256: str | None = None
     pdf_size: int | None = None
+    # Who a quarterly winners announcement names, and what they supplied: found by the text search.
+    listed: tuple[str, ...] = ()
 
     @property
     def method_label(self) -> str:
@@ -160,7 +162,8 @@ def matches(entry: PublicEntry, f: Filters) -> bool:
     if f.source is not None and entry.budget_source != f.source:
         return False
     if f.q:
-        haystack = _normalise(" ".join((entry.subject, entry.summary, entry.number, entry.winner or "")))
+        words = (entry.subject, entry.summary, entry.number, entry.winner or "", *entry.listed)
+        haystack = _normalise(" ".join(words))
         return all(word in haystack for word in _normalise(f.q).split())
     return True
 
@@ -221,6 +224,10 @@ def entry_of(a: Announcement, *, slug: str, school_name: str, pdf_size: int | No
         supersedes_id=a.supersedes_id,
         pdf_sha256=a.pdf_sha256,
         pdf_size=pdf_size,
+        listed=tuple(
+            f"{i['vendor_name']} {i['subject']}"
+            for i in (a.snapshot or {}).get("quarter", {}).get("items", [])
+        ),
     )
 
 

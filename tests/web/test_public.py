@@ -59,9 +59,9 @@ def _cells(doc: Any, table_id: str) -> list[list[str]]:
     ][1:]
 
 
-async def test_home_shows_the_school_plan_and_published_procurements(client: httpx.AsyncClient) -> None:
+async def test_year_page_shows_the_school_plan_and_published_procurements(client: httpx.AsyncClient) -> None:
     school = await _school_with_records()
-    response = await client.get("/")
+    response = await client.get("/s/banna/2569/")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     doc = html.fromstring(response.text)
@@ -79,6 +79,10 @@ async def test_home_shows_the_school_plan_and_published_procurements(client: htt
     assert procurement_rows[0][4] == "11,990.50"
     assert procurement_rows[0][5] == "5 พ.ย. 68"
     assert doc.find(".//link[@rel='canonical']").get("href") == "/s/banna/2569/"
+    # The home page of a one-school install is the school's home, under its own canonical URL.
+    home = html.fromstring((await client.get("/")).text)
+    assert home.findtext(".//h1") == school.name
+    assert home.find(".//link[@rel='canonical']").get("href") == "/s/banna/"
 
 
 async def test_school_page_is_the_same_as_home(client: httpx.AsyncClient) -> None:
