@@ -14,6 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 from lxml import html
+from pypdf import PdfReader
+
+from prakat.rules import AnnouncementKind
 
 PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 
@@ -97,17 +100,17 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     assert response.status_code == 200
     doc = html.fromstring(response.text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
-    assert doc.get_element_by_id("plan-table") is not None
+    assert doc.get_element_by_id("plan-summary") is not None
+    plan = html.fromstring(
+        httpx.get(server + doc.get_element_by_id("plan-link").get("href"), timeout=10).text
+    )
+    assert len(plan.get_element_by_id("plan-table").findall(".//tbody/tr")) > 1
     missing = httpx.get(server + "/s/nobody/", timeout=10)
     assert missing.status_code == 404
     assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"
 
 
 def test_documents_render_writes_every_kind_with_a_picture(fresh_database_url: str, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
-    from prakat.rules import AnnouncementKind
-
     assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
     done = run(fresh_database_url, "documents", "render", "--out", "docs", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

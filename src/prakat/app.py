@@ -18,7 +18,7 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from piccolo.engine.base import Engine
 
-from prakat import urls
+from prakat import feedstore, urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.fonts import SARABUN_DIR
@@ -108,6 +108,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         engine = configure(settings)
     else:
         bind(engine)
+    # Feeds are rebuilt after every publication and checked against the database at startup.
+    feeds = feedstore.listen(settings)
 
     @asynccontextmanager
     async def database(_: Litestar) -> AsyncIterator[None]:
@@ -136,6 +138,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ),
         ],
         lifespan=[database],
+        on_startup=[feeds.warm],
         guards=[ids_in_range],
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={
@@ -152,7 +155,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             cookie_secure=settings.https,
             cookie_samesite="lax",
             # Scripts authenticate with a bearer token, which a browser never sends by itself.
-            exclude=[urls.API],
+            # The embed, the public JSON and the changes cursor are read inside other sites and by
+            # scripts, and static files (fonts) by every page: no cookie there, and nothing to post.
+            exclude=[
+                urls.API,
+                r"^/s/[^/]+/(?:embed/?|announcements\.json|changes\.json)$",
+                "^" + urls.STATIC + "/",
+            ],
         ),
         openapi_config=OpenAPIConfig(
             title="Prakat API",
@@ -162,5 +171,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             tags=api.TAGS,
         ),
         debug=settings.debug,
-        state=State({"settings": settings}),
+        state=State({"settings": settings, "feeds": feeds}),
     )

@@ -14,7 +14,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 import uvicorn
 
-from prakat import clock
+from prakat import clock, feedstore
 from prakat.announcements import pdf, samples
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement
@@ -57,7 +57,8 @@ def _describe(settings: Settings) -> str:
 
 @click.group(help="Prakat (ประกาศ): procurement disclosure for Thai public schools.")
 def main() -> None:
-    pass
+    # Every publication made by a command (`prakat demo` too) rewrites that school's feed files.
+    feedstore.listen(Settings.from_env())
 
 
 @main.command(help="Create or upgrade the database schema (safe to run again).")
@@ -186,6 +187,42 @@ def _signer(school: School) -> Signer:
     return Signer(
         name=school.director_name, position=school.director_position, delegation=school.delegation_text
     )
+
+
+@main.command(
+    name="publish-feeds",
+    help="Write every feed of every school (or of --school) into PRAKAT_FEEDS_DIR (default ./feeds), "
+    "atomically, for nginx, a CDN or the school's own host to serve.",
+)
+@click.option("--school", "slug", default=None, help="Only this school (slug).")
+def publish_feeds(slug: str | None) -> None:
+    settings = Settings.from_env()
+    store = feedstore.FeedStore(settings)
+
+    async def work() -> list[feedstore.SchoolFeeds]:
+        return await store.publish_all([slug.strip().lower()] if slug else None)
+
+    try:
+        written = _with_database(settings, work)
+    except DOMAIN_ERRORS as exc:
+        _fail(exc)
+    if not written:
+        click.echo("no schools: nothing written")
+    for school_feeds in written:
+        files = school_feeds.files
+        size = sum(len(f.body) + len(f.gzip) for f in files.values())
+        folder = Path(settings.feeds_dir) / school_feeds.school.slug
+        click.echo(
+            f"{school_feeds.school.slug}: {len(files)} feeds (+ .gz), {size:,} bytes, "
+            f"in {folder} -> {school_feeds.target}"
+        )
+        stems: dict[str, list[str]] = {}
+        for path in sorted(files):
+            stem, fmt = path.rsplit(".", 1)
+            stems.setdefault(stem, []).append(fmt)
+        for stem, fmts in stems.items():
+            done = files[f"{stem}.{fmts[0]}"].cache_control == feedstore.ARCHIVE_CACHE
+            click.echo(f"  {stem}.{{{','.join(fmts)}}}" + (" (complete: never changes)" if done else ""))
 
 
 @main.command(help="Serve Prakat over HTTP.")

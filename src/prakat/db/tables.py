@@ -62,6 +62,9 @@ class School(Table, tablename="school"):
     emblem_path = Varchar(length=500, null=True, default=None)
     review_by_head = Boolean(default=False)
     created_at = Timestamptz()
+    # Which websites may show the embed in a frame: "" = any site, else origins one per line
+    # (https://www.school.ac.th); becomes the embed's CSP frame-ancestors.
+    embed_origins = Text(default="")
 
 
 class FiscalYear(Table, tablename="fiscal_year"):

@@ -25,6 +25,7 @@ class SchoolCreate(msgspec.Struct, frozen=True, kw_only=True):
     head_name: str = ""
     head_position: str = "หัวหน้าเจ้าหน้าที่"
     emblem_path: str | None = None
+    embed_origins: str = ""
 
 
 class School(msgspec.Struct, frozen=True, kw_only=True):
@@ -52,6 +53,8 @@ class School(msgspec.Struct, frozen=True, kw_only=True):
     head_position: str
     emblem_path: str | None
     review_by_head: bool
+    # Websites allowed to show the embed in a frame, one origin per line; "" = any website.
+    embed_origins: str = ""
 
 
 class FiscalYear(msgspec.Struct, frozen=True, kw_only=True):

@@ -61,6 +61,12 @@ EMBLEM_TYPES: Mapping[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
 }
 DELEGATION_LABEL = "ข้อความปฏิบัติราชการแทน"
+EMBED_ORIGINS_LABEL = "เว็บไซต์ที่นำรายการประกาศไปแสดงได้"
+EMBED_ORIGINS_MAX = 20
+# A host name as a browser matches it in CSP: letters, digits and hyphens between dots (Thai domain
+# names are turned into their xn-- form first), optionally "*." in front for every subdomain.
+HOST = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+ORIGIN_EXAMPLE = "เช่น https://www.school.ac.th"
 # Fields an admin may change after the school exists; the slug is not one of them.
 EDITABLE = (
     "name",
@@ -70,6 +76,7 @@ EDITABLE = (
     "delegation_text",
     "review_by_head",
     "emblem_path",
+    "embed_origins",
 )
 
 
@@ -101,8 +108,9 @@ def parse_school(raw: Mapping[str, Any]) -> SchoolCreate:
         f.fail("slug", SLUG_LABEL, "ใช้ได้เฉพาะ a-z, 0-9 และ - อย่างน้อย 2 ตัวอักษร")
     values = _profile(f)
     emblem = f.text("emblem_path", EMBLEM_LABEL, required=False) or None
+    origins = f.read("embed_origins", EMBED_ORIGINS_LABEL, False, embed_origins) or ""
     f.check()
-    return SchoolCreate(slug=slug, emblem_path=emblem, **values)
+    return SchoolCreate(slug=slug, emblem_path=emblem, embed_origins=origins, **values)
 
 
 def emblem_file(value: Any) -> str:
@@ -135,6 +143,46 @@ def emblem_file(value: Any) -> str:
     return str(path)
 
 
+def _origin(typed: str) -> str:
+    """One website origin, normalised (lower case, no trailing slash, Thai domains as xn--), or
+    ValueError in Thai."""
+    shown = f"“{typed[:80]}”"
+    scheme, sep, rest = typed.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        raise ValueError(f"{shown} ต้องขึ้นต้นด้วย https:// หรือ http:// {ORIGIN_EXAMPLE}")
+    rest = rest.removesuffix("/")
+    if any(c in rest for c in "/?#@\\"):
+        raise ValueError(f"{shown} ใส่เฉพาะชื่อเว็บไซต์ ไม่มีหน้าเว็บหรือ ? ต่อท้าย {ORIGIN_EXAMPLE}")
+    host, colon, port = rest.partition(":")
+    if colon and (not port.isascii() or not port.isdigit() or not 0 < int(port) < 65536):
+        raise ValueError(f"{shown} มีหมายเลขพอร์ตไม่ถูกต้อง")
+    wildcard = "*." if host.startswith("*.") else ""
+    try:
+        name = host.removeprefix(wildcard).encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        name = ""
+    if not name or not HOST.match(wildcard + name) or len(name) > 253:
+        raise ValueError(f"{shown} ไม่ใช่ชื่อเว็บไซต์ที่ถูกต้อง {ORIGIN_EXAMPLE}")
+    return f"{scheme.lower()}://{wildcard}{name}{colon}{port}"
+
+
+def embed_origins(value: Any) -> str:
+    """The websites that may show the school's embed in a frame: origins such as
+    https://www.school.ac.th, separated by lines, spaces or commas, stored one per line. Blank means
+    any website. ValueError in Thai for the first one that is not an http(s) origin."""
+    typed = [word for word in re.split(r"[\s,]+", str(value)) if word]
+    if typed == ["*"]:
+        return ""  # "every website", said the way CSP says it
+    origins: list[str] = []
+    for word in typed:
+        origin = _origin(word)
+        if origin not in origins:
+            origins.append(origin)
+    if len(origins) > EMBED_ORIGINS_MAX:
+        raise ValueError(f"ใส่ได้ไม่เกิน {EMBED_ORIGINS_MAX} เว็บไซต์")
+    return "\n".join(origins)
+
+
 def _school(row: Mapping[str, Any]) -> School:
     return School(
         id=row["id"],
@@ -154,8 +202,9 @@ async def create_school(data: SchoolCreate) -> School:
 
 async def update_school(actor: Actor, raw: Mapping[str, Any]) -> School:
     """Change the school's profile: names, address, e-GP codes, signers, delegation line, whether the
-    head reviews before the director, and the emblem file. Only the keys present in ``raw`` change (an
-    HTML form must send ``review_by_head`` explicitly); each is checked as when the school was created.
+    head reviews before the director, the emblem file, and which websites may frame the embed. Only
+    the keys present in ``raw`` change (an HTML form must send ``review_by_head`` explicitly); each
+    is checked as when the school was created.
     The slug never changes: it is in every public URL the school has handed out."""
     require(actor, Permission.MANAGE_SCHOOL)
     async with write_transaction():
@@ -171,6 +220,7 @@ async def update_school(actor: Actor, raw: Mapping[str, Any]) -> School:
         )
         changes["review_by_head"] = f.boolean("review_by_head")
         changes["emblem_path"] = f.read("emblem_path", EMBLEM_LABEL, False, emblem_file)
+        changes["embed_origins"] = f.read("embed_origins", EMBED_ORIGINS_LABEL, False, embed_origins) or ""
         f.check()
         after = {**row, **changes}
         if after == row:

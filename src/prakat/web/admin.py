@@ -5,21 +5,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from litestar import Controller, Request, Response, post
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
+from markupsafe import Markup
 
 from prakat import urls
 from prakat.auth import sessions, tokens
 from prakat.auth.passwords import check_password_strength
 from prakat.auth.roles import Permission, Role, can
 from prakat.errors import Conflict, InvalidInput
+from prakat.published import GROUP_LABELS, GROUPS, Filters
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
 from prakat.settings import Settings
 from prakat.users import service as users
 from prakat.users.schemas import User
+from prakat.validation import Fields
+from prakat.web import embed
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData, options, ticked
 from prakat.web.pages import done, form_values, page
@@ -50,6 +55,27 @@ def _user_form(user: User) -> dict[str, Any]:
 
 def _school_form(school: School) -> dict[str, Any]:
     return {name: getattr(school, name) or "" for name in schools.EDITABLE}
+
+
+EMBED_HEIGHT = (240, 2000, 480)  # pixels: lowest, highest, default
+
+
+def _embed_choices(params: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The snippet builder's kind group, item count and frame height; a bad value is reported in
+    Thai and replaced by the default."""
+    f = Fields(params)
+    kind = f.read("kind", "ประเภทประกาศ", False, _embed_kind) or ""
+    n = f.integer("n", "จำนวนรายการ", required=False, low=1, high=embed.COUNT_MAX)
+    low, high, default_height = EMBED_HEIGHT
+    height = f.integer("height", "ความสูงของกรอบ (พิกเซล)", required=False, low=low, high=high)
+    values = {"kind": kind, "n": n or embed.COUNT_DEFAULT, "height": height or default_height}
+    return values, f.errors
+
+
+def _embed_kind(value: Any) -> str:
+    if str(value) not in GROUPS:
+        raise ValueError("ไม่อยู่ในรายการที่เลือกได้")
+    return str(value)
 
 
 class UserAdminController(Controller):
@@ -165,17 +191,56 @@ class UserAdminController(Controller):
 
 
 class SchoolAdminController(Controller):
-    """The school's profile: what every official document prints."""
+    """The school's profile (what every official document prints, and which websites may show its
+    announcements) and the builder of the code a school website pastes to show them."""
 
-    path = "/admin/school"
+    path = "/admin"
     guards = (requires(Permission.MANAGE_SCHOOL),)
 
-    @readable("/", name="admin_school")
+    @readable("/school/", name="admin_school")
     async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         school = await schools.get_school(actor.school_id)
         return await page(request, actor, "admin_school.html", values=_school_form(school))
 
-    @post("/", name="admin_school_update")
+    @readable("/embed/", name="admin_embed")
+    async def embed(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
+        """The iframe snippet and the plain HTML list for the school website, with a live preview.
+        A GET form: the choices are in the URL, so the page can be bookmarked and shared."""
+        school = await schools.get_school(actor.school_id)
+        chosen, errors = _embed_choices(request.query_params)
+        settings: Settings = request.app.state.settings
+        query = urlencode({k: v for k, v in (("kind", chosen["kind"]), ("n", chosen["n"])) if v})
+        filters = Filters(kind=str(chosen["kind"]) or None)
+        found = await embed.latest(school, filters, int(chosen["n"]))
+        context = embed.list_context(settings, school, filters, found)
+        src = urls.absolute(settings.base_url, urls.embed(school.slug, query))
+        snippet = embed.render(
+            request,
+            "embed/snippet.html",
+            src=src,
+            title=f"{context['heading']} {school.name}",
+            height=chosen["height"],
+        ).strip()
+        fragment = embed.render(request, "embed/fragment.html", **context).strip()
+        return await page(
+            request,
+            actor,
+            "admin_embed.html",
+            values=chosen,
+            errors=errors,
+            kinds=list(GROUP_LABELS.items()),
+            embed_url=src,
+            snippet=snippet,
+            preview=Markup(snippet),
+            fragment=fragment,
+            fragment_preview=Markup(fragment),
+            json_url=urls.absolute(settings.base_url, urls.announcements_json(school.slug, query)),
+            changes_url=urls.absolute(settings.base_url, urls.changes_json(school.slug)),
+            frame_ancestors=embed.frame_ancestors(school.embed_origins),
+            status_code=400 if errors else 200,
+        )
+
+    @post("/school/", name="admin_school_update")
     async def update(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:

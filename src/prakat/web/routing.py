@@ -26,7 +26,8 @@ def id_in_range(value: object) -> bool:
     return not isinstance(value, int) or 0 <= value <= MAX_ID
 
 
-def ids_in_range(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """App-wide guard: a whole-number path parameter outside any id's range is a page that cannot exist."""
+async def ids_in_range(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """App-wide guard: a whole-number path parameter outside any id's range is a page that cannot exist.
+    Async although it never waits: Litestar runs a sync guard in a worker thread, on every request."""
     if not all(id_in_range(v) for v in connection.path_params.values()):
         raise NotFoundException()

@@ -1,0 +1,46 @@
+"""Feeds: published entries in, RSS 2.0 / Atom / JSON Feed 1.1 bytes out.
+
+The only importer of feedgen. Everything here is pure: it takes plain typed data (a list of
+``prakat.published.PublicEntry`` and a small ``FeedDescription``) and returns bytes; it never
+queries the database and never reads the clock, so the same entries always give the same bytes
+(and the same ETag). The feed store (``prakat.feedstore``) decides which feeds exist, builds them
+when something is published and serves them.
+
+One code path for all three formats: ``items()`` turns entries into ``Item`` values once (title,
+summary, links, enclosure, categories, GUID, times); ``render()`` writes them as RSS, Atom or JSON.
+"""
+
+from prakat.feeds.archive import ArchivePage, archive_pages, current_entries, page_of
+from prakat.feeds.model import (
+    EMPTY_UPDATED,
+    FORMATS,
+    MEDIA_TYPES,
+    Category,
+    Enclosure,
+    FeedDescription,
+    Item,
+    feed_id,
+    guid,
+    item_of,
+    items,
+)
+from prakat.feeds.render import render
+
+__all__ = [
+    "EMPTY_UPDATED",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "ArchivePage",
+    "Category",
+    "Enclosure",
+    "FeedDescription",
+    "Item",
+    "archive_pages",
+    "current_entries",
+    "feed_id",
+    "guid",
+    "item_of",
+    "items",
+    "page_of",
+    "render",
+]
