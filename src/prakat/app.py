@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 from urllib.parse import urlencode
 
+from granian.utils.proxies import wrap_asgi_with_proxy_headers
 from litestar import Litestar, MediaType, Request, Response
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import CacheControlHeader, State
@@ -173,3 +175,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         debug=settings.debug,
         state=State({"settings": settings, "feeds": feeds}),
     )
+
+
+def served_app() -> Any:
+    """What `prakat serve` runs in each granian worker: the app from the environment, behind the
+    proxy-header handling uvicorn would give it (only FORWARDED_ALLOW_IPS are believed)."""
+    settings = Settings.from_env()
+    return wrap_asgi_with_proxy_headers(create_app(settings), trusted_hosts=settings.forwarded_allow_ips)

@@ -34,6 +34,10 @@ class Settings:
     debug: bool = False
     # Size of the PostgreSQL connection pool; SQLite has none.
     pool_size: int = 10
+    # `prakat serve`: worker processes, and the proxies whose X-Forwarded-For is believed (the same
+    # variable uvicorn reads), so sign-in rate limiting sees the real client address.
+    workers: int = 1
+    forwarded_allow_ips: str = "127.0.0.1"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -50,6 +54,8 @@ class Settings:
             secret_key=env.get("PRAKAT_SECRET_KEY", base.secret_key),
             debug=env.get("PRAKAT_DEBUG", "") in {"1", "true", "yes"},
             pool_size=int(env.get("PRAKAT_POOL_SIZE", str(base.pool_size))),
+            workers=int(env.get("PRAKAT_WORKERS", str(base.workers))),
+            forwarded_allow_ips=env.get("FORWARDED_ALLOW_IPS", base.forwarded_allow_ips),
         )
 
     @property

@@ -1,38 +1,204 @@
 """The official PDF of an announcement: rendered once, at approval, inside the publishing transaction
-(a rendering failure publishes nothing), stored by content hash, and served from there."""
+(a rendering failure publishes nothing), stored by content hash, and served from there.
+
+Rendering runs in a separate worker process (one per server process, started at the first render):
+it is CPU-bound pure Python, and in a thread it would still hold the GIL and run its garbage
+collections while the event loop waits, delaying every other request by tens to hundreds of
+milliseconds while a long plan renders (benchmarks/README.md). The worker keeps the fonts, templates
+and the Thai dictionary loaded between renders; renders queue behind each other, as the renderer's
+lock had them do in a thread.
+
+Serving: stored bytes never change (they are named by their SHA-256), so the most recently served
+ones are kept in memory (:data:`STORED_CACHE_BYTES` in all), and :class:`PublishedIndex` remembers
+which published announcement has which PDF, so that a published PDF is answered without a query.
+"""
 
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import hashlib
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import anyio
+import msgspec
 
 from prakat import clock
 from prakat.announcements.schemas import Announcement
 from prakat.db import tables as t
 from prakat.documents import build
-from prakat.documents.model import Signer
-from prakat.documents.render import DocumentError, Renderer
+from prakat.documents.model import OfficialDocument, Signer
+from prakat.documents.render import DocumentError, Renderer, check_emblem
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import School
 
+# Stored PDFs kept in memory per process, in bytes; a 300-item plan is about 0.6 MB, a one-page
+# announcement 80 KB.
+STORED_CACHE_BYTES = 64 * 1024 * 1024
+# Published PDFs a server remembers the location of (a few hundred bytes each).
+INDEX_ENTRIES = 20_000
+
+log = logging.getLogger("prakat.pdf")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering, in the worker process
+#
+# A child process of its own (not multiprocessing's, which re-imports the parent's main script in
+# the child and leaves the child behind when the parent dies): ``python -c`` running
+# :func:`_worker_main`, which reads requests from its stdin and answers on its stdout, pickled. It
+# exits when its stdin closes, so it never outlives the server, even one that is killed.
+
 
 @functools.cache
-def renderer() -> Renderer:
-    """One per process: fonts and templates are loaded once."""
+def _local_renderer() -> Renderer:
+    """The worker's: fonts, templates and the Thai dictionary load once."""
     return Renderer()
 
 
+def _worker_main() -> None:
+    """The worker process: load everything, then render request after request."""
+    requests = Connection(os.dup(0), writable=False)
+    answers = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    _local_renderer()
+    # Keep what was loaded (the Thai dictionary alone is hundreds of thousands of objects) out of
+    # the garbage collector's scans during renders.
+    gc.collect()
+    gc.freeze()
+    while True:
+        try:
+            doc, emblem = requests.recv()
+        except EOFError:
+            return  # the server has gone
+        # No garbage collection during a render (a render makes little cyclic garbage, and the
+        # collector's passes over its millions of boxes cost 5-10 % of a long plan): one pass
+        # after the answer has gone.
+        gc.disable()
+        try:
+            answer: tuple[str, object] = ("pdf", _local_renderer().render(doc, emblem=Path(emblem)))
+        except Exception as failed:
+            log.exception("rendering %s failed", getattr(doc, "filename", "?"))
+            answer = ("error", failed)
+        finally:
+            gc.enable()
+        try:
+            answers.send(answer)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            answers.send(("error", RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+        del answer
+        gc.collect()
+
+
+class _Worker:
+    def __init__(self) -> None:
+        # The same prakat as this process's, whatever the working directory.
+        package_root = str(Path(__file__).resolve().parents[2])
+        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from prakat.announcements.pdf import _worker_main; _worker_main()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+
+    def ask(self, doc: OfficialDocument, emblem: Path) -> tuple[str, object]:
+        """("pdf", bytes) or ("error", the exception raised in the worker); EOFError or OSError
+        when the worker is gone."""
+        self.requests.send((doc, str(emblem)))
+        kind, value = self.answers.recv()
+        return str(kind), value
+
+    def stop(self) -> None:
+        for end in (self.requests, self.answers):
+            end.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class WorkerRenderer:
+    """:meth:`Renderer.render`, run in this process's render worker (started on first use). The
+    calling thread waits without holding the GIL: call it from a worker thread, never on the event
+    loop. One render at a time; others wait their turn."""
+
+    def __init__(self) -> None:
+        self._worker: _Worker | None = None
+        self._lock = threading.Lock()
+        atexit.register(self.stop)
+
+    def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
+        check_emblem(emblem)  # refused here, without a trip to the worker
+        assert emblem is not None
+        with self._lock:
+            for attempt in range(2):
+                if self._worker is None or self._worker.process.poll() is not None:
+                    self._stop_worker()
+                    self._worker = _Worker()
+                try:
+                    kind, value = self._worker.ask(doc, emblem)
+                except (EOFError, OSError):
+                    # The worker died (killed, out of memory): start a new one, once.
+                    self._stop_worker()
+                    if attempt:
+                        raise
+                    continue
+                if kind == "error":
+                    assert isinstance(value, BaseException)
+                    raise value
+                assert isinstance(value, bytes)
+                return value
+            raise AssertionError("unreachable")
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop_worker()
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id, while it runs."""
+        return None if self._worker is None else self._worker.process.pid
+
+
+@functools.cache
+def renderer() -> WorkerRenderer:
+    """The renderer this process uses (one worker process per server process)."""
+    return WorkerRenderer()
+
+
 async def render(school: School, a: Announcement, *, signer: Signer | None = None) -> bytes:
-    """PDF bytes; rendering is CPU-bound, so it runs in a worker thread and the event loop stays free."""
+    """PDF bytes; rendering runs in the worker process, waited for in a thread: the event loop stays free."""
     doc = build.document(a, agency=school.name, signer=signer, created=a.published_at or clock.now())
     emblem = Path(school.emblem_path) if school.emblem_path else None
     try:
         return await anyio.to_thread.run_sync(functools.partial(renderer().render, doc, emblem=emblem))
     except DocumentError as refused:
         raise InvalidInput({"emblem_path": refused.message}) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Storing and serving
 
 
 async def store(school_id: int, data: bytes) -> str:
@@ -45,7 +211,43 @@ async def store(school_id: int, data: bytes) -> str:
     return digest
 
 
+class _StoredCache:
+    """Stored bytes by (school, SHA-256), least recently used out first, ``limit`` bytes in all."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self._items: OrderedDict[tuple[int, str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[int, str]) -> bytes | None:
+        with self._lock:
+            data = self._items.get(key)
+            if data is not None:
+                self._items.move_to_end(key)
+            return data
+
+    def put(self, key: tuple[int, str], data: bytes) -> None:
+        if len(data) > self.limit // 8:
+            return  # one huge file does not push out everything else
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = data
+            self.size += len(data)
+            while self.size > self.limit:
+                _, dropped = self._items.popitem(last=False)
+                self.size -= len(dropped)
+
+
+_stored = _StoredCache(STORED_CACHE_BYTES)
+
+
 async def stored(school_id: int, digest: str) -> bytes:
+    key = (school_id, digest)
+    data = _stored.get(key)
+    if data is not None:
+        return data
     row = (
         await t.PdfFile.select(t.PdfFile.data)
         .where((t.PdfFile.school == school_id) & (t.PdfFile.sha256 == digest))
@@ -53,4 +255,48 @@ async def stored(school_id: int, digest: str) -> bytes:
     )
     if row is None:
         raise NotFound("ไฟล์ประกาศ")
-    return bytes(row["data"])
+    data = bytes(row["data"])
+    _stored.put(key, data)
+    return data
+
+
+class PublishedPdf(msgspec.Struct, frozen=True, kw_only=True):
+    """What serving a published announcement's PDF needs: no snapshot, no body."""
+
+    id: int
+    school_id: int
+    kind: str
+    number: str
+    pdf_sha256: str
+
+
+class PublishedIndex:
+    """Which PDF a published announcement has, by (school slug, announcement id), for one server
+    (one app: the app keeps it, so a test's new app starts empty).
+
+    Safe to remember for the life of the server: a school's slug never changes, and once published
+    an announcement stays published with the same number and PDF (corrections are announcements of
+    their own). Drafts and unknown ids are not remembered: they are asked from the database each
+    time.
+    """
+
+    def __init__(self, limit: int = INDEX_ENTRIES) -> None:
+        self.limit = limit
+        self._items: OrderedDict[tuple[str, int], PublishedPdf] = OrderedDict()
+
+    def get(self, slug: str, announcement_id: int) -> PublishedPdf | None:
+        found = self._items.get((slug, announcement_id))
+        if found is not None:
+            self._items.move_to_end((slug, announcement_id))
+        return found
+
+    def remember(self, slug: str, a: Announcement) -> PublishedPdf:
+        """``a`` must be published with a PDF (announcements.get_published)."""
+        assert a.pdf_sha256 is not None
+        found = PublishedPdf(
+            id=a.id, school_id=a.school_id, kind=a.kind, number=a.number, pdf_sha256=a.pdf_sha256
+        )
+        self._items[(slug, a.id)] = found
+        while len(self._items) > self.limit:
+            self._items.popitem(last=False)
+        return found

@@ -12,17 +12,27 @@ WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp
 
 from __future__ import annotations
 
+import re
 import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any, NamedTuple
 
+import pydyf  # type: ignore[import-untyped]
+import weasyprint
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from weasyprint import CSS
+from weasyprint.images import SVGImage
+from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
 from prakat.documents import build
 from prakat.documents.model import OfficialDocument
-from prakat.documents.textlayer import render_pdf
+from prakat.documents.textlayer import VERIFIED_WEASYPRINT_MAJORS, render_pdf
 from prakat.fonts import SARABUN_DIR
 from prakat.paths import templates_dir
 from prakat.rules import AnnouncementKind
@@ -69,8 +79,12 @@ class Renderer:
         ]
         self._kind_css: dict[str, CSS] = {}
         self.pdfua_xmp = (self.templates / "_pdfua.xmp").as_uri()
+        self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
         self._lock = threading.Lock()
+        # PyThaiNLP's word list and dictionary load on first use (about 0.4 s): now, not in the
+        # first document.
+        protect("ประกาศ")
 
     def _css(self, kind: str) -> list[CSS]:
         if kind not in self._kind_css:
@@ -92,7 +106,7 @@ class Renderer:
         check_emblem(emblem)
         assert emblem is not None
         source = self.html(doc, emblem=emblem)
-        with self._lock:
+        with self._lock, _each_stream_once():
             return render_pdf(
                 source,
                 base_url=str(self.templates),
@@ -101,6 +115,7 @@ class Renderer:
                 pdf_variant=PDF_VARIANT,
                 pdf_identifier=doc.filename.encode(),
                 xmp_metadata=[self.pdfua_xmp],
+                cache=_ImageCache(self._drawings, emblem),
             )
 
 
@@ -109,3 +124,197 @@ def check_emblem(emblem: Path | None) -> None:
         raise DocumentError("ยังไม่ได้กำหนดตราครุฑของโรงเรียน กรุณาให้ผู้ดูแลระบบกำหนดในข้อมูลโรงเรียน")
     if emblem.suffix.lower() not in EMBLEM_TYPES or not emblem.is_file():
         raise DocumentError(f"ไม่พบไฟล์ตราครุฑที่กำหนดไว้ ({emblem.name}) กรุณาให้ผู้ดูแลระบบตรวจสอบข้อมูลโรงเรียน")
+
+
+# ---------------------------------------------------------------------------------------------
+# The emblem, drawn once
+#
+# WeasyPrint draws an SVG image anew in every document: it parses every path of the Garuda
+# (104 KB, 6,000 points) into PDF operators each time, about 60 ms of a 130 ms one-page render.
+# The operators only depend on the SVG and the size it is drawn at, so they are recorded once per
+# (file, modification time, size drawn at) and appended to the page as they are. The emblem stays
+# vector art, and the output stays deterministic: every render, the first one included, draws
+# the recorded operators, recorded in a fresh graphics state (so they set their own colours and
+# opacity and never rely on what was drawn before them).
+#
+# Only drawings that are plain operators are replayed: an SVG that adds fonts, images, patterns,
+# shadings, groups or named graphics states to the page, or whose operators depend on where it is
+# on the page (recorded twice from two different positions, they differ), is drawn by WeasyPrint
+# every time, as before. So is every SVG under a WeasyPrint major version this was not verified
+# against (the same list as the text layer's).
+
+
+class _Drawing(NamedTuple):
+    operations: tuple[Any, ...]
+    states: tuple[tuple[str, Any], ...]  # ExtGState name -> opacity dictionary entries
+
+
+_ALPHA_STATE = re.compile(r"^[aA][0-9.]+$")  # WeasyPrint's names for opacity states: a1, A0.5
+_OTHER_POSITION = Matrix(2, 0, 0, -2, 37, 91)
+_REPLAY = int(weasyprint.__version__.split(".")[0]) in VERIFIED_WEASYPRINT_MAJORS
+_NOT_YET = object()
+
+
+class _Drawings:
+    """Recorded SVG drawings, the most recently used 32 (a school has one emblem)."""
+
+    def __init__(self, limit: int = 32) -> None:
+        self._limit = limit
+        self._items: OrderedDict[tuple[Any, ...], _Drawing | None] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        found = self._items.get(key, _NOT_YET)
+        if found is not _NOT_YET:
+            self._items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[Any, ...], drawing: _Drawing | None) -> None:
+        self._items[key] = drawing
+        while len(self._items) > self._limit:
+            self._items.popitem(last=False)
+
+
+def _record(
+    draw: Any, stream: Any, width: float, height: float, style: Any, position: Any
+) -> _Drawing | None:
+    """The operators ``draw`` writes, in a fresh graphics state at ``position``, or None when the
+    drawing does more than write operators."""
+    resources = pydyf.Dictionary(
+        {
+            "ExtGState": pydyf.Dictionary(),
+            "XObject": pydyf.Dictionary(),
+            "Pattern": pydyf.Dictionary(),
+            "Shading": pydyf.Dictionary(),
+            "ColorSpace": stream._resources["ColorSpace"],
+        }
+    )
+    fonts: dict[Any, Any] = {}
+    images: dict[Any, Any] = {}
+    recorder = stream.clone(resources=resources, fonts=fonts, images=images, tags=None, stream=[])
+    recorder._ctm_stack = [position]
+    draw(recorder, width, height, style)
+    states = resources["ExtGState"]
+    if (
+        fonts
+        or images
+        or set(resources) != {"ExtGState", "XObject", "Pattern", "Shading", "ColorSpace"}
+        or any(resources[kind] for kind in ("XObject", "Pattern", "Shading"))
+        or not all(isinstance(name, str) and _ALPHA_STATE.match(name) for name in states)
+        or len(recorder._ctm_stack) != 1
+    ):
+        return None
+    return _Drawing(
+        operations=tuple(recorder.stream),
+        states=tuple(sorted((name, dict(value)) for name, value in states.items())),
+    )
+
+
+class _ReplayedDraw:
+    """The ``draw`` of WeasyPrint's SVG image of the emblem, from the recording (see above)."""
+
+    def __init__(self, draw: Any, drawings: _Drawings, identity: tuple[Any, ...]) -> None:
+        self._draw = draw
+        self._drawings = drawings
+        self._identity = identity
+
+    def __call__(self, stream: Any, concrete_width: float, concrete_height: float, style: Any) -> None:
+        key = (*self._identity, concrete_width, concrete_height)
+        drawing = self._drawings.get(key)
+        if drawing is _NOT_YET:
+            here = _record(self._draw, stream, concrete_width, concrete_height, style, Matrix())
+            there = _record(self._draw, stream, concrete_width, concrete_height, style, _OTHER_POSITION)
+            drawing = here if here is not None and here == there else None
+            self._drawings.put(key, drawing)
+        if drawing is None:
+            self._draw(stream, concrete_width, concrete_height, style)
+            return
+        states = stream._resources["ExtGState"]
+        for name, entries in drawing.states:
+            if name not in states:
+                states[name] = pydyf.Dictionary(entries)
+        stream.stream.extend(drawing.operations)
+
+
+class _ImageCache(dict[str, Any]):
+    """WeasyPrint's per-document image cache (its ``cache`` option), in which the emblem's SVG
+    image draws from the recording."""
+
+    def __init__(self, drawings: _Drawings, emblem: Path) -> None:
+        super().__init__()
+        path = emblem.resolve()
+        stat = path.stat()
+        self._url = path.as_uri()
+        self._drawings = drawings
+        self._identity = (str(path), stat.st_mtime_ns, stat.st_size)
+
+    def __setitem__(self, url: str, image: Any) -> None:
+        # WeasyPrint stores the image it has just loaded, then draws that same object: its own
+        # draw is replaced on the instance.
+        if _REPLAY and url == self._url and isinstance(image, SVGImage):
+            image.draw = _ReplayedDraw(image.draw, self._drawings, self._identity)
+        super().__setitem__(url, image)
+
+
+# ---------------------------------------------------------------------------------------------
+# Each PDF stream compressed once
+#
+# pydyf's ``PDF.write`` computes every stream's bytes (joined operators, compressed with zlib at
+# level 9) when it writes the object, and again for the MD5 of the file identifier that
+# ``pdf_identifier`` asks for: a quarter of a one-page render, 5 % of a 300-item plan, half of it
+# twice over. Inside a render, while pydyf writes, a stream's bytes are computed once and reused;
+# nothing changes a stream between the two (pydyf's own code, within one call). The output is the
+# same bytes. Elsewhere pydyf behaves as it always did.
+
+_MEMO_WANTED: ContextVar[bool] = ContextVar("prakat_stream_memo_wanted", default=False)
+_MEMO: ContextVar[dict[int, tuple[Any, bytes]] | None] = ContextVar("prakat_stream_memo", default=None)
+_MEMO_MARK = "_prakat_stream_memo"
+_MEMO_LOCK = threading.Lock()
+
+
+def _install_stream_memo() -> bool:
+    """Wrap ``pydyf.Stream.data`` and ``pydyf.PDF.write`` once; False where pydyf is not shaped as
+    verified (then nothing is wrapped)."""
+    with _MEMO_LOCK:
+        data = pydyf.Stream.__dict__.get("data")
+        write = pydyf.PDF.__dict__.get("write")
+        if getattr(write, _MEMO_MARK, False):
+            return True
+        if not isinstance(data, property) or data.fget is None or not callable(write):
+            return False
+        compute = data.fget
+
+        def stream_data(stream: Any) -> bytes:
+            memo = _MEMO.get()
+            if memo is None:
+                return bytes(compute(stream))
+            found = memo.get(id(stream))
+            if found is None or found[0] is not stream:
+                found = (stream, bytes(compute(stream)))
+                memo[id(stream)] = found
+            return found[1]
+
+        def memo_write(pdf: Any, *args: Any, **kwargs: Any) -> Any:
+            if not _MEMO_WANTED.get():
+                return write(pdf, *args, **kwargs)
+            token = _MEMO.set({})
+            try:
+                return write(pdf, *args, **kwargs)
+            finally:
+                _MEMO.reset(token)
+
+        setattr(memo_write, _MEMO_MARK, True)
+        pydyf.Stream.data = property(stream_data, doc=data.__doc__)
+        pydyf.PDF.write = memo_write
+        return True
+
+
+@contextmanager
+def _each_stream_once() -> Iterator[None]:
+    if not (_REPLAY and _install_stream_memo()):
+        yield
+        return
+    token = _MEMO_WANTED.set(True)
+    try:
+        yield
+    finally:
+        _MEMO_WANTED.reset(token)

@@ -23,15 +23,19 @@ from prakat.web.auth import CurrentActor
 from prakat.web.routing import id_in_range, readable
 
 FILE = re.compile(r"^(\d{1,10})\.pdf$")
+# Where the app keeps its pdf.PublishedIndex (app.state).
+INDEX = "published_pdfs"
 
 
-def _disposition(a: Announcement) -> str:
+def _disposition(a: Announcement | pdf.PublishedPdf) -> str:
     # RFC 6266/5987: a Thai name people understand, with an ASCII fallback for old clients.
     name = build.filename(a.kind, a.number)
     return f"inline; filename=\"announcement-{a.id}.pdf\"; filename*=UTF-8''{quote(name)}"
 
 
-def _pdf(data: bytes, a: Announcement, *, cache: str, etag: str | None = None) -> Response[bytes]:
+def _pdf(
+    data: bytes, a: Announcement | pdf.PublishedPdf, *, cache: str, etag: str | None = None
+) -> Response[bytes]:
     headers = {
         "content-disposition": _disposition(a),
         "cache-control": cache,
@@ -52,13 +56,21 @@ class PublicDocumentController(Controller):
         match = FILE.match(file)
         if not match or not id_in_range(int(match.group(1))):
             raise NotFound("ไฟล์ประกาศ")
-        school = await get_school_by_slug(slug)
-        a = await announcements.get_published(school.id, int(match.group(1)))
-        if a.pdf_sha256 is None:
-            raise NotFound("ไฟล์ประกาศ")
+        announcement_id = int(match.group(1))
+        index = request.app.state.get(INDEX)
+        if index is None:
+            index = request.app.state[INDEX] = pdf.PublishedIndex()
+        # Once published, never changed: after the first request, no query (pdf.PublishedIndex).
+        a = index.get(slug, announcement_id)
+        if a is None:
+            school = await get_school_by_slug(slug)
+            published = await announcements.get_published(school.id, announcement_id)
+            if published.pdf_sha256 is None:
+                raise NotFound("ไฟล์ประกาศ")
+            a = index.remember(slug, published)
         if request.headers.get("if-none-match", "").strip('"') == a.pdf_sha256:
             return Response(content=b"", status_code=304, headers={"etag": f'"{a.pdf_sha256}"'})
-        data = await pdf.stored(school.id, a.pdf_sha256)
+        data = await pdf.stored(a.school_id, a.pdf_sha256)
         # The bytes of a published announcement never change: cache them for good.
         return _pdf(data, a, cache="public, max-age=31536000, immutable", etag=a.pdf_sha256)
 
