@@ -26,7 +26,6 @@ from prakat.auth.roles import Role
 from prakat.db.engine import close_engine, configure, open_engine
 from prakat.db.migrate import migrate as run_migrations
 from prakat.demo import DEMO_PASSWORD, DEMO_USERS, DemoResult, load_demo
-from prakat.documents.model import Signer
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.rules import AnnouncementKind
 from prakat.schools import service as schools
@@ -144,7 +143,11 @@ def documents_render(slug: str, out: Path) -> None:
             elif have is not None:
                 preview = await announcements.with_preview_snapshot(school.id, have)
                 rendered.append(
-                    (kind.value, have.status, await pdf.render(school, preview, signer=_signer(school)))
+                    (
+                        kind.value,
+                        have.status,
+                        await pdf.render(school, preview, signer=pdf.school_signer(school)),
+                    )
                 )
             else:
                 made = await samples.sample(school, kind)
@@ -183,12 +186,6 @@ def documents_render(slug: str, out: Path) -> None:
             f"{target} ({source}, {len(data):,} bytes)"
             + ("" if can_draw else "; no PNG: install poppler-utils")
         )
-
-
-def _signer(school: School) -> Signer:
-    return Signer(
-        name=school.director_name, position=school.director_position, delegation=school.delegation_text
-    )
 
 
 @main.command(

@@ -239,30 +239,28 @@ async def _pdf_sizes(digests: Iterable[str]) -> dict[str, int]:
     return {r["sha256"]: int(r["size"]) for r in rows}
 
 
-async def entries(school_id: int, filters: Filters | None = None) -> list[PublicEntry]:
-    """The school's published entries, newest publication first, filtered."""
+async def _entries_of(school_id: int, found: list[Announcement]) -> list[PublicEntry]:
     school = (
         await t.School.select(t.School.slug, t.School.name).where(t.School.id == school_id).first()
     ) or {}
-    found = await announcements.list_announcements(school_id, year_be=filters.year if filters else None)
     sizes = await _pdf_sizes(a.pdf_sha256 for a in found if a.pdf_sha256)
-    result = [
+    return [
         entry_of(a, slug=school["slug"], school_name=school["name"], pdf_size=sizes.get(a.pdf_sha256 or ""))
         for a in found
     ]
+
+
+async def entries(school_id: int, filters: Filters | None = None) -> list[PublicEntry]:
+    """The school's published entries, newest publication first, filtered."""
+    found = await announcements.list_announcements(school_id, year_be=filters.year if filters else None)
+    result = await _entries_of(school_id, found)
     return [e for e in result if filters is None or matches(e, filters)]
 
 
 async def entry(school_id: int, announcement_id: int) -> PublicEntry:
     """One published entry; a draft or another school's announcement is NotFound, as a missing one."""
     found = await announcements.get_published(school_id, announcement_id)
-    school = (
-        await t.School.select(t.School.slug, t.School.name).where(t.School.id == school_id).first()
-    ) or {}
-    sizes = await _pdf_sizes([found.pdf_sha256] if found.pdf_sha256 else [])
-    return entry_of(
-        found, slug=school["slug"], school_name=school["name"], pdf_size=sizes.get(found.pdf_sha256 or "")
-    )
+    return (await _entries_of(school_id, [found]))[0]
 
 
 def corrections(all_entries: Iterable[PublicEntry]) -> dict[int, list[PublicEntry]]:
@@ -307,8 +305,8 @@ async def changes(
     ids = [r["id"] for r in rows]
     more = len(ids) > limit
     ids = ids[:limit]
-    wanted = set(ids)
-    page = [e for e in await entries(school_id) if e.id in wanted]
+    # Only this page's rows, not the whole history.
+    page = await _entries_of(school_id, await announcements.list_announcements(school_id, ids=ids))
     page.sort(key=lambda e: e.sequence, reverse=newest_first)
     if not page:
         # Nothing new: oldest-first clients keep polling from where they are.

@@ -187,6 +187,13 @@ def renderer() -> WorkerRenderer:
     return WorkerRenderer()
 
 
+def school_signer(school: School) -> Signer:
+    """The director as the school profile names them: who signs a preview or a sample."""
+    return Signer(
+        name=school.director_name, position=school.director_position, delegation=school.delegation_text
+    )
+
+
 async def render(school: School, a: Announcement, *, signer: Signer | None = None) -> bytes:
     """PDF bytes; rendering runs in the worker process, waited for in a thread: the event loop stays free."""
     doc = build.document(a, agency=school.name, signer=signer, created=a.published_at or clock.now())

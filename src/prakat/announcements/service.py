@@ -650,10 +650,13 @@ async def list_announcements(
     statuses: tuple[str, ...] = (PUBLISHED,),
     procurement_id: int | None = None,
     plan_id: int | None = None,
+    ids: list[int] | None = None,
 ) -> list[Announcement]:
     query = _select().where(
         (t.Announcement.school == school_id) & t.Announcement.status.is_in(list(statuses))
     )
+    if ids is not None:
+        query = query.where(t.Announcement.id.is_in(ids or [0]))
     if year_be is not None:
         query = query.where(t.Announcement.fiscal_year.year_be == year_be)
     if procurement_id is not None:

@@ -82,11 +82,26 @@ async def build(
     return content
 
 
+_CITED = (t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject)
+
+
+def _cited(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What a later announcement cites of an earlier one: its kind, number, date and subject."""
+    if row is None:
+        return None
+    return {
+        "kind": row["kind"],
+        "number": row["number"],
+        "announced_on": row["announced_on"].isoformat(),
+        "subject": row["subject"],
+    }
+
+
 async def _newest(
     school_id: int, procurement_id: int, kinds: tuple[AnnouncementKind, ...]
 ) -> dict[str, Any] | None:
     row = (
-        await t.Announcement.select(t.Announcement.id)
+        await t.Announcement.select(*_CITED)
         .where(
             (t.Announcement.school == school_id)
             & (t.Announcement.procurement == procurement_id)
@@ -96,23 +111,13 @@ async def _newest(
         .order_by(t.Announcement.sequence, ascending=False)
         .first()
     )
-    return None if row is None else await _superseded(school_id, row["id"])
+    return _cited(row)
 
 
 async def _superseded(school_id: int, announcement_id: int) -> dict[str, Any] | None:
-    """What a correction cites of the announcement it corrects: its number, date and subject."""
     row = (
-        await t.Announcement.select(
-            t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject
-        )
+        await t.Announcement.select(*_CITED)
         .where((t.Announcement.school == school_id) & (t.Announcement.id == announcement_id))
         .first()
     )
-    if row is None:
-        return None
-    return {
-        "kind": row["kind"],
-        "number": row["number"],
-        "announced_on": row["announced_on"].isoformat(),
-        "subject": row["subject"],
-    }
+    return _cited(row)

@@ -85,9 +85,7 @@ class PreviewController(Controller):
         if a.pdf_sha256 is not None:
             return _pdf(await pdf.stored(actor.school_id, a.pdf_sha256), a, cache="private, no-store")
         school = await get_school(actor.school_id)
-        signer = Signer(
-            name=school.director_name, position=school.director_position, delegation=school.delegation_text
-        )
+        signer = pdf.school_signer(school)
         if actor.user_id is not None and can(actor.role, Permission.APPROVE):
             me = await users.get_user(actor.school_id, actor.user_id)
             signer = Signer(
