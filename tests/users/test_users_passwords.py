@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, extract_parameters
 
 from prakat.auth.passwords import (
     MIN_LENGTH,
@@ -22,6 +22,16 @@ def test_hash_is_argon2id_and_verifies() -> None:
     assert GOOD not in hashed
     assert verify_password(hashed, GOOD)
     assert hash_password(GOOD) != hashed  # salted
+
+
+def test_hashes_use_owasps_argon2id_parameters() -> None:
+    # 19 MiB, 2 iterations, 1 lane: what a sign-in holds in memory while it is checked.
+    params = extract_parameters(hash_password(GOOD))
+    assert (params.memory_cost, params.time_cost, params.parallelism) == (19 * 1024, 2, 1)
+    # Hashes made with argon2-cffi's defaults (64 MiB, before this choice) verify and are upgraded.
+    default = PasswordHasher().hash("an older hash of this")
+    assert extract_parameters(default).memory_cost == 64 * 1024
+    assert verify_password(default, "an older hash of this") and needs_rehash(default)
 
 
 def test_wrong_password_is_false() -> None:
