@@ -65,6 +65,9 @@ def page(body: str, css: str = "", faces: tuple[tuple[str, int], ...] = (REGULAR
 # Document kinds: the structures Prakat's documents are made of.
 
 
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: cached renders
 class Kind:
     name: str
@@ -128,6 +131,24 @@ def _table() -> Kind:
     return Kind("attachment-table", html, text, columns=True)
 
 
+def _repeated_cells() -> Kind:
+    # A plan's cells repeat ("-", a source, a method, a month): each line is repaired once and
+    # the repair reused wherever the same line is drawn again, on this page or another.
+    row = ("-", "เงินอุดหนุนรายหัว", "เฉพาะเจาะจง", "กุมภาพันธ์ ๒๕๖๙", "ผู้อำนวยการ สำนักงาน น้ำ")
+    rows = [(f"{n}".translate(THAI_DIGITS), *row) for n in range(1, 61)]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = page(
+        f"<table><tbody>{cells}</tbody></table>",
+        css=(
+            "@page { size: A4 landscape; margin: 2cm; } html { font-size: 12pt; }"
+            " table { width: 100%; border-collapse: collapse; table-layout: fixed; }"
+            " td { border: 0.5pt solid #000; padding: 0.1cm; }"
+        ),
+    )
+    # Small enough that no cell wraps: pypdf then reads the rows in order.
+    return Kind("repeated-cells", html, " ".join(c for r in rows for c in r), columns=True)
+
+
 def _protected() -> Kind:
     # Words kept whole with nowrap spans, as prakat.thai.segment marks them up.
     html = page(
@@ -181,6 +202,7 @@ BASE_KINDS = (
     _order_aa_first(),
     _order_am_first(),
     _standalone_marks(),
+    _repeated_cells(),
 )
 # The variant documents are published in (the renderer writes PDF/A-2a, tagged, and claims PDF/UA-1
 # too), PDF/UA-1 alone, PDF/A-1b (PDF 1.4's /CIDSet) and the whole font embedded instead of a subset.
@@ -237,9 +259,6 @@ def squeeze(text: str) -> str:
 
 def expected(kind: Kind) -> str:
     return squeeze(kind.text)
-
-
-THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def page_count(pdf: bytes) -> int:
@@ -432,6 +451,32 @@ def test_same_input_same_bytes() -> None:
     kind = BASE_KINDS[0]
     assert render_pdf(kind.html, pdf_variant="pdf/ua-1") == render_pdf(kind.html, pdf_variant="pdf/ua-1")
     assert render_pdf(kind.html) == fixed(kind)
+
+
+def test_a_line_drawn_again_is_repaired_as_the_first_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    kind = next(k for k in KINDS if k.name == "repeated-cells")
+    layers: list[Any] = []
+    original = textlayer._TextLayer.__init__
+
+    def remember(layer: Any) -> None:
+        original(layer)
+        layers.append(layer)
+
+    monkeypatch.setattr(textlayer._TextLayer, "__init__", remember)
+    reused = render_pdf(kind.html)
+    # 300 cells, a sixth of them distinct (the numbers): the rest are the same five lines.
+    assert 60 <= len(layers[0].repaired) <= 70
+
+    class Forgetful(dict[Any, Any]):
+        def get(self, key: Any, default: Any = None) -> Any:
+            return None
+
+    def forget(layer: Any) -> None:
+        original(layer)
+        layer.repaired = Forgetful()
+
+    monkeypatch.setattr(textlayer._TextLayer, "__init__", forget)
+    assert render_pdf(kind.html) == reused
 
 
 def test_write_pdf_takes_a_laid_out_document_and_runs_a_finisher() -> None:

@@ -236,6 +236,10 @@ class _FontAliases:
 class _TextLayer:
     def __init__(self) -> None:
         self.fonts: dict[int, _FontAliases] = {}
+        # Lines drawn before, by what decides their repair: the layout's text and the line's
+        # font and text-showing operations. A table repeats its cells ("-", a source, a method,
+        # a month) hundreds of times; each is repaired once and the result reused.
+        self.repaired: dict[tuple[str, tuple[bytes, ...]], list[list[bytes | _ShownText]]] = {}
 
     def aliases(self, font: Any) -> _FontAliases:
         if id(font) not in self.fonts:
@@ -364,8 +368,20 @@ def _repair_line(layer: _TextLayer, stream: Any, textbox: Any, start: int) -> No
     """Re-code the glyphs of the line just drawn whose cluster would extract wrongly, and wrap
     each letter drawn with marks in an ``/ActualText`` span."""
     items = stream.stream
-    if not any(_is_show_text(item) for item in items[start:]):
+    drawn = items[start:]
+    if not any(_is_show_text(item) for item in drawn):
         return  # WeasyPrint drew nothing (blank line, zero font size)
+    # The same text drawn with the same fonts, glyphs and moves is repaired the same way: the
+    # ToUnicode entries it was checked against are set when a glyph is first drawn, never again.
+    # Only where the line is on the page (the operators between) differs.
+    key = (
+        str(textbox.pango_layout.text),
+        tuple(item for item in drawn if _is_show_text(item) or _is_font_choice(item)),
+    )
+    known = layer.repaired.get(key)
+    if known is not None:
+        items[start:] = _replace_shown(drawn, known)
+        return
     glyphs, groups = _line_glyphs(layer, stream, textbox)
 
     # Read back what WeasyPrint wrote: every glyph code, in order, must be Pango's next glyph.
@@ -429,10 +445,16 @@ def _repair_line(layer: _TextLayer, stream: Any, textbox: Any, start: int) -> No
         else:
             out.append(_ShownText(parts))
 
+    replacements: list[list[bytes | _ShownText]] = []
     for index in range(start, len(items)):
         item = items[index]
+        if _is_show_text(item):
+            replacements.append([])
+            first_out = len(out)
         if index not in events:
             out.append(item)
+            if _is_show_text(item):
+                replacements[-1] = out[first_out:]
             continue
         parts: list[_Part] = []
         cursor = 0
@@ -448,11 +470,29 @@ def _repair_line(layer: _TextLayer, stream: Any, textbox: Any, start: int) -> No
                 parts = [b"[<"]
         parts.append(item[cursor:])
         flush(parts)
+        replacements[-1] = out[first_out:]
     items[start:] = out
+    layer.repaired[key] = replacements
+
+
+def _replace_shown(drawn: list[Any], replacements: list[list[bytes | _ShownText]]) -> list[Any]:
+    """``drawn`` with each text-showing operation replaced by its repair, in order."""
+    out: list[Any] = []
+    shown = iter(replacements)
+    for item in drawn:
+        if _is_show_text(item):
+            out.extend(next(shown))
+        else:
+            out.append(item)
+    return out
 
 
 def _is_show_text(item: object) -> bool:
     return isinstance(item, bytes) and item.startswith(b"[") and item.endswith(b"] TJ")
+
+
+def _is_font_choice(item: object) -> bool:
+    return isinstance(item, bytes) and item.startswith(b"/") and item.endswith(b" Tf")
 
 
 def _is_mark(text: str) -> bool:
