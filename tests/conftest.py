@@ -25,10 +25,17 @@ from prakat.app import create_app
 from prakat.db.engine import bind, close_engine, make_engine, open_engine
 from prakat.db.migrate import migrate
 from prakat.db.tables import ALL_TABLES
+from prakat.documents import linebreak
 from prakat.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DB_FIXTURES = {"db", "client", "database", "fresh_database_url"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As the render worker does before anything else: libthai reads its dictionary once per
+    # process, so documents rendered in this process are the worker's, byte for byte.
+    linebreak.use_field_dictionary()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

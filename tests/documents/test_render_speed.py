@@ -15,8 +15,9 @@ import pytest
 
 from prakat.announcements import pdf
 from prakat.documents import render, textlayer
+from prakat.documents.emblem import DocumentError
 from prakat.documents.model import OfficialDocument, Signer
-from prakat.documents.render import PDF_VARIANT, DocumentError, Renderer
+from prakat.documents.render import PDF_VARIANT, Renderer
 from prakat.settings import Settings
 
 GARUDA = Settings().default_emblem_path

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import random
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -35,6 +34,7 @@ from prakat.thai import (
     protect,
     segment,
 )
+from tests.thai.corpus import SENTENCES
 
 ZWSP = "\u200b"
 
@@ -113,19 +113,6 @@ def parse(markup: str) -> _Visible:
 
 # ---------------------------------------------------------------------------------------------
 # Corpus
-
-SENTENCES = (
-    "ตามที่โรงเรียนได้มีโครงการจัดซื้อจัดจ้างครุภัณฑ์และวัสดุด้วยวิธีเฉพาะเจาะจงนั้น",
-    "ผู้อำนวยการสถานศึกษาได้รับอนุมัติงบประมาณปีงบประมาณ พ.ศ. ๒๕๖๘",
-    "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต ๑ และสำนักงานเขตพื้นที่การศึกษามัธยมศึกษา",
-    "ผู้ได้รับการคัดเลือก ได้แก่ ห้างหุ้นส่วนจำกัดศึกษาภัณฑ์ ซึ่งเป็นผู้ประกอบการ (ขายส่ง,ขายปลีก,ให้บริการ)",
-    "เป็นเงินทั้งสิ้น ๑๒๓,๔๕๖.๗๘ บาท (หนึ่งแสนสองหมื่นสามพันสี่ร้อยห้าสิบหกบาทเจ็ดสิบแปดสตางค์)",
-    "ซึ่งรวมภาษีมูลค่าเพิ่มและภาษีอื่น ค่าขนส่ง ค่าจดทะเบียน และค่าใช้จ่ายอื่น ๆ ทั้งปวง",
-    "ราคากลางตามใบสั่งซื้อและใบสั่งจ้าง เลขประจำตัวผู้เสียภาษีอากร ๐๑๐๕๕๕๐๐๐๐๐๐๑",
-    "ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ และกฎกระทรวงการคลัง กรมบัญชีกลาง",
-    "ประกวดราคาอิเล็กทรอนิกส์ (e-bidding) ในระบบ e-GP ข้อตกลงและสัญญา บริษัท ไทยวัสดุ จำกัด",
-    "วันที่ ๘ ตุลาคม ๒๕๖๙ ระหว่างเวลา ๐๙.๐๐ น. ถึง ๑๒.๐๐ น. ประกาศ ณ วันที่ ๑ มี.ค. ๒๕๖๘",
-)
 
 
 def random_words_text(seed: int, n: int) -> str:
@@ -382,6 +369,46 @@ def test_protect_wraps_exactly_the_thai_words_that_could_break() -> None:
     assert FIELD_WORDS & set(segment(text)) - {"ห้า", "สี่", "หก"} <= wrapped
 
 
+def test_protect_asks_the_renderer_which_words_to_wrap() -> None:
+    text = "ผู้ได้รับการคัดเลือก (e-bidding) พ.ศ. ๒๕๖๙"
+    plain = protect(text, breaks=lambda visible: ())
+    # A renderer that breaks nowhere inside a word: nothing is wrapped, the zero-width spaces
+    # between touching Thai words stay (they are where a line may end).
+    assert "<span" not in plain
+    assert plain.count(ZWSP) == protect(text).count(ZWSP) == 2
+    asked: list[str] = []
+
+    def inside_karn(visible: str) -> list[int]:
+        asked.append(visible)
+        # It would break after "การ" inside "การคัดเลือก", and around every space and ZWSP
+        # (so inside "พ.ศ. ๒๕๖๙" too, but never inside "e-bidding").
+        edges = [i for i, ch in enumerate(visible) if ch in (ZWSP, " ")]
+        return [visible.index("การ") + 3, *edges, *(e + 1 for e in edges)]
+
+    markup = protect(text, breaks=inside_karn)
+    assert asked == ["ผู้" + ZWSP + "ได้รับ" + ZWSP + "การคัดเลือก (e-bidding) พ.ศ. ๒๕๖๙"]
+    assert re.findall(r'<span class="w">([^<]*)</span>', markup) == ["การคัดเลือก", "พ.ศ. ๒๕๖๙"]
+
+
+@given(mixed_text, st.sets(st.integers(min_value=0, max_value=80)))
+@settings(deadline=None)
+def test_protect_wraps_exactly_the_words_with_a_break_inside(text: str, offsets: set[int]) -> None:
+    markup = protect(text, breaks=lambda visible: offsets)
+    parsed = parse(markup)
+    assert "".join(parsed.text).replace(ZWSP, "") == text.replace(ZWSP, "")
+    # Walk the visible text (with protect's zero-width spaces): a unit is wrapped if and only if
+    # an offset falls strictly inside it.
+    position = 0
+    for piece in re.split(r'(<span class="w">[^<]*</span>)', markup):
+        if not piece:
+            continue
+        is_span = piece.startswith("<span")
+        visible = html.unescape(re.sub(r"<[^>]*>", "", piece))
+        if is_span:
+            assert any(position < o < position + len(visible) for o in offsets), visible
+        position += len(visible)
+
+
 # ---------------------------------------------------------------------------------------------
 # line_breaks_ok() and pdftotext_lines()
 
@@ -445,125 +472,3 @@ def test_pdftotext_lines() -> None:
     # A mark at the start of a line without that space is left for line_breaks_ok to report.
     assert pdftotext_lines("ราคาเพิม\n่และ") == ["ราคาเพิม", "่และ"]
     assert line_breaks_ok(pdftotext_lines("ราคาเพิม\n่และ")) == ["1: เพิม|่"]
-
-
-# ---------------------------------------------------------------------------------------------
-# WeasyPrint: with protect(), every line break falls between words; without, compounds split.
-
-PDFTOTEXT = shutil.which("pdftotext")
-TONES = "่้๊๋"
-
-
-def paragraph() -> str:
-    words = sorted(FIELD_WORDS, key=lambda w: (len(w) % 5, w))  # long and short words mixed
-    return " ".join(SENTENCES) + " " + "".join(words) + " " + "และ".join(words[::3])
-
-
-def render_paragraph(body: str) -> bytes:
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    from prakat.fonts import SARABUN_DIR
-
-    regular = (SARABUN_DIR / "Sarabun-Regular.ttf").as_uri()
-    document = f"""<!DOCTYPE html>
-<html lang="th"><head><meta charset="utf-8"><style>
-@font-face {{ font-family: "Sarabun"; src: url("{regular}"); }}
-@page {{ size: A4; margin: 2cm; }}
-body {{ font-family: "Sarabun"; font-size: 16pt; line-height: 1.35; }}
-p {{ width: 8cm; margin: 0; text-align: left; }}
-{PROTECT_CSS}
-</style></head><body><p>{body}</p></body></html>"""
-    pdf: bytes = HTML(string=document).write_pdf(font_config=FontConfiguration())
-    return pdf
-
-
-def extract(pdf: bytes, *options: str) -> str:
-    assert PDFTOTEXT is not None
-    done = subprocess.run(
-        [PDFTOTEXT, *options, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return done.stdout.decode("utf-8")
-
-
-def break_positions(source: str, lines: list[str]) -> list[int]:
-    """Offsets in source where the extracted lines end, reading past what the text layer loses
-    (spaces at line ends, ำ read as า and a tone mark before it) and adds (a space after a mark)."""
-
-    def same(written: str, read: str) -> bool:
-        return written == read or (written == "ำ" and read == "า")
-
-    i, ends = 0, []
-    for line in lines:
-        for ch in line:
-            while i < len(source) and not same(source[i], ch):
-                if source[i].isspace() or (source[i] in TONES and source[i + 1 : i + 2] == "ำ"):
-                    i += 1  # lost by the text layer
-                elif ch == " ":
-                    break  # added by the text layer
-                else:
-                    raise AssertionError(f"text layer differs at {i}: {source[i : i + 12]!r} / {line!r}")
-            if i < len(source) and same(source[i], ch):
-                i += 1
-            elif ch != " ":
-                raise AssertionError(f"text layer stops at {i}: {source[i : i + 12]!r} / {line!r}")
-        ends.append(i)
-    assert source[i:].strip() == "", "the text layer stops early"
-    return ends[:-1]
-
-
-def split_words(source: str, breaks: list[int]) -> list[str]:
-    """The FIELD_WORDS occurrences (as segmented) that a line break cuts."""
-    cut: list[str] = []
-    start = 0
-    for token in segment(source):
-        end = start + len(token)
-        if token in FIELD_WORDS and any(start < b < end for b in breaks):
-            cut.append(token)
-        start = end
-    return cut
-
-
-@pytest.fixture(scope="module")
-def source() -> str:
-    text = paragraph()
-    assert sum(1 for t in segment(text) if any(ch in THAI_LETTERS for ch in t)) >= 60
-    assert all(word in text for word in FIELD_WORDS)
-    return text
-
-
-@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
-def test_weasyprint_breaks_only_between_words_with_protect(source: str) -> None:
-    pdf = render_paragraph(protect(source))
-    fonts = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    assert "Sarabun" in fonts  # the @font-face was used, not a fallback
-    lines = pdftotext_lines(extract(pdf, "-raw"))
-    assert ZWSP not in "".join(lines)
-    breaks = break_positions(source, [line for line in lines if line])
-    assert len(breaks) >= 20  # the narrow column really wraps
-    assert [b for b in breaks if b not in bounds(source)] == []
-    assert line_breaks_ok(lines) == []
-
-
-@pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
-def test_weasyprint_splits_compounds_without_protect(source: str) -> None:
-    pdf = render_paragraph(html.escape(source))
-    lines = pdftotext_lines(extract(pdf, "-raw"))
-    breaks = break_positions(source, [line for line in lines if line])
-    bad = [b for b in breaks if b not in bounds(source)]
-    assert bad, "WeasyPrint kept every word whole without protect(): is the test still needed?"
-    assert split_words(source, breaks), "no field word was split"
-    # The checker, which sees two lines at a time, finds exactly the words that the source's
-    # segmentation says were cut (compared in the text layer's spelling of ำ).
-    tokens = segment(source)
-    starts = [0, *accumulate(map(len, tokens))]
-    cut = []
-    for b in bad:
-        k = max(k for k, start in enumerate(starts) if start < b)
-        cut.append(f"{source[starts[k] : b]}|{source[b : starts[k + 1]]}")
-    reported = [join.split(": ", 1)[1] for join in line_breaks_ok(lines)]
-    assert sorted(map(as_extracted, reported)) == sorted(map(as_extracted, cut))
-
-
-def as_extracted(text: str) -> str:
-    return re.sub("[่้๊๋]?ำ", "า", text)

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import atexit
 import functools
-import gc
 import hashlib
 import logging
 import os
-import pickle
 import subprocess
 import sys
 import threading
@@ -36,8 +34,8 @@ from prakat import clock
 from prakat.announcements.schemas import Announcement
 from prakat.db import tables as t
 from prakat.documents import build
+from prakat.documents.emblem import DocumentError, check_emblem
 from prakat.documents.model import OfficialDocument, Signer
-from prakat.documents.render import DocumentError, Renderer, check_emblem
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import School
 
@@ -54,49 +52,10 @@ log = logging.getLogger("prakat.pdf")
 # Rendering, in the worker process
 #
 # A child process of its own (not multiprocessing's, which re-imports the parent's main script in
-# the child and leaves the child behind when the parent dies): ``python -c`` running
-# :func:`_worker_main`, which reads requests from its stdin and answers on its stdout, pickled. It
-# exits when its stdin closes, so it never outlives the server, even one that is killed.
-
-
-@functools.cache
-def _local_renderer() -> Renderer:
-    """The worker's: fonts, templates and the Thai dictionary load once."""
-    return Renderer()
-
-
-def _worker_main() -> None:
-    """The worker process: load everything, then render request after request."""
-    requests = Connection(os.dup(0), writable=False)
-    answers = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
-    _local_renderer()
-    # Keep what was loaded (the Thai dictionary alone is hundreds of thousands of objects) out of
-    # the garbage collector's scans during renders.
-    gc.collect()
-    gc.freeze()
-    while True:
-        try:
-            doc, emblem = requests.recv()
-        except EOFError:
-            return  # the server has gone
-        # No garbage collection during a render (a render makes little cyclic garbage, and the
-        # collector's passes over its millions of boxes cost 5-10 % of a long plan): one pass
-        # after the answer has gone.
-        gc.disable()
-        try:
-            answer: tuple[str, object] = ("pdf", _local_renderer().render(doc, emblem=Path(emblem)))
-        except Exception as failed:
-            log.exception("rendering %s failed", getattr(doc, "filename", "?"))
-            answer = ("error", failed)
-        finally:
-            gc.enable()
-        try:
-            answers.send(answer)
-        except (pickle.PicklingError, TypeError, AttributeError):
-            answers.send(("error", RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
-        del answer
-        gc.collect()
+# the child and leaves the child behind when the parent dies): ``python -m
+# prakat.documents.worker``, which reads requests from its stdin and answers on its stdout,
+# pickled. It exits when its stdin closes, so it never outlives the server, even one that is
+# killed. This process never imports WeasyPrint.
 
 
 class _Worker:
@@ -105,7 +64,7 @@ class _Worker:
         package_root = str(Path(__file__).resolve().parents[2])
         path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from prakat.announcements.pdf import _worker_main; _worker_main()"],
+            [sys.executable, "-m", "prakat.documents.worker"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env={**os.environ, "PYTHONPATH": path},

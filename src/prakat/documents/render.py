@@ -12,6 +12,7 @@ WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import OrderedDict
@@ -30,7 +31,8 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import build
+from prakat.documents import build, linebreak
+from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.documents.textlayer import VERIFIED_WEASYPRINT_MAJORS, render_pdf
 from prakat.fonts import SARABUN_DIR
@@ -38,18 +40,9 @@ from prakat.paths import templates_dir
 from prakat.rules import AnnouncementKind
 from prakat.thai.segment import PROTECT_CSS, protect
 
-EMBLEM_TYPES = {".svg", ".png", ".jpg", ".jpeg"}
 PDF_VARIANT = "pdf/a-2a"
 # Regular and bold are all the official form uses.
 FACES = (("Sarabun-Regular.ttf", 400), ("Sarabun-Bold.ttf", 700))
-
-
-class DocumentError(Exception):
-    """A document cannot be made; the message is Thai and says what is missing."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 def _font_css() -> str:
@@ -64,6 +57,9 @@ def _font_css() -> str:
 
 class Renderer:
     def __init__(self, templates: Path | None = None) -> None:
+        # Before anything in this process lays out Thai text: libthai reads its dictionary once.
+        # Whether it took (the documents are right either way; see prakat.documents.linebreak).
+        self.field_dictionary = linebreak.use_field_dictionary()
         self.templates = templates or templates_dir() / "documents"
         self.font_config = FontConfiguration()
         self.env = Environment(
@@ -71,7 +67,7 @@ class Renderer:
             autoescape=select_autoescape(["html"]),
             undefined=StrictUndefined,
         )
-        self.env.filters["protect"] = lambda text: Markup(protect(str(text)))
+        self.env.filters["protect"] = _protect
         self.base_css = [
             CSS(string=_font_css(), font_config=self.font_config),
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
@@ -82,9 +78,8 @@ class Renderer:
         self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
         self._lock = threading.Lock()
-        # PyThaiNLP's word list and dictionary load on first use (about 0.4 s): now, not in the
-        # first document.
-        protect("ประกาศ")
+        # The segmenter's dictionary loads on first use: now, not in the first document.
+        _protect("ประกาศ")
 
     def _css(self, kind: str) -> list[CSS]:
         if kind not in self._kind_css:
@@ -119,11 +114,12 @@ class Renderer:
             )
 
 
-def check_emblem(emblem: Path | None) -> None:
-    if emblem is None:
-        raise DocumentError("ยังไม่ได้กำหนดตราครุฑของโรงเรียน กรุณาให้ผู้ดูแลระบบกำหนดในข้อมูลโรงเรียน")
-    if emblem.suffix.lower() not in EMBLEM_TYPES or not emblem.is_file():
-        raise DocumentError(f"ไม่พบไฟล์ตราครุฑที่กำหนดไว้ ({emblem.name}) กรุณาให้ผู้ดูแลระบบตรวจสอบข้อมูลโรงเรียน")
+@functools.lru_cache(maxsize=4096)
+def _protect(text: object) -> Markup:
+    # Only the words that Pango would break inside get a no-break element (segment.protect):
+    # most words are whole for libthai too. Cell texts repeat (sources, methods, months), so the
+    # markup of each is kept.
+    return Markup(protect(str(text), breaks=linebreak.line_ends))
 
 
 # ---------------------------------------------------------------------------------------------

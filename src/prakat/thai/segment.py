@@ -22,16 +22,16 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING, Final
+from typing import Final
+
+import marisa_trie
 
 from prakat.thai.dates import THAI_MONTHS, THAI_MONTHS_ABBR
 from prakat.thai.errors import ThaiTypeError
-
-if TYPE_CHECKING:
-    from pythainlp.util import Trie
 
 # ---------------------------------------------------------------------------------------------
 # The field's words
@@ -158,19 +158,57 @@ def _normalise_extra_words(extra_words: Iterable[str]) -> frozenset[str]:
     return frozenset(words)
 
 
+class Dictionary:
+    """The words the segmenter matches, as PyThaiNLP's ``newmm`` asks for them (``prefixes`` and
+    ``in``): MARISA tries, about 3 MB for PyThaiNLP's 62,000 words where PyThaiNLP's own ``Trie``
+    (a dict per letter) takes about 60 MB, the Thai dictionary being most of a render worker's
+    memory. The caller's few extra words are a small trie of their own."""
+
+    __slots__ = ("_extra", "_longest", "_words")
+
+    def __init__(self, words: marisa_trie.Trie, longest: int, extra: frozenset[str] = frozenset()) -> None:
+        self._words = words
+        self._extra = marisa_trie.Trie(extra - {w for w in extra if w in words}) if extra else None
+        # newmm asks for the words at every position of a chunk: look at no more than can match.
+        self._longest = max(longest, *map(len, extra)) if extra else longest
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """The words that ``text`` has at ``start``, shortest first (as PyThaiNLP's Trie gives them)."""
+        window = text[start : start + self._longest]
+        found: list[str] = self._words.prefixes(window)
+        if self._extra is not None:
+            more = self._extra.prefixes(window)
+            if more:
+                found = sorted([*found, *more], key=len)
+        return found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and (
+            word in self._words or (self._extra is not None and word in self._extra)
+        )
+
+    def __len__(self) -> int:
+        return len(self._words) + (len(self._extra) if self._extra is not None else 0)
+
+
 @lru_cache(maxsize=1)
-def _base_words() -> frozenset[str]:
+def _base_dictionary() -> Dictionary:
     from pythainlp.corpus.common import thai_words
 
     # Entries with spaces ("ต่าง ๆ", proverbs) would make tokens that swallow spaces.
-    return frozenset(w for w in thai_words() if not any(ch.isspace() for ch in w)) | FIELD_WORDS
+    words = [w for w in thai_words() | FIELD_WORDS if not any(ch.isspace() for ch in w)]
+    return Dictionary(marisa_trie.Trie(words), max(map(len, words)))
+
+
+def dictionary_words() -> list[str]:
+    """Every word of the segmenter's dictionary (without any caller's extra words), sorted."""
+    return sorted(_base_dictionary()._words.iterkeys())
 
 
 @lru_cache(maxsize=32)
-def _trie(extra_words: frozenset[str]) -> Trie:
-    from pythainlp.util import dict_trie
-
-    return dict_trie(_base_words() | extra_words)
+def _trie(extra_words: frozenset[str]) -> Dictionary:
+    base = _base_dictionary()
+    return Dictionary(base._words, base._longest, extra_words) if extra_words else base
 
 
 def _as_extracted(words: Iterable[str]) -> frozenset[str]:
@@ -184,7 +222,7 @@ def _as_extracted(words: Iterable[str]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=32)
-def _checker_trie(extra_words: frozenset[str]) -> Trie:
+def _checker_trie(extra_words: frozenset[str]) -> Dictionary:
     # Only the field's and the caller's words: the extracted spellings of all of PyThaiNLP's
     # ำ-words (3,500) make clean text segment wrongly (ราคาเงิน → รา|คาเงิน).
     return _trie(extra_words | _as_extracted(FIELD_WORDS | extra_words))
@@ -213,7 +251,7 @@ def segment(text: str, *, extra_words: Iterable[str] = ()) -> list[str]:
     return _segment(text, _trie(_normalise_extra_words(extra_words)))
 
 
-def _segment(text: str, trie: Trie) -> list[str]:
+def _segment(text: str, trie: Dictionary) -> list[str]:
     tokens: list[str] = []
     for chunk in _WHITESPACE.split(text):
         if not chunk:
@@ -227,11 +265,12 @@ def _segment(text: str, trie: Trie) -> list[str]:
     return _keep_clusters(_cut_amounts(text, tokens))
 
 
-def _segment_thai(chunk: str, trie: Trie) -> list[str]:
+def _segment_thai(chunk: str, trie: Dictionary) -> list[str]:
     from pythainlp.tokenize import word_tokenize
 
     out: list[str] = []
-    for token in word_tokenize(chunk, custom_dict=trie, engine="newmm", join_broken_num=False):
+    # newmm asks its dictionary only for prefixes() and `in`, which Dictionary answers.
+    for token in word_tokenize(chunk, custom_dict=trie, engine="newmm", join_broken_num=False):  # type: ignore[arg-type]
         if not _is_thai(token):
             out.extend(_NON_THAI_TOKEN.findall(token))
         elif token in trie or all(ch in _THAI_CHARS for ch in token):
@@ -280,29 +319,64 @@ def _keep_clusters(tokens: list[str]) -> list[str]:
 # Markup
 
 
-def protect(text: str, *, extra_words: Iterable[str] = ()) -> str:
+def protect(
+    text: str, *, extra_words: Iterable[str] = (), breaks: Callable[[str], Iterable[int]] | None = None
+) -> str:
     """HTML for text in which WeasyPrint may end a line between words but never inside one.
 
-    Every Thai word of more than one grapheme cluster becomes ``<span class="w">word</span>``
-    (``white-space: nowrap`` from :data:`PROTECT_CSS`), and a zero-width space (U+200B) goes
-    between two Thai words that touch, because without one WeasyPrint finds no break between
-    two no-wrap spans. Latin runs that a renderer could break at ``-`` or ``/`` ("e-bidding")
-    are wrapped too, and a repetition mark after a space ("อื่น ๆ") stays with its word.
+    A zero-width space (U+200B) goes between two Thai words that touch: it is where a line may
+    end (and where none would be found between two no-wrap spans). A word the renderer could
+    break inside becomes ``<span class="w">word</span>`` (``white-space: nowrap`` from
+    :data:`PROTECT_CSS`). Which words those are is the renderer's to say: ``breaks(visible)``
+    gives the offsets in the visible text (the words with their zero-width spaces) at which it
+    would allow a line to end, and only the words with such an offset inside them are wrapped.
+    Without ``breaks``, every Thai word of more than one grapheme cluster is wrapped, and so is
+    every Latin run with ``-`` or ``/`` ("e-bidding"), which is always safe but makes an element
+    of almost every word (a third of the layout time of a long table). A repetition mark after a
+    space ("อื่น ๆ") stays with its word, an era with its year ("พ.ศ. ๒๕๗๐").
+
     Everything is escaped (``& < > " '``). The visible text is unchanged: stripping the tags
     and zero-width spaces and unescaping gives back ``text``. Neither the spans nor the
     zero-width spaces reach the PDF's text layer.
     """
-    tokens = segment(text, extra_words=extra_words)
+    words = _protected_words(segment(text, extra_words=extra_words))
+    if breaks is None:
+        wrapped = [_may_break(word, thai) for word, thai, _ in words]
+    else:
+        visible = "".join(_ZWSP + word if zwsp else word for word, _, zwsp in words)
+        offsets = sorted(breaks(visible))
+        wrapped = []
+        start = 0
+        for word, _, zwsp in words:
+            start += zwsp
+            end = start + len(word)
+            # Offsets strictly inside the word; its edges are where it meets its neighbours.
+            wrapped.append(bisect_right(offsets, start) < bisect_left(offsets, end))
+            start = end
     out: list[str] = []
+    for (word, _, zwsp), wrap in zip(words, wrapped, strict=True):
+        escaped = html.escape(word)
+        out.append((_ZWSP if zwsp else "") + (f'<span class="w">{escaped}</span>' if wrap else escaped))
+    return "".join(out)
+
+
+def _may_break(word: str, thai: bool) -> bool:
+    """Whether a renderer might end a line inside ``word``, for all we know without asking it."""
+    if thai:
+        return _cluster_count(word) > 1
+    return _BREAKABLE_CONNECTOR.search(word) is not None
+
+
+def _protected_words(tokens: list[str]) -> list[tuple[str, bool, bool]]:
+    """The units protect() keeps whole: (text, is Thai, a zero-width space goes before it)."""
+    out: list[tuple[str, bool, bool]] = []
     previous_thai = False
     i = 0
     while i < len(tokens):
         word = tokens[i]
         i += 1
         if not _is_thai(word):
-            escaped = html.escape(word)
-            wrap = _BREAKABLE_CONNECTOR.search(word) is not None
-            out.append(f'<span class="w">{escaped}</span>' if wrap else escaped)
+            out.append((word, False, False))
             previous_thai = False
             continue
         while i < len(tokens):  # "อื่น ๆ", "ดีๆ", "กรุงเทพฯ": the mark stays with its word
@@ -317,12 +391,9 @@ def protect(text: str, *, extra_words: Iterable[str] = ()) -> str:
                 i += 2
             else:
                 break
-        if previous_thai:
-            out.append(_ZWSP)
-        escaped = html.escape(word)
-        out.append(f'<span class="w">{escaped}</span>' if _cluster_count(word) > 1 else escaped)
+        out.append((word, True, previous_thai))
         previous_thai = True
-    return "".join(out)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

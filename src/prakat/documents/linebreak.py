@@ -1,0 +1,112 @@
+"""Where the renderer may end a Thai line: libthai, told the segmenter's dictionary.
+
+Pango asks libthai where a line of Thai may end, and libthai answers from its own dictionary
+(25,000 words), which splits the field's compounds: เฉพาะ|เจาะจง, จัด|ซื้อ|จัด|จ้าง,
+ภาษี|มูลค่า|เพิ่ม, ได้|รับ. protect() (prakat.thai.segment) keeps such a word whole with a no-break
+element, and an element per word made a long table twice as slow to lay out. Given the
+segmenter's own dictionary (PyThaiNLP's words and the field's, :func:`prakat.thai.dictionary_words`)
+libthai breaks where the segmenter does, so protect(), which asks Pango (:func:`line_ends`) and
+wraps only the words it would still break inside, has almost nothing left to wrap.
+
+libthai loads its dictionary once per process, from ``$LIBTHAI_DICTDIR/thbrk.tri`` when that is
+set, the first time anything breaks Thai text. :func:`use_field_dictionary` builds that file with
+``trietool`` (Debian's libdatrie1-bin, the tool libthai's own dictionary is built with) and sets
+the variable while libthai loads it. It must run before the process lays out any Thai text,
+which the render worker does first thing. Where it cannot (no trietool, or libthai loaded
+already), the stock dictionary stays and protect() wraps what that splits: the same lines, more
+markup, slower.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from weasyprint.text.line_break import get_log_attrs
+
+from prakat.thai import dictionary_words
+
+log = logging.getLogger("prakat.documents")
+
+# libthai's alphabet: Thai letters, vowels, tone marks and signs, as in its own thbrk.abm.
+# Words with anything else (พ.ศ., ม.ค.) are not Thai runs to libthai and stay out.
+_ALPHABET = ((0x0E01, 0x0E3A), (0x0E40, 0x0E4E))
+_IN_ALPHABET = frozenset(chr(c) for first, last in _ALPHABET for c in range(first, last + 1))
+# A compound the stock dictionary splits (จัด|ซื้อ|จัด|จ้าง): whole once the field's is in use.
+_PROBE = "จัดซื้อจัดจ้าง"
+_VARIABLE = "LIBTHAI_DICTDIR"
+
+
+def line_ends(text: str) -> frozenset[int]:
+    """The offsets in ``text`` at which WeasyPrint (Pango, with libthai for Thai) may end a line."""
+    attrs = get_log_attrs(text, "th")
+    return frozenset(i for i in range(1, len(text)) if attrs[i].is_line_break)
+
+
+def field_dictionary_in_use() -> bool:
+    return not line_ends(_PROBE)
+
+
+@functools.cache
+def use_field_dictionary() -> bool:
+    """Make libthai break Thai text with the segmenter's dictionary in this process; whether it
+    does. Call it before anything lays out Thai text: libthai reads its dictionary only once (and
+    asking Pango anything about Thai text, even here, makes it read one)."""
+    trietool = shutil.which("trietool") or shutil.which("trietool-0.2")
+    if trietool is None:
+        log.warning(
+            "trietool (Debian package libdatrie1-bin) is not installed: Thai line breaking keeps "
+            "libthai's own dictionary, and long documents render more slowly"
+        )
+        return False
+    with tempfile.TemporaryDirectory(prefix="prakat-libthai-") as folder:
+        directory = Path(folder)
+        try:
+            build_dictionary(trietool, directory)
+        except (OSError, subprocess.SubprocessError) as failed:
+            log.warning(
+                "could not build the Thai line-breaking dictionary (%s): libthai keeps its own", failed
+            )
+            return False
+        # Read by libthai (a C library), not by Prakat: settings.py is where Prakat reads its own.
+        # Breaking some Thai now makes libthai load the file, which it keeps in memory; then the
+        # variable is put back, so that no child process inherits a folder that is gone.
+        previous = os.environ.get(_VARIABLE)
+        os.environ[_VARIABLE] = str(directory)
+        try:
+            in_use = field_dictionary_in_use()
+        finally:
+            if previous is None:
+                del os.environ[_VARIABLE]
+            else:
+                os.environ[_VARIABLE] = previous
+    if not in_use:
+        log.warning(
+            "libthai had loaded its own dictionary before Prakat's could be set in this process: "
+            "long documents render more slowly"
+        )
+    return in_use
+
+
+def build_dictionary(trietool: str, directory: Path) -> Path:
+    """``directory/thbrk.tri``: the segmenter's Thai words as a libthai dictionary."""
+    words = sorted(w for w in dictionary_words() if w and set(w) <= _IN_ALPHABET)
+    (directory / "thbrk.abm").write_text(
+        "".join(f"[{first:#06x},{last:#06x}]\n" for first, last in _ALPHABET), encoding="ascii"
+    )
+    listing = directory / "words.txt"
+    listing.write_text("\n".join(words) + "\n", encoding="utf-8")
+    subprocess.run(
+        [trietool, "thbrk", "add-list", "-e", "utf-8", listing.name],
+        cwd=directory,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    listing.unlink()
+    return directory / "thbrk.tri"

@@ -1,0 +1,59 @@
+"""The render worker process: ``python -m prakat.documents.worker``, started and fed by
+:class:`prakat.announcements.pdf.WorkerRenderer`.
+
+It reads ``(document, emblem path)`` requests from its stdin and answers ``("pdf", bytes)`` or
+``("error", exception)`` on its stdout, pickled, one at a time, and exits when its stdin closes,
+so it never outlives the server, even one that is killed. Only this process imports WeasyPrint
+and the Thai dictionary: the server that starts it stays small.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import pickle
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from prakat.documents.render import Renderer
+
+log = logging.getLogger("prakat.pdf")
+
+
+def main() -> None:
+    """Load everything, then render request after request."""
+    requests = Connection(os.dup(0), writable=False)
+    answers = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    # Fonts, templates, the line-breaking and segmenting dictionaries: once, before any request.
+    renderer = Renderer()
+    # Keep what was loaded out of the garbage collector's scans during renders.
+    gc.collect()
+    gc.freeze()
+    while True:
+        try:
+            doc, emblem = requests.recv()
+        except EOFError:
+            return  # the server has gone
+        # No garbage collection during a render (a render makes little cyclic garbage, and the
+        # collector's passes over its millions of boxes cost 5-10 % of a long plan): one pass
+        # after the answer has gone.
+        gc.disable()
+        try:
+            answer: tuple[str, object] = ("pdf", renderer.render(doc, emblem=Path(emblem)))
+        except Exception as failed:
+            log.exception("rendering %s failed", getattr(doc, "filename", "?"))
+            answer = ("error", failed)
+        finally:
+            gc.enable()
+        try:
+            answers.send(answer)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            answers.send(("error", RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
+        del answer
+        gc.collect()
+
+
+if __name__ == "__main__":
+    main()
