@@ -3,12 +3,13 @@ the changes cursor over the publication sequence."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from piccolo.engine.base import Engine
 
-from prakat import events, published
+from prakat import clock, events, published
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.errors import NotFound
@@ -16,7 +17,9 @@ from prakat.published import Filters, parse_filters
 from tests import factories
 
 
-async def test_entries_are_what_was_published(db: Engine) -> None:  # type: ignore[type-arg]
+async def test_entries_are_what_was_published(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
+    # Published on 20 November 2025 (FY2569), whatever today is: the month filter below asks for it.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2025, 11, 20, 3, 30, tzinfo=UTC))
     school, actor = await factories.school("pub")
     vendor = await factories.vendor(actor, name="ร้านรุ่งเรือง")
     p = await factories.awarded(actor, vendor.id, subject="กระดาษถ่ายเอกสาร A4")
