@@ -177,6 +177,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     )
 
 
+def app_from_env() -> Litestar:
+    """What `prakat serve --server uvicorn` runs: the app from the environment (uvicorn reads the
+    proxy headers itself)."""
+    return create_app(Settings.from_env())
+
+
 def served_app() -> Any:
     """What `prakat serve` runs in each granian worker: the app from the environment, behind the
     proxy-header handling uvicorn would give it (only FORWARDED_ALLOW_IPS are believed)."""
