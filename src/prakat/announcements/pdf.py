@@ -39,9 +39,10 @@ from prakat.documents.model import OfficialDocument, Signer
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import School
 
-# Stored PDFs kept in memory per process, in bytes; a 300-item plan is about 0.6 MB, a one-page
-# announcement 80 KB.
-STORED_CACHE_BYTES = 64 * 1024 * 1024
+# Stored PDFs kept in memory per server process, in bytes: a one-page announcement is about 75 KB,
+# a 300-item plan 300 KB, so this holds a school's year or more. It is part of the server's memory,
+# which the official-PDF issue bounds (with the render worker, 300 MB in all).
+STORED_CACHE_BYTES = 16 * 1024 * 1024
 # Published PDFs a server remembers the location of (a few hundred bytes each).
 INDEX_ENTRIES = 20_000
 

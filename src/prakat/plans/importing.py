@@ -32,8 +32,6 @@ from types import MappingProxyType
 from typing import Any, Final
 
 import msgspec
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
 
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
@@ -263,6 +261,9 @@ def parse_xlsx(data: bytes, fiscal_year_be: int) -> ImportResult:
     """The plan sheet of an .xlsx file: the first sheet whose name contains "แผน" (or "plan"),
     preferring one that names the fiscal year, else the first sheet. Formulas give the value Excel last
     calculated; row numbers are the sheet's."""
+    # openpyxl loads only when a file comes: about 8 MB that every server process would hold.
+    from openpyxl import load_workbook
+
     check_fiscal_year(fiscal_year_be)
     refusal = _refusal(data)
     if refusal:
@@ -652,6 +653,8 @@ def _month(cell: Any, fiscal_year_be: int) -> date | None:
     says why). A date cell typed with a B.E. year as if it were C.E. (2568-10-01) is taken as B.E."""
     number = isinstance(cell, int | float) and not isinstance(cell, bool) and math.isfinite(cell)
     if number and int(cell) in _EXCEL_SERIALS:
+        from openpyxl.utils.datetime import from_excel  # loaded already: a number comes from a file
+
         cell = from_excel(cell)
     if isinstance(cell, date):
         year = cell.year - 543 if cell.year >= 2400 else cell.year

@@ -12,24 +12,19 @@ the JSON endpoints with a Thai JSON error; never a 500.
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
-import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Final
 from urllib.parse import parse_qsl, urlencode
 
 import msgspec
-from fontTools import subset  # type: ignore[import-untyped]
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from litestar import Controller, HttpMethod, MediaType, Request, Response, route
 from litestar.params import FromPath
 
-from prakat import clock, published, urls
+from prakat import clock, published, urls, webfont
 from prakat.errors import NotFound
-from prakat.fonts import SARABUN_DIR
 from prakat.published import GROUP_LABELS, GROUPS, Filters, PublicEntry, parse_filters
 from prakat.rules import AnnouncementKind
 from prakat.schools.schemas import School
@@ -38,25 +33,9 @@ from prakat.settings import Settings
 from prakat.thai import be_year, format_baht, thai_month_name
 from prakat.web.routing import MAX_ID, readable
 
-# The embed's one font file: Sarabun Regular cut down to Thai, Basic Latin and the punctuation
-# announcements use (about 14 KB as WOFF2 instead of 90 KB); other characters (emoji) fall back
-# to the reader's system fonts.
+# The embed's one font file (prakat.webfont: a Thai and Latin subset of Sarabun).
 EMBED_FONT: Final = urls.static("embed/sarabun-thai.woff2")
-FONT_SOURCE: Final = SARABUN_DIR / "Sarabun-Regular.ttf"
-FONT_RANGES: Final = (
-    (0x20, 0x7E),
-    (0xA0, 0xA0),
-    (0xB7, 0xB7),
-    (0x0E01, 0x0E3A),
-    (0x0E3F, 0x0E5B),
-    (0x2013, 0x2014),
-    (0x2018, 0x2019),
-    (0x201C, 0x201D),
-    (0x2026, 0x2026),
-)
-UNICODE_RANGE: Final = ",".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in FONT_RANGES)
-# Thai needs its mark positioning and composition; Latin its kerning and ligatures; nothing else.
-FONT_FEATURES: Final = ["ccmp", "locl", "mark", "mkmk", "kern", "liga"]
+UNICODE_RANGE: Final = webfont.UNICODE_RANGE
 
 COUNT_DEFAULT: Final = 10  # items in the embed and the JSON list
 COUNT_MAX: Final = 50
@@ -414,37 +393,6 @@ def school_ref(base_url: str, school: School) -> SchoolRef:
     )
 
 
-# ---------------------------------------------------------------------------- the font
-
-
-_FONT: dict[str, bytes] = {}
-
-
-def subset_font() -> bytes:
-    """Sarabun Regular with only the glyphs and features the embed needs, as WOFF2."""
-    options = subset.Options()
-    options.layout_features = list(FONT_FEATURES)
-    options.name_IDs = [0, 1, 2, 13, 14]  # copyright, family, style, licence (OFL) and its URL
-    options.hinting = False
-    options.desubroutinize = True
-    options.notdef_outline = True
-    font = TTFont(str(FONT_SOURCE))
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[c for low, high in FONT_RANGES for c in range(low, high + 1)])
-    subsetter.subset(font)
-    font.flavor = "woff2"
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
-
-
-async def embed_font() -> bytes:
-    """Made once per process (a quarter of a second, off the event loop), then kept."""
-    if "woff2" not in _FONT:
-        _FONT["woff2"] = await asyncio.to_thread(subset_font)
-    return _FONT["woff2"]
-
-
 # ---------------------------------------------------------------------------- routes
 
 
@@ -481,7 +429,9 @@ class EmbedController(Controller):
     async def font(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         headers = {"Cache-Control": FONT_CACHE, "Access-Control-Allow-Origin": "*"}
         # WOFF2 is compressed already (Brotli): gzip would only make it bigger.
-        return send(request, await embed_font(), media_type="font/woff2", headers=headers, compressible=False)
+        return send(
+            request, await webfont.woff2(), media_type="font/woff2", headers=headers, compressible=False
+        )
 
     @route(urls.ANNOUNCEMENTS_JSON, http_method=WITH_PREFLIGHT, name="announcements_json")
     async def announcements_json(
