@@ -438,11 +438,20 @@ def serve(database: str, port: int, static_dir: str) -> None:
 
 
 class Server:
-    def __init__(self, database: str, static_dir: Path) -> None:
-        self.port = free_port()
+    """A server in a process of its own, on ``port``: the benchmark's own (:meth:`with_baselines`)
+    or ``prakat serve``."""
+
+    def __init__(self, command: list[str], port: int, env: dict[str, str] | None = None) -> None:
+        self.port = port
         self.base = f"http://127.0.0.1:{self.port}"
-        args = [sys.executable, __file__, "--serve", database, str(self.port), str(static_dir)]
-        self.process = subprocess.Popen(args, cwd=ROOT)
+        quiet = None if env is None else subprocess.DEVNULL
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=quiet, stderr=quiet)
+
+    @classmethod
+    def with_baselines(cls, database: str, static_dir: Path) -> Server:
+        """The real app under uvicorn, with the static-files and in-memory routes beside it."""
+        port = free_port()
+        return cls([sys.executable, __file__, "--serve", database, str(port), str(static_dir)], port)
 
     def wait(self) -> None:
         deadline = time.monotonic() + 60
@@ -681,7 +690,7 @@ def main(argv: list[str]) -> int:
         static_dir = folder / "static"
         static_dir.mkdir()
         asyncio.run(write_published(settings, fixture, static_dir))
-        server = Server(settings.database_url, static_dir)
+        server = Server.with_baselines(settings.database_url, static_dir)
         try:
             server.wait()
             asyncio.run(loop_latency(server, fixture, args, report))
@@ -711,30 +720,13 @@ def served_memory(settings: Settings, fixture: Fixture, report: Report) -> None:
         "PRAKAT_SECRET_KEY": "bench",
         "PRAKAT_SHARED_DIR": str(settings.shared_dir),
     }
-    command = [str(Path(sys.executable).with_name("prakat")), "serve"]
-    running = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    base = f"http://127.0.0.1:{port}"
+    server = Server([str(Path(sys.executable).with_name("prakat")), "serve"], port, env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or running.poll() is not None:
-                raise SystemExit("prakat serve did not answer /healthz within 60 s")
-            time.sleep(0.2)
-        asyncio.run(a_morning(base, fixture))
-        peaks = [(pid, peak_of(pid)) for pid in process_tree(running.pid)]
+        server.wait()
+        asyncio.run(a_morning(server.base, fixture))
+        peaks = [(pid, peak_of(pid)) for pid in process_tree(server.process.pid)]
     finally:
-        running.terminate()
-        try:
-            running.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            running.kill()
+        server.stop()
     parts = " + ".join(f"{peak:,.0f}" for _, peak in peaks)
     total = sum(peak for _, peak in peaks)
     report.add(
