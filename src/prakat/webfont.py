@@ -34,14 +34,13 @@ UNICODE_RANGE: Final = ",".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}"
 FONT_FEATURES: Final = ("ccmp", "locl", "mark", "mkmk", "kern", "liga")
 
 _MADE: dict[str, bytes] = {}
-_LOCK = asyncio.Lock()
 
 
 async def woff2() -> bytes:
-    """The font file, made once per process (about a quarter of a second, in another process)."""
-    async with _LOCK:
-        if "woff2" not in _MADE:
-            _MADE["woff2"] = await asyncio.to_thread(_make_elsewhere)
+    """The font file, made once per process (about a quarter of a second, in another process; two
+    first requests at once may both make it, and get the same bytes)."""
+    if "woff2" not in _MADE:
+        _MADE["woff2"] = await asyncio.to_thread(_make_elsewhere)
     return _MADE["woff2"]
 
 

@@ -58,8 +58,8 @@ def _font_css() -> str:
 class Renderer:
     def __init__(self, templates: Path | None = None) -> None:
         # Before anything in this process lays out Thai text: libthai reads its dictionary once.
-        # Whether it took (the documents are right either way; see prakat.documents.linebreak).
-        self.field_dictionary = linebreak.use_field_dictionary()
+        # Where it cannot take, the documents are right all the same (prakat.documents.linebreak).
+        linebreak.use_field_dictionary()
         self.templates = templates or templates_dir() / "documents"
         self.font_config = FontConfiguration()
         self.env = Environment(

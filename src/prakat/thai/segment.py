@@ -2,19 +2,22 @@
 
 Thai is written without spaces between words, so the renderer has to find where a line may end.
 WeasyPrint (Pango + libthai) breaks on libthai's dictionary, which never cuts a syllable but does
-split the field's compounds and names (จัดซื้อ|จัดจ้าง, ภาษีมูลค่า|เพิ่ม, ได้|รับ, แม่|จัน).
+split the field's compounds and names (จัดซื้อ|จัดจ้าง, ภาษีมูลค่า|เพิ่ม, ได้|รับ, แม่|จัน), unless it
+is given this module's words (:func:`dictionary_words`; prakat.documents.linebreak does).
 
 * :func:`segment` cuts text into words with PyThaiNLP's ``newmm`` engine and a dictionary made
   of PyThaiNLP's Thai words, :data:`FIELD_WORDS` and the caller's ``extra_words`` (school,
   district and vendor names). Spaces and non-Thai runs are tokens of their own, amounts in words
   are cut into their number words, and no grapheme cluster is ever cut.
 * :func:`protect` turns text into HTML in which WeasyPrint may end a line between words but
-  never inside one; the page's stylesheet needs :data:`PROTECT_CSS`.
+  never inside one, asking the renderer (``breaks``) which words it would split; the page's
+  stylesheet needs :data:`PROTECT_CSS`.
 * :func:`pdftotext_lines` and :func:`line_breaks_ok` check a rendered PDF: every line join must
   fall on a word boundary.
 
-Pure: nothing is read at import. PyThaiNLP and its word list load on first use, and each
-dictionary (one per ``extra_words`` set) is built once (≈0.4 s) and cached.
+Pure: nothing is read at import. PyThaiNLP and its word list load on first use, and the
+dictionary (a MARISA trie, 3 MB) is built once (≈0.2 s) and cached, with a small trie for each
+``extra_words`` set.
 """
 
 from __future__ import annotations
