@@ -16,6 +16,7 @@ import sys
 from typing import Final
 
 from prakat.fonts import SARABUN_DIR
+from prakat.paths import module_command
 
 FONT_SOURCE: Final = SARABUN_DIR / "Sarabun-Regular.ttf"
 FONT_RANGES: Final = (
@@ -45,9 +46,8 @@ async def woff2() -> bytes:
 
 
 def _make_elsewhere() -> bytes:
-    done = subprocess.run(
-        [sys.executable, "-m", "prakat.webfont"], capture_output=True, check=True, timeout=120
-    )
+    command, env = module_command("prakat.webfont")
+    done = subprocess.run(command, env=env, capture_output=True, check=True, timeout=120)
     if not done.stdout.startswith(b"wOF2"):
         raise RuntimeError(f"the embed font was not made: {done.stderr.decode(errors='replace')}")
     return done.stdout

@@ -21,7 +21,6 @@ import hashlib
 import logging
 import os
 import subprocess
-import sys
 import threading
 from collections import OrderedDict
 from multiprocessing.connection import Connection
@@ -37,6 +36,7 @@ from prakat.documents import build
 from prakat.documents.emblem import DocumentError, check_emblem
 from prakat.documents.model import OfficialDocument, Signer
 from prakat.errors import InvalidInput, NotFound
+from prakat.paths import module_command
 from prakat.schools.schemas import School
 
 # Stored PDFs kept in memory per server process, in bytes: a one-page announcement is about 75 KB,
@@ -61,15 +61,8 @@ log = logging.getLogger("prakat.pdf")
 
 class _Worker:
     def __init__(self) -> None:
-        # The same prakat as this process's, whatever the working directory.
-        package_root = str(Path(__file__).resolve().parents[2])
-        path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "prakat.documents.worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": path},
-        )
+        command, env = module_command("prakat.documents.worker")
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
