@@ -1,8 +1,10 @@
 """What makes rendering fast changes no byte: the emblem drawn from a recording, each PDF stream
-compressed once, and the render worker process. (How fast is measured by scripts/bench, not here.)"""
+compressed once, the page references made once, and the render worker process. (How fast is
+measured by scripts/bench, not here.)"""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -11,12 +13,14 @@ import time
 from datetime import date
 from pathlib import Path
 
+import msgspec
+import pypdf
 import pytest
 
 from prakat.announcements import pdf
 from prakat.documents import render, textlayer
 from prakat.documents.emblem import DocumentError
-from prakat.documents.model import OfficialDocument, Signer
+from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.documents.render import PDF_VARIANT, Renderer
 from prakat.settings import Settings
 
@@ -100,12 +104,27 @@ def test_an_emblem_changed_on_disk_is_drawn_anew(renderer: Renderer, tmp_path: P
     assert red == plain_weasyprint(renderer, DOC, emblem)
 
 
-def test_pdf_streams_are_the_same_with_and_without_the_memo(renderer: Renderer) -> None:
+# Several pages, so that structure elements point at pages other than the first.
+LONG_DOC = msgspec.structs.replace(
+    DOC,
+    kind="plan",
+    attachment=Table(
+        title="รายละเอียดแนบท้ายประกาศ แผนการจัดซื้อจัดจ้าง",
+        columns=(Column(title="ลำดับ", width="10%"), Column(title="ชื่อโครงการ", width="90%")),
+        rows=tuple((str(n), f"ซื้อวัสดุสำนักงาน รายการที่ {n}") for n in range(1, 61)),
+    ),
+)
+
+
+@pytest.mark.parametrize("doc", [DOC, LONG_DOC], ids=["one page", "several pages"])
+def test_pdfs_are_the_same_with_and_without_the_memo(renderer: Renderer, doc: OfficialDocument) -> None:
     # plain_weasyprint runs outside Renderer.render, so without the memo (and without the
     # recording): both paths agree byte for byte, several times over.
-    results = {renderer.render(DOC, emblem=GARUDA) for _ in range(3)}
-    results.add(plain_weasyprint(renderer, DOC, GARUDA))
+    results = {renderer.render(doc, emblem=GARUDA) for _ in range(3)}
+    results.add(plain_weasyprint(renderer, doc, GARUDA))
     assert len(results) == 1
+    if doc is LONG_DOC:
+        assert len(pypdf.PdfReader(io.BytesIO(results.pop())).pages) >= 3
 
 
 def test_the_worker_renders_the_same_bytes_as_this_process(renderer: Renderer) -> None:

@@ -252,18 +252,25 @@ class _ImageCache(dict[str, Any]):
 
 
 # ---------------------------------------------------------------------------------------------
-# Each PDF stream compressed once
+# Each PDF stream compressed once, the page references made once
 #
 # pydyf's ``PDF.write`` computes every stream's bytes (joined operators, compressed with zlib at
 # level 9) when it writes the object, and again for the MD5 of the file identifier that
 # ``pdf_identifier`` asks for: a quarter of a one-page render, 5 % of a 300-item plan, half of it
 # twice over. Inside a render, while pydyf writes, a stream's bytes are computed once and reused;
-# nothing changes a stream between the two (pydyf's own code, within one call). The output is the
-# same bytes. Elsewhere pydyf behaves as it always did.
+# nothing changes a stream between the two (pydyf's own code, within one call).
+#
+# WeasyPrint's tagging asks ``PDF.page_references`` for the page of every structure element it
+# makes (5,631 times in the 300-item plan), and pydyf formats the whole tuple each time: 26 pages,
+# 150,000 small strings, 2 % of the render. Inside a render the tuple is made again only when the
+# page list has changed since it was last made.
+#
+# The output is the same bytes. Elsewhere pydyf behaves as it always did.
 
 _MEMO_WANTED: ContextVar[bool] = ContextVar("prakat_stream_memo_wanted", default=False)
 _MEMO: ContextVar[dict[int, tuple[Any, bytes]] | None] = ContextVar("prakat_stream_memo", default=None)
 _MEMO_MARK = "_prakat_stream_memo"
+_REFERENCES_MEMO = "_prakat_page_references"
 _MEMO_LOCK = threading.Lock()
 
 
@@ -273,11 +280,19 @@ def _install_stream_memo() -> bool:
     with _MEMO_LOCK:
         data = pydyf.Stream.__dict__.get("data")
         write = pydyf.PDF.__dict__.get("write")
+        references = pydyf.PDF.__dict__.get("page_references")
         if getattr(write, _MEMO_MARK, False):
             return True
-        if not isinstance(data, property) or data.fget is None or not callable(write):
+        if not (
+            isinstance(data, property)
+            and data.fget is not None
+            and callable(write)
+            and isinstance(references, property)
+            and references.fget is not None
+        ):
             return False
         compute = data.fget
+        make_references = references.fget
 
         def stream_data(stream: Any) -> bytes:
             memo = _MEMO.get()
@@ -298,9 +313,20 @@ def _install_stream_memo() -> bool:
             finally:
                 _MEMO.reset(token)
 
+        def page_references(pdf: Any) -> Any:
+            if not _MEMO_WANTED.get():
+                return make_references(pdf)
+            kids = tuple(pdf.pages["Kids"])
+            made = pdf.__dict__.get(_REFERENCES_MEMO)
+            if made is None or made[0] != kids:
+                made = (kids, make_references(pdf))
+                pdf.__dict__[_REFERENCES_MEMO] = made
+            return made[1]
+
         setattr(memo_write, _MEMO_MARK, True)
         pydyf.Stream.data = property(stream_data, doc=data.__doc__)
         pydyf.PDF.write = memo_write
+        pydyf.PDF.page_references = property(page_references, doc=references.__doc__)
         return True
 
 
