@@ -262,8 +262,8 @@ class _ImageCache(dict[str, Any]):
 #
 # WeasyPrint's tagging asks ``PDF.page_references`` for the page of every structure element it
 # makes (5,631 times in the 300-item plan), and pydyf formats the whole tuple each time: 26 pages,
-# 150,000 small strings, 2 % of the render. Inside a render the tuple is made again only when the
-# page list has changed since it was last made.
+# 150,000 small strings, about 1 % of the render. Inside a render the tuple is made again only when
+# the page list has changed since it was last made.
 #
 # The output is the same bytes. Elsewhere pydyf behaves as it always did.
 
