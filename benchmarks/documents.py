@@ -420,7 +420,7 @@ def weasyprint_alone(fixture: Fixture, *, tagged: bool) -> Callable[[], float]:
     import weasyprint  # only these figures need WeasyPrint in the benchmark's own process
 
     from prakat.documents import build
-    from prakat.documents.render import PDF_VARIANT, Renderer
+    from prakat.documents.render import Renderer
 
     renderer = Renderer()  # also gives this process the field's line-breaking dictionary
     doc = build.document(fixture.plan, agency=fixture.school.name, created=fixture.plan.published_at)
@@ -428,12 +428,8 @@ def weasyprint_alone(fixture: Fixture, *, tagged: bool) -> Callable[[], float]:
     source = renderer.html(doc, emblem=emblem)
 
     options: dict[str, Any] = {"stylesheets": renderer._css(doc.kind)}
-    if tagged:  # the options Prakat's renderer gives WeasyPrint
-        options |= {
-            "pdf_variant": PDF_VARIANT,
-            "pdf_identifier": doc.filename.encode(),
-            "xmp_metadata": [renderer.pdfua_xmp],
-        }
+    if tagged:
+        options |= renderer.pdf_options(doc)
 
     def once() -> bytes:
         document = weasyprint.HTML(string=source, base_url=str(renderer.templates)).render(

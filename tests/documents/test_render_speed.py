@@ -21,7 +21,7 @@ from prakat.announcements import pdf
 from prakat.documents import render, textlayer
 from prakat.documents.emblem import DocumentError
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
-from prakat.documents.render import PDF_VARIANT, Renderer
+from prakat.documents.render import Renderer
 from prakat.settings import Settings
 
 GARUDA = Settings().default_emblem_path
@@ -56,9 +56,7 @@ def plain_weasyprint(renderer: Renderer, doc: OfficialDocument, emblem: Path) ->
         base_url=str(renderer.templates),
         stylesheets=renderer._css(doc.kind),
         font_config=renderer.font_config,
-        pdf_variant=PDF_VARIANT,
-        pdf_identifier=doc.filename.encode(),
-        xmp_metadata=[renderer.pdfua_xmp],
+        **renderer.pdf_options(doc),
     )
 
 

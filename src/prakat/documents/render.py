@@ -96,6 +96,15 @@ class Renderer:
             date_line=build.date_line(doc.announced_on),
         )
 
+    def pdf_options(self, doc: OfficialDocument) -> dict[str, Any]:
+        """The PDF options of WeasyPrint's ``render`` and ``write_pdf`` that make ``doc`` the file
+        Prakat publishes (tagged PDF/A-2a, PDF/UA-1 metadata, a stable file identifier)."""
+        return {
+            "pdf_variant": PDF_VARIANT,
+            "pdf_identifier": doc.filename.encode(),
+            "xmp_metadata": [self.pdfua_xmp],
+        }
+
     def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
         """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is missing."""
         check_emblem(emblem)
@@ -107,10 +116,8 @@ class Renderer:
                 base_url=str(self.templates),
                 stylesheets=self._css(doc.kind),
                 font_config=self.font_config,
-                pdf_variant=PDF_VARIANT,
-                pdf_identifier=doc.filename.encode(),
-                xmp_metadata=[self.pdfua_xmp],
                 cache=_ImageCache(self._drawings, emblem),
+                **self.pdf_options(doc),
             )
 
 
