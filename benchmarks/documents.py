@@ -334,7 +334,7 @@ async def renders(settings: Settings, args: argparse.Namespace, report: Report) 
     await pdf.render(school, fixture.winner)
     winner_times, winner_pdf = await timed(args.winner_runs, lambda: pdf.render(school, fixture.winner))
     await pdf.render(school, fixture.plan)
-    alone = {tagged: weasyprint_alone(fixture, tagged=tagged) for tagged in (False, True)}
+    alone = weasyprint_alone(fixture)
     plan_times: list[float] = []
     plain_times: list[float] = []
     tagged_times: list[float] = []
@@ -412,13 +412,11 @@ def cpu_reference() -> float:
     return min(count() for _ in range(3))
 
 
-def weasyprint_alone(fixture: Fixture, *, tagged: bool) -> Callable[[], float]:
-    """A timer of the plan's own HTML and stylesheets drawn by WeasyPrint alone, in this process:
-    what the tool costs for this table before Prakat adds anything (``tagged=False``), and what it
-    costs by itself for the tagged PDF/A-2a + PDF/UA file the issue asks for, without Prakat's
-    exact Thai text layer, recorded emblem and stream memo (``tagged=True``). Warmed up here."""
-    import weasyprint  # only these figures need WeasyPrint in the benchmark's own process
-
+def weasyprint_alone(fixture: Fixture) -> dict[bool, Callable[[], float]]:
+    """Timers of the plan's own HTML and stylesheets drawn by WeasyPrint alone, in this process,
+    by whether the file is tagged: what the tool costs for this table before Prakat adds anything
+    (False), and what it costs by itself for the tagged PDF/A-2a + PDF/UA file the issue asks for,
+    without Prakat's exact Thai text layer, recorded emblem and stream memo (True). Warmed up here."""
     from prakat.documents import build
     from prakat.documents.render import Renderer
 
@@ -426,10 +424,15 @@ def weasyprint_alone(fixture: Fixture, *, tagged: bool) -> Callable[[], float]:
     doc = build.document(fixture.plan, agency=fixture.school.name, created=fixture.plan.published_at)
     emblem = Path(fixture.school.emblem_path or "")
     source = renderer.html(doc, emblem=emblem)
+    untagged: dict[str, Any] = {"stylesheets": renderer._css(doc.kind)}
+    return {
+        tagged: _timer(renderer, source, untagged | (renderer.pdf_options(doc) if tagged else {}))
+        for tagged in (False, True)
+    }
 
-    options: dict[str, Any] = {"stylesheets": renderer._css(doc.kind)}
-    if tagged:
-        options |= renderer.pdf_options(doc)
+
+def _timer(renderer: Any, source: str, options: dict[str, Any]) -> Callable[[], float]:
+    import weasyprint  # only these figures need WeasyPrint in the benchmark's own process
 
     def once() -> bytes:
         document = weasyprint.HTML(string=source, base_url=str(renderer.templates)).render(
