@@ -110,7 +110,7 @@ class Renderer:
         check_emblem(emblem)
         assert emblem is not None
         source = self.html(doc, emblem=emblem)
-        with self._lock, _each_stream_once():
+        with self._lock, _pydyf_memo():
             return render_pdf(
                 source,
                 base_url=str(self.templates),
@@ -281,9 +281,9 @@ _REFERENCES_MEMO = "_prakat_page_references"
 _MEMO_LOCK = threading.Lock()
 
 
-def _install_stream_memo() -> bool:
-    """Wrap ``pydyf.Stream.data`` and ``pydyf.PDF.write`` once; False where pydyf is not shaped as
-    verified (then nothing is wrapped)."""
+def _install_pydyf_memo() -> bool:
+    """Wrap ``pydyf.Stream.data``, ``pydyf.PDF.write`` and ``pydyf.PDF.page_references`` once;
+    False where pydyf is not shaped as verified (then nothing is wrapped)."""
     with _MEMO_LOCK:
         data = pydyf.Stream.__dict__.get("data")
         write = pydyf.PDF.__dict__.get("write")
@@ -338,8 +338,8 @@ def _install_stream_memo() -> bool:
 
 
 @contextmanager
-def _each_stream_once() -> Iterator[None]:
-    if not (_REPLAY and _install_stream_memo()):
+def _pydyf_memo() -> Iterator[None]:
+    if not (_REPLAY and _install_pydyf_memo()):
         yield
         return
     token = _MEMO_WANTED.set(True)
