@@ -70,7 +70,7 @@ SLUG = "bench"
 PASSWORD = "bench-password-1234"
 PLAN_ITEMS = 300
 FISCAL_YEAR = 2569
-# A school's plan as the demo school writes it (prakat.demo_data), repeated to 300 items: mostly
+# A school's plan as the demo school writes it (prakat.demo.data), repeated to 300 items: mostly
 # small specific-method purchases, a few investments, long and short names.
 ITEMS = (
     ("ซื้อกระดาษถ่ายเอกสาร A4", "buy", "per_head_subsidy", "operating", "specific"),

@@ -22,7 +22,8 @@ import pytest
 from piccolo.engine.base import Engine
 
 from prakat.app import create_app
-from prakat.db.engine import bind, close_engine, make_engine, open_engine
+from prakat.db.connect import make_engine
+from prakat.db.engine import bind, close_engine, open_engine
 from prakat.db.migrate import migrate
 from prakat.db.tables import ALL_TABLES
 from prakat.documents import linebreak

@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from prakat import published
+from prakat import readmodel
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from tests import factories
@@ -66,5 +66,5 @@ async def test_a_follower_misses_and_repeats_nothing_while_approvals_commit_conc
     # And one more poll after the end repeats nothing and keeps the cursor.
     tail = (await client.get(f"/s/con/changes.json?after={cursor}&limit=2")).json()
     assert tail["entries"] == [] and tail["next_after"] == cursor == APPROVALS + 1
-    every = await published.changes(school.id, limit=published.PAGE_LIMIT)
+    every = await readmodel.changes(school.id, limit=readmodel.PAGE_LIMIT)
     assert [e.id for e in every.entries] == [e["id"] for e in seen]

@@ -153,7 +153,7 @@ async def test_a_failure_half_way_leaves_nothing(db: Engine, monkeypatch: pytest
 async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
     result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     last = result.years[0]
-    monkeypatch.setattr(demo.clock, "today_bangkok", lambda: TODAY)
+    monkeypatch.setattr(demo.loader.clock, "today_bangkok", lambda: TODAY)
     doc = html.fromstring((await client.get("/s/demo/2569/")).text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
     plan_rows = doc.get_element_by_id("plan-table").findall(".//tbody/tr")

@@ -1,4 +1,4 @@
-"""The demo school year (prakat.demo_data): content rules, determinism and the ``up_to`` view.
+"""The demo school year (prakat.demo.data): content rules, determinism and the ``up_to`` view.
 
 The checks are written independently of the module (own tax-ID check, own thresholds, own
 fiscal-year bounds) and cross-checked with prakat.rules and prakat.thai where those exist.
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prakat.demo_data import (
+from prakat.demo.data import (
     REASON_LOWEST,
     REASON_LOWEST_INVITED,
     REASON_LOWEST_TENDER,

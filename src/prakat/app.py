@@ -20,9 +20,10 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from piccolo.engine.base import Engine
 
-from prakat import feedstore, urls
+from prakat import urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
+from prakat.feeds import store as feed_store
 from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
 from prakat.settings import Settings
@@ -30,9 +31,9 @@ from prakat.web import api, workspace
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
-from prakat.web.public import PublicController
 from prakat.web.routing import ids_in_range
 from prakat.web.signin import SignInController
+from prakat.web.site import SiteController
 from prakat.web.templating import environment
 
 log = logging.getLogger("prakat")
@@ -111,7 +112,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     else:
         bind(engine)
     # Feeds are rebuilt after every publication and checked against the database at startup.
-    feeds = feedstore.listen(settings)
+    feeds = feed_store.listen(settings)
 
     @asynccontextmanager
     async def database(_: Litestar) -> AsyncIterator[None]:
@@ -125,7 +126,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     return Litestar(
         route_handlers=[
-            PublicController,
+            SiteController,
             PublicDocumentController,
             FeedController,
             EmbedController,

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from piccolo.engine.base import Engine
 
-from prakat import clock, public
+from prakat import clock, sitepages
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
@@ -229,13 +229,13 @@ async def test_a_winner_change_reopens_the_award_but_the_public_keeps_the_publis
     # ... while the public still reads what was published.
     school = await t.School.select(t.School.slug).where(t.School.id == officer.school_id).first()
     assert school is not None
-    seen = await public.awarded_as_published(officer.school_id, 2569)
+    seen = await sitepages.awarded_as_published(officer.school_id, 2569)
     assert [x.award.agreed_price for x in seen if x.award] == [Decimal("11990.50")]
     await announcements.submit(officer, change.id)
     with pytest.raises(Conflict):
         await procurements.remove_award(officer, pid)  # held again while the director looks
     await announcements.approve(director, change.id)
-    seen = await public.awarded_as_published(officer.school_id, 2569)
+    seen = await sitepages.awarded_as_published(officer.school_id, 2569)
     assert [x.award.agreed_price for x in seen if x.award] == [Decimal("11000.00")]
     assert (await announcements.get_published(officer.school_id, first.id)).snapshot == first.snapshot
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.async_api import Browser, expect
 
-from prakat.published import GROUPS
+from prakat.readmodel import GROUPS
 from tests.browser.conftest import Server, new_context
 from tests.browser.helpers import heading
 

@@ -18,10 +18,11 @@ import pytest
 from lxml import etree, html
 from piccolo.engine.base import Engine
 
-from prakat import feeds, feedstore, published, urls
+from prakat import feeds, readmodel, urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
+from prakat.feeds import store as feedstore
 from prakat.settings import Settings
 from tests import factories
 
@@ -288,7 +289,7 @@ async def test_no_database_query_on_a_warm_hit(
     monkeypatch.setattr(type(db), "run_querystring", no_database)
     monkeypatch.setattr(type(db), "run_ddl", no_database)
     with pytest.raises(AssertionError, match="hot path"):
-        await published.entries(1)  # the patch bites
+        await readmodel.entries(1)  # the patch bites
     for url, headers in wanted:
         again = await client.get(url, headers=headers)
         assert again.status_code == 200 and again.content == warm[url].content

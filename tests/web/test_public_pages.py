@@ -14,7 +14,7 @@ import pytest
 from lxml import html
 
 from prakat import clock
-from prakat import public as pages
+from prakat import sitepages as pages
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor

@@ -1,44 +1,24 @@
-"""Build the Piccolo engine from a database URL and bind every Prakat table to it."""
+"""Bind every Prakat table (and Piccolo's migration table) to an engine, and open or close it.
+
+The engine itself is made from a database URL in ``prakat.db.connect``, which ``piccolo_conf`` uses too:
+the arrows go engine → piccolo_conf → connect, never back."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from piccolo.apps.migrations.tables import Migration
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine
 from piccolo.table import Table
 
+from prakat.db import piccolo_conf
+from prakat.db.connect import make_engine
+from prakat.db.tables import ALL_TABLES
 from prakat.settings import Settings
-
-# Seconds a SQLite writer waits for the lock instead of failing with "database is locked".
-SQLITE_BUSY_TIMEOUT = 30
-
-
-def sqlite_path(url: str) -> str:
-    """Accept a plain path or a sqlite:/// URL."""
-    for prefix in ("sqlite:///", "sqlite://"):
-        if url.startswith(prefix):
-            return url[len(prefix) :]
-    return url
-
-
-def make_engine(database_url: str) -> Engine:  # type: ignore[type-arg]
-    if database_url.startswith(("postgres://", "postgresql://")):
-        return PostgresEngine(config={"dsn": database_url})
-    path = sqlite_path(database_url)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return SQLiteEngine(path=path, timeout=SQLITE_BUSY_TIMEOUT)
 
 
 def bind(engine: Engine) -> None:  # type: ignore[type-arg]
     """Point every Prakat table, and Piccolo's own migration table, at ``engine``."""
-    # Imported here to avoid a cycle: piccolo_conf imports this module at import time.
-    from piccolo.apps.migrations.tables import Migration
-
-    from prakat.db import piccolo_conf
-    from prakat.db.tables import ALL_TABLES
-
     piccolo_conf.DB = engine
     tables: tuple[type[Table], ...] = (*ALL_TABLES, Migration)
     for table in tables:

@@ -6,7 +6,7 @@ other settings (tests, create_app), so this is only the default for the ``piccol
 
 from piccolo.conf.apps import AppRegistry
 
-from prakat.db.engine import make_engine
+from prakat.db.connect import make_engine
 from prakat.settings import Settings
 
 DB = make_engine(Settings.from_env().database_url)

@@ -1,9 +1,9 @@
 """Feeds: published entries in, RSS 2.0 / Atom / JSON Feed 1.1 bytes out.
 
 The only importer of feedgen. Everything here is pure: it takes plain typed data (a list of
-``prakat.published.PublicEntry`` and a small ``FeedDescription``) and returns bytes; it never
+``prakat.readmodel.PublicEntry`` and a small ``FeedDescription``) and returns bytes; it never
 queries the database and never reads the clock, so the same entries always give the same bytes
-(and the same ETag). The feed store (``prakat.feedstore``) decides which feeds exist, builds them
+(and the same ETag). The feed store (``prakat.feeds.store``) decides which feeds exist, builds them
 when something is published and serves them.
 
 One code path for all three formats: ``items()`` turns entries into ``Item`` values once (title,

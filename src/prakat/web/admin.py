@@ -17,7 +17,7 @@ from prakat.auth import sessions, tokens
 from prakat.auth.passwords import check_password_strength
 from prakat.auth.roles import Permission, Role, can
 from prakat.errors import Conflict, InvalidInput
-from prakat.published import GROUP_LABELS, GROUPS, Filters
+from prakat.readmodel import GROUP_LABELS, GROUPS, Filters
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
 from prakat.settings import Settings

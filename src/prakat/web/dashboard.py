@@ -7,12 +7,13 @@ from typing import Any
 from litestar import Controller, Request
 from litestar.response import Template
 
-from prakat import clock, dashboard
+from prakat import clock
 from prakat.announcements import service as announcements
 from prakat.procurements import service as procurements
 from prakat.web.auth import CurrentActor
 from prakat.web.pages import page
 from prakat.web.routing import readable
+from prakat.workspace import dashboard
 
 
 class DashboardController(Controller):

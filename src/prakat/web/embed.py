@@ -1,6 +1,6 @@
 """For school websites and mirrors: the embed page, the CORS JSON list and the changes cursor.
 
-Everything here reads published entries only (prakat.published) and sets no cookie: these paths are
+Everything here reads published entries only (prakat.readmodel) and sets no cookie: these paths are
 left out of the CSRF middleware (app.py) and no session middleware runs on them. The embed is one
 self-contained HTML page (inline CSS, no script) whose only other request is a Thai-and-Latin
 subset of Sarabun served from this app (same origin as the embed, never a third party).
@@ -23,9 +23,9 @@ import msgspec
 from litestar import Controller, HttpMethod, MediaType, Request, Response, route
 from litestar.params import FromPath
 
-from prakat import clock, published, urls, webfont
+from prakat import clock, readmodel, urls, webfont
 from prakat.errors import NotFound
-from prakat.published import GROUP_LABELS, GROUPS, Filters, PublicEntry, parse_filters
+from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry, parse_filters
 from prakat.rules import AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.schools.service import get_school_by_slug
@@ -39,7 +39,7 @@ UNICODE_RANGE: Final = webfont.UNICODE_RANGE
 
 COUNT_DEFAULT: Final = 10  # items in the embed and the JSON list
 COUNT_MAX: Final = 50
-LIMIT_DEFAULT: Final = 100  # entries per page of the changes cursor; at most published.PAGE_LIMIT
+LIMIT_DEFAULT: Final = 100  # entries per page of the changes cursor; at most readmodel.PAGE_LIMIT
 QUERY_MAX: Final = 2048  # bytes of a query string; a longer one is refused unread
 FIELDS_MAX: Final = 30  # name=value pairs in a query string
 COMPRESS_FROM: Final = 1024  # bytes; smaller bodies go as they are
@@ -254,7 +254,7 @@ def item(base_url: str, e: PublicEntry) -> Item:
 
 
 async def latest(school: School, filters: Filters, n: int) -> list[PublicEntry]:
-    return (await published.entries(school.id, filters))[:n]
+    return (await readmodel.entries(school.id, filters))[:n]
 
 
 def list_context(
@@ -464,7 +464,7 @@ class EmbedController(Controller):
     @route(urls.CHANGES_JSON, http_method=WITH_PREFLIGHT, name="changes_json")
     async def changes_json(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[bytes]:
         """Keyset pages over the publication sequence: ?after=<seq> oldest first (the default), or
-        ?order=newest&before=<seq>; &limit= up to published.PAGE_LIMIT."""
+        ?order=newest&before=<seq>; &limit= up to readmodel.PAGE_LIMIT."""
         if request.method == HttpMethod.OPTIONS:
             return preflight()
         try:
@@ -474,7 +474,7 @@ class EmbedController(Controller):
                 raise Refused(400, "ลำดับ (order) ต้องเป็น oldest หรือ newest")
             after = whole(params, "after", 0, MAX_ID, None, "ลำดับที่ได้รับล่าสุด")
             before = whole(params, "before", 0, MAX_ID, None, "ลำดับที่ต้องการก่อนหน้า")
-            limit = whole(params, "limit", 1, published.PAGE_LIMIT, LIMIT_DEFAULT, "จำนวนต่อหน้า")
+            limit = whole(params, "limit", 1, readmodel.PAGE_LIMIT, LIMIT_DEFAULT, "จำนวนต่อหน้า")
             assert limit is not None
             if order == "oldest" and before is not None:
                 raise Refused(400, "before ใช้กับ order=newest เท่านั้น เมื่อเรียงจากเก่าไปใหม่ให้ใช้ after")
@@ -487,7 +487,7 @@ class EmbedController(Controller):
             return json_error(404, f"ไม่พบ{missing.what}")
         base = settings_of(request).base_url
         newest = order == "newest"
-        page = await published.changes(
+        page = await readmodel.changes(
             school.id, after=after, before=before, limit=limit, newest_first=newest
         )
         extra = {} if limit == LIMIT_DEFAULT else {"limit": limit}

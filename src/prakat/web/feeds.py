@@ -1,6 +1,6 @@
 """Feeds over HTTP (RSS, Atom, JSON Feed), their archive pages and the "how to follow" page.
 
-The feed routes answer from the feed store's memory (``prakat.feedstore``): no database query when
+The feed routes answer from the feed store's memory (``prakat.feeds.store``): no database query when
 the school's feeds are in memory and unchanged on disk. They answer GET and HEAD with a strong ETag,
 Last-Modified, Cache-Control and ``Vary: Accept-Encoding``, 304 to a matching If-None-Match (or,
 without one, If-Modified-Since), and the gzip bytes prepared at build time to a client that accepts
@@ -29,8 +29,8 @@ from litestar.types import Receive, Scope, Send
 
 from prakat import urls
 from prakat.errors import InvalidInput, NotFound
-from prakat.feedstore import NO_FILTERS, FeedFile, FeedStore, describe, feed_title
-from prakat.published import Filters, parse_filters
+from prakat.feeds.store import NO_FILTERS, FeedFile, FeedStore, describe, feed_title
+from prakat.readmodel import Filters, parse_filters
 from prakat.web.routing import readable
 
 MAX_QUERY: Final = 2048  # bytes of query string; the longest real one (q of 200 Thai letters) is ~1.9 KB

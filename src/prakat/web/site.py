@@ -1,4 +1,4 @@
-"""Public pages: no sign-in, Thai, readable on a phone. Handlers parse the request, ask prakat.public
+"""Public pages: no sign-in, Thai, readable on a phone. Handlers parse the request, ask prakat.sitepages
 for the page's model and render it; every URL comes from prakat.urls."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_414_REQUEST_URI_TOO_LONG
 
 from prakat import clock, urls
-from prakat import public as pages
+from prakat import sitepages as pages
 from prakat.errors import NotFound
-from prakat.published import parse_filters
+from prakat.readmodel import parse_filters
 from prakat.schools.service import SLUG, list_schools
 from prakat.web.routing import readable
 
@@ -45,7 +45,7 @@ def _params(request: Request[Any, Any, Any]) -> dict[str, str]:
     return {key: str(value) for key, value in request.query_params.items()}
 
 
-class PublicController(Controller):
+class SiteController(Controller):
     include_in_schema = False  # pages, not the API
     guards = (plain_request,)
 

@@ -3,7 +3,7 @@ snapshots rather than the live records, so a correction being drafted is never p
 director approves it.
 
 One model per public page (the school's home, the year overview, the announcement list, one
-announcement, the plan of a year); the controllers in prakat.web.public only parse and render."""
+announcement, the plan of a year); the controllers in prakat.web.site only parse and render."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import msgspec
 
-from prakat import published
+from prakat import readmodel
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.subjects import work_title
@@ -24,7 +24,7 @@ from prakat.plans.schemas import Plan
 from prakat.plans.service import PUBLISHED as PLAN_PUBLISHED
 from prakat.plans.service import current_plan, plans_for_year
 from prakat.procurements.schemas import Procurement
-from prakat.published import GROUP_LABELS, GROUPS, Filters, PublicEntry
+from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
 from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.schools.schemas import School
 from prakat.schools.service import fiscal_years, get_school_by_slug
@@ -139,7 +139,7 @@ class SchoolHome(msgspec.Struct, frozen=True, kw_only=True):
 async def school_home(slug: str, today: date) -> SchoolHome:
     school = await get_school_by_slug(slug)
     year_be = fiscal_year_of(today)
-    everything = await published.entries(school.id)
+    everything = await readmodel.entries(school.id)
     plan = await current_plan(school.id, year_be)
     return SchoolHome(
         school=school,
@@ -155,7 +155,7 @@ async def school_home(slug: str, today: date) -> SchoolHome:
 
 
 def _corrected(entries: list[PublicEntry]) -> frozenset[int]:
-    return frozenset(published.corrections(entries))
+    return frozenset(readmodel.corrections(entries))
 
 
 def _plan_entry(entries: list[PublicEntry], plan: Plan | None) -> PublicEntry | None:
@@ -223,8 +223,8 @@ async def announcement_list(slug: str, today: date, filters: Filters, page: int 
     school = await get_school_by_slug(slug)
     if filters.year is not None and filters.year not in await _known_years(school.id, today):
         raise NotFound(f"ข้อมูลปีงบประมาณ {filters.year}")
-    everything = await published.entries(school.id)
-    found = [e for e in everything if published.matches(e, filters)]
+    everything = await readmodel.entries(school.id)
+    found = [e for e in everything if readmodel.matches(e, filters)]
     pages = max(1, -(-len(found) // PAGE_SIZE))
     if page > pages:
         raise NotFound(f"หน้าที่ {page}")
@@ -300,11 +300,11 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
     school = await get_school_by_slug(slug)
     # A draft, or another school's announcement, is NotFound here: exactly like a missing one.
     a = await announcements.get_published(school.id, announcement_id)
-    everything = await published.entries(school.id)
+    everything = await readmodel.entries(school.id)
     by_id = {e.id: e for e in everything}
     entry = by_id.get(a.id)
     if entry is None:  # published after the first query, before the second: nothing to hide
-        entry = await published.entry(school.id, a.id)
+        entry = await readmodel.entry(school.id, a.id)
     snapshot: Mapping[str, Any] = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
     quarter = snapshot.get("quarter")
@@ -315,7 +315,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         signer_name=a.signer_name,
         signer_position=a.signer_position,
         corrects=by_id.get(a.supersedes_id) if a.supersedes_id is not None else None,
-        corrected_by=tuple(published.corrections(everything).get(a.id, ())),
+        corrected_by=tuple(readmodel.corrections(everything).get(a.id, ())),
         procurement=msgspec.convert(snapshot["procurement"], Procurement)
         if "procurement" in snapshot
         else None,
@@ -355,7 +355,7 @@ async def plan_view(slug: str, today: date, year_be: int) -> PlanView:
         raise NotFound(f"แผนการจัดซื้อจัดจ้าง ปีงบประมาณ {year_be}")
     # Only published revisions are public; a revision being drafted does not exist here.
     revisions = [p for p in await plans_for_year(school.id, year_be) if p.status == PLAN_PUBLISHED]
-    plan_entries = await published.entries(school.id, Filters(kind="plan", year=year_be))
+    plan_entries = await readmodel.entries(school.id, Filters(kind="plan", year=year_be))
     shown = [PlanRevision(plan=p, entry=_plan_entry(plan_entries, p)) for p in reversed(revisions)]
     return PlanView(
         school=school,

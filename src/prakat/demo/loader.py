@@ -1,4 +1,4 @@
-"""Load the demo school (prakat.demo_data) into the configured database through the domain services,
+"""Load the demo school (prakat.demo.data) into the configured database through the domain services,
 so the demo exercises the same validation as a teacher's input. Deterministic and idempotent."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
-from prakat.demo_data import DemoProcurement, DemoYear, build_demo
+from prakat.demo.data import DemoProcurement, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind, Method, MethodFamily

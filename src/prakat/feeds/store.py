@@ -4,8 +4,8 @@ app to serve without a database query.
 
 Standard feeds of a school, each as RSS, Atom and JSON Feed: all announcements (the newest
 ``urls.FEED_PAGE``, with RFC 5005 archive pages for the rest), one per kind group
-(``published.GROUPS``) and one per fiscal year with publications. Any other filter (text search,
-month, method, budget source, combinations) gets a feed built on demand from ``published.entries``
+(``readmodel.GROUPS``) and one per fiscal year with publications. Any other filter (text search,
+month, method, budget source, combinations) gets a feed built on demand from ``readmodel.entries``
 and cached per school generation.
 
 Files. ``<feeds_dir>/<slug>`` is a symbolic link to ``.generations/<slug>/<generation>/``, which
@@ -58,13 +58,13 @@ from typing import Any, Final
 
 import msgspec
 
-from prakat import events, feeds, published, urls
+from prakat import events, feeds, readmodel, urls
 from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.feeds.archive import main_prev_archive, newest_sequence
 from prakat.feeds.model import updated as feed_updated
-from prakat.published import GROUP_LABELS, GROUPS, Filters, PublicEntry
+from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
 from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.schools.service import SLUG, get_school, get_school_by_slug, list_schools
 from prakat.settings import Settings
@@ -248,7 +248,7 @@ def build_school(school: SchoolInfo, entries: Sequence[PublicEntry], base_url: s
     standard = [Filters(kind=group) for group in GROUPS]
     standard += [Filters(year=year) for year in sorted({e.year_be for e in entries})]
     for filters in standard:
-        chosen = [e for e in entries if published.matches(e, filters)]
+        chosen = [e for e in entries if readmodel.matches(e, filters)]
         files += _render_all(
             functools.partial(feed_path, query=filters.query()),
             describe_feed(filters),
@@ -564,7 +564,7 @@ class FeedStore:
         """Read, build, write and swap; under the school's lock in this process and across processes.
         The database is read after the lock is taken: a rebuild that swaps later read later, so the
         files never go back to what an earlier, slower rebuild saw."""
-        entries = await published.entries(school.id)
+        entries = await readmodel.entries(school.id)
         state = state_of(
             school, self.base_url, ((e.id, e.sequence, e.published_at, e.pdf_sha256) for e in entries)
         )
@@ -579,7 +579,7 @@ class FeedStore:
         key = (school_feeds.target, filters.query(), fmt)
         made = self._on_demand.get(key)
         if made is None:
-            entries = await published.entries(school_feeds.school.id, filters)
+            entries = await readmodel.entries(school_feeds.school.id, filters)
             made = await asyncio.to_thread(
                 build_on_demand, school_feeds.school, entries, filters, fmt, self.base_url
             )

@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from piccolo.engine.base import Engine
 
-from prakat import clock, events, published
+from prakat import clock, events, readmodel
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.errors import NotFound
-from prakat.published import Filters, parse_filters
+from prakat.readmodel import Filters, parse_filters
 from tests import factories
 
 
@@ -35,7 +35,7 @@ async def test_entries_are_what_was_published(db: Engine, monkeypatch: pytest.Mo
         events.forget(listener)
     assert heard == [school.id]  # told once, after the commit
 
-    [e] = await published.entries(school.id)
+    [e] = await readmodel.entries(school.id)
     assert (e.id, e.sequence, e.kind, e.group, e.egp_code) == (winner.id, 1, "winner", "winner", "W0")
     assert e.winner == "ร้านรุ่งเรือง 1" and e.agreed_price == Decimal("11990.50")
     assert e.summary == (
@@ -43,11 +43,11 @@ async def test_entries_are_what_was_published(db: Engine, monkeypatch: pytest.Mo
     )
     assert e.pdf_size is not None and e.pdf_size > 1000 and e.published_at.tzinfo is not None
     # The live record changes afterwards; the entry does not.
-    assert await published.entry(school.id, winner.id) == e
-    assert await published.entries(school.id, Filters(kind="invitation")) == []
-    assert await published.entries(school.id, Filters(q="กระดาษ  a4")) == [e]
-    assert await published.entries(school.id, Filters(q="ปากกา")) == []
-    assert await published.entries(school.id, Filters(year=2569, month=11, method="specific")) == [e]
+    assert await readmodel.entry(school.id, winner.id) == e
+    assert await readmodel.entries(school.id, Filters(kind="invitation")) == []
+    assert await readmodel.entries(school.id, Filters(q="กระดาษ  a4")) == [e]
+    assert await readmodel.entries(school.id, Filters(q="ปากกา")) == []
+    assert await readmodel.entries(school.id, Filters(year=2569, month=11, method="specific")) == [e]
 
 
 @pytest.mark.parametrize(
@@ -83,16 +83,16 @@ async def test_changes_pages_by_sequence_in_both_directions(db: Engine) -> None:
     for n in range(5):
         p = await factories.awarded(actor, vendor.id, subject=f"วัสดุ {n}")
         ids.append((await factories.publish(actor, "winner", procurement_id=p.id)).id)
-    first = await published.changes(school.id, limit=2)
+    first = await readmodel.changes(school.id, limit=2)
     assert [e.id for e in first.entries] == ids[:2] and first.next_after == 2
-    second = await published.changes(school.id, after=first.next_after, limit=2)
-    third = await published.changes(school.id, after=second.next_after, limit=2)
+    second = await readmodel.changes(school.id, after=first.next_after, limit=2)
+    third = await readmodel.changes(school.id, after=second.next_after, limit=2)
     assert [e.id for e in second.entries + third.entries] == ids[2:]
-    done = await published.changes(school.id, after=third.next_after, limit=2)
+    done = await readmodel.changes(school.id, after=third.next_after, limit=2)
     assert done.entries == () and done.next_after == third.next_after == 5
-    newest = await published.changes(school.id, newest_first=True, limit=3)
+    newest = await readmodel.changes(school.id, newest_first=True, limit=3)
     assert [e.id for e in newest.entries] == ids[::-1][:3] and newest.next_before == 3
-    rest = await published.changes(school.id, newest_first=True, before=newest.next_before, limit=3)
+    rest = await readmodel.changes(school.id, newest_first=True, before=newest.next_before, limit=3)
     assert [e.id for e in rest.entries] == ids[1::-1] and rest.next_before is None
 
 
@@ -107,6 +107,6 @@ async def test_search_finds_whom_a_quarter_names(db: Engine) -> None:  # type: i
     )
     await announcements.submit(actor, draft.id)
     await announcements.approve(actor, draft.id)
-    found = await published.entries(school.id, Filters(q="เครื่องเขียนบ้านนา"))
+    found = await readmodel.entries(school.id, Filters(q="เครื่องเขียนบ้านนา"))
     assert [e.kind for e in found] == ["quarterly_winners"]
-    assert [e.kind for e in await published.entries(school.id, Filters(q="ไวท์บอร์ด"))] == ["quarterly_winners"]
+    assert [e.kind for e in await readmodel.entries(school.id, Filters(q="ไวท์บอร์ด"))] == ["quarterly_winners"]

@@ -1,0 +1,1 @@
+"""Services behind the budget group's workspace that belong to no single record: the dashboard."""
