@@ -20,10 +20,9 @@ from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 from piccolo.engine.base import Engine
 
-from prakat import urls
+from prakat import feedsync, urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
 from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
-from prakat.feeds import store as feed_store
 from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
 from prakat.settings import Settings
@@ -112,7 +111,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     else:
         bind(engine)
     # Feeds are rebuilt after every publication and checked against the database at startup.
-    feeds = feed_store.listen(settings)
+    feeds = feedsync.listen(settings)
 
     @asynccontextmanager
     async def database(_: Litestar) -> AsyncIterator[None]:

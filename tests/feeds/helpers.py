@@ -11,7 +11,7 @@ import feedparser
 import msgspec
 from lxml import etree
 
-from prakat.readmodel import PublicEntry
+from prakat.publicentry import PublicEntry
 
 SLUG = "test-school"
 SCHOOL = 'โรงเรียน "ทดลอง" & <วิทยา> 🏫'

@@ -9,8 +9,8 @@ import pytest
 
 from prakat import urls
 from prakat.feeds import guid
-from prakat.feeds.store import ARCHIVE_CACHE, CURRENT_CACHE, FeedFile, SchoolInfo, build_school
-from prakat.readmodel import GROUPS, Filters, PublicEntry, matches
+from prakat.feeds.files import ARCHIVE_CACHE, CURRENT_CACHE, FeedFile, SchoolInfo, build_school
+from prakat.publicentry import GROUPS, Filters, PublicEntry, matches
 from tests.feeds.helpers import ATOM, SCHOOL, SLUG, entry, json_feed, parsed, xml
 
 BASE_URL = "https://prakat.example.go.th"

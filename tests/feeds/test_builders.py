@@ -12,8 +12,8 @@ from lxml import etree
 
 from prakat import clock, feeds, urls
 from prakat.feeds import FeedDescription, guid
-from prakat.feeds.store import SchoolInfo, build_school
-from prakat.readmodel import PublicEntry
+from prakat.feeds.files import SchoolInfo, build_school
+from prakat.publicentry import PublicEntry
 from prakat.thai import BANGKOK
 from tests.feeds.helpers import ATOM, NASTY, SCHOOL, SLUG, entry, json_feed, parsed, xml
 

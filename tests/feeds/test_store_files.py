@@ -11,8 +11,10 @@ from typing import Any, NoReturn
 
 import pytest
 
+from prakat import feedsync
 from prakat.feeds import store as feedstore
-from prakat.feeds.store import GENERATIONS, FeedStore, SchoolInfo, build_school
+from prakat.feeds.files import SchoolInfo, build_school
+from prakat.feeds.store import GENERATIONS
 from prakat.settings import Settings
 from tests.feeds.helpers import SCHOOL, SLUG, entry
 
@@ -78,12 +80,12 @@ async def test_a_worker_notices_newer_files_without_the_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two workers, one feeds folder: worker B's rebuild is seen by worker A on its next request."""
-    worker_a = FeedStore(Settings(feeds_dir=tmp_path, base_url=BASE_URL))
+    worker_a = feedsync.FeedSync(Settings(feeds_dir=tmp_path, base_url=BASE_URL))
     first = publish(tmp_path, 3)
-    worker_a._remember(first)
-    monkeypatch.setattr(feedstore, "_published_rows", _no_database)
-    monkeypatch.setattr(feedstore, "get_school_by_slug", _no_database)
-    monkeypatch.setattr(feedstore.readmodel, "entries", _no_database)
+    worker_a.store._remember(first)
+    monkeypatch.setattr(feedsync, "_published_rows", _no_database)
+    monkeypatch.setattr(feedsync, "get_school_by_slug", _no_database)
+    monkeypatch.setattr(feedsync.readmodel, "entries", _no_database)
     assert (await worker_a.school(SLUG)).target == first.target
     newer = publish(tmp_path, 4)  # "worker B" published and rebuilt
     seen = await worker_a.school(SLUG)

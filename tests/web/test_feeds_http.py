@@ -18,11 +18,10 @@ import pytest
 from lxml import etree, html
 from piccolo.engine.base import Engine
 
-from prakat import feeds, readmodel, urls
+from prakat import feeds, feedsync, readmodel, urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
-from prakat.feeds import store as feedstore
 from prakat.settings import Settings
 from tests import factories
 
@@ -322,16 +321,16 @@ async def test_a_new_store_reuses_current_files_and_rebuilds_stale_ones(
     await client.get(feed_url("rss"))
     link = Path(settings.feeds_dir) / SLUG
     target = link.readlink()
-    restarted = feedstore.FeedStore(settings)  # another worker, or the app after a restart
+    restarted = feedsync.FeedSync(settings)  # another worker, or the app after a restart
     assert (await restarted.ensure(SLUG)).target == str(target)
     assert link.readlink() == target
-    moved = feedstore.FeedStore(Settings(feeds_dir=settings.feeds_dir, base_url="https://prakat.example.org"))
+    moved = feedsync.FeedSync(Settings(feeds_dir=settings.feeds_dir, base_url="https://prakat.example.org"))
     rebuilt = await moved.ensure(SLUG)
     assert rebuilt.target != str(target) and link.readlink() != target
     rss = rebuilt.files["announcements.rss"].body
     assert b"https://prakat.example.org/s/feedschool/announcements/" in rss
     # Back to the first base URL: the same content, so the same generation (named by its content).
-    assert (await feedstore.FeedStore(settings).ensure(SLUG)).target == str(target)
+    assert (await feedsync.FeedSync(settings).ensure(SLUG)).target == str(target)
 
 
 async def test_follow_page_gives_the_urls_to_copy_and_the_readers(

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import click
 
-from prakat import clock
+from prakat import clock, feedsync
 from prakat.cli.common import DOMAIN_ERRORS, describe, fail, with_database
 from prakat.db.migrate import migrate as run_migrations
 from prakat.demo import DEMO_PASSWORD, DEMO_USERS, DemoResult, load_demo
-from prakat.feeds import store as feed_store
+from prakat.feeds.files import ARCHIVE_CACHE
+from prakat.feeds.store import SchoolFeeds
 from prakat.settings import Settings
 
 
@@ -37,7 +38,7 @@ def migrate() -> None:
 def demo(today: object) -> None:
     settings = Settings.from_env()
     # Every publication the demo makes rewrites the school's feed files, as the server's would.
-    feed_store.listen(settings)
+    feedsync.listen(settings)
     day: date = today.date() if isinstance(today, datetime) else clock.today_bangkok()
 
     emblem = settings.default_emblem_path
@@ -71,10 +72,10 @@ def demo(today: object) -> None:
 @click.option("--school", "slug", default=None, help="Only this school (slug).")
 def publish_feeds(slug: str | None) -> None:
     settings = Settings.from_env()
-    store = feed_store.FeedStore(settings)
+    service = feedsync.FeedSync(settings)
 
-    async def work() -> list[feed_store.SchoolFeeds]:
-        return await store.publish_all([slug.strip().lower()] if slug else None)
+    async def work() -> list[SchoolFeeds]:
+        return await service.publish_all([slug.strip().lower()] if slug else None)
 
     try:
         written = with_database(settings, work)
@@ -95,5 +96,5 @@ def publish_feeds(slug: str | None) -> None:
             stem, fmt = path.rsplit(".", 1)
             stems.setdefault(stem, []).append(fmt)
         for stem, fmts in stems.items():
-            done = files[f"{stem}.{fmts[0]}"].cache_control == feed_store.ARCHIVE_CACHE
+            done = files[f"{stem}.{fmts[0]}"].cache_control == ARCHIVE_CACHE
             click.echo(f"  {stem}.{{{','.join(fmts)}}}" + (" (complete: never changes)" if done else ""))

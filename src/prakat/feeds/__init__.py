@@ -1,10 +1,11 @@
 """Feeds: published entries in, RSS 2.0 / Atom / JSON Feed 1.1 bytes out.
 
-The only importer of feedgen. Everything here is pure: it takes plain typed data (a list of
-``prakat.readmodel.PublicEntry`` and a small ``FeedDescription``) and returns bytes; it never
+The only importer of feedgen. Everything here takes plain typed data (a list of
+``prakat.publicentry.PublicEntry`` and a small ``FeedDescription``) and returns bytes; it never
 queries the database and never reads the clock, so the same entries always give the same bytes
-(and the same ETag). The feed store (``prakat.feeds.store``) decides which feeds exist, builds them
-when something is published and serves them.
+(and the same ETag). ``prakat.feeds.files`` decides which feeds a school has and prepares them to be
+served; the feed store (``prakat.feeds.store``) writes them to disk and holds them in memory. The
+entries come from the feed service (``prakat.feedsync``), which reads the database.
 
 One code path for all three formats: ``items()`` turns entries into ``Item`` values once (title,
 summary, links, enclosure, categories, GUID, times); ``render()`` writes them as RSS, Atom or JSON.

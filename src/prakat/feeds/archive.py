@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from prakat.readmodel import PublicEntry
+from prakat.publicentry import PublicEntry
 from prakat.urls import FEED_PAGE
 
 

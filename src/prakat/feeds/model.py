@@ -25,7 +25,7 @@ from typing import Final
 import msgspec
 
 from prakat import urls
-from prakat.readmodel import GROUP_LABELS, PublicEntry
+from prakat.publicentry import GROUP_LABELS, PublicEntry
 from prakat.thai import BANGKOK, format_date_full
 
 FORMATS: Final = urls.FEED_FORMATS  # ("rss", "atom", "json")

@@ -1,17 +1,13 @@
-"""The feed store: every standard feed of a school, built when something is published, written to
-``feeds/`` for static hosting, and kept in memory (bytes, gzip, strong ETag, Last-Modified) for the
-app to serve without a database query.
-
-Standard feeds of a school, each as RSS, Atom and JSON Feed: all announcements (the newest
-``urls.FEED_PAGE``, with RFC 5005 archive pages for the rest), one per kind group
-(``readmodel.GROUPS``) and one per fiscal year with publications. Any other filter (text search,
-month, method, budget source, combinations) gets a feed built on demand from ``readmodel.entries``
-and cached per school generation.
+"""The feed store: every standard feed of a school (``prakat.feeds.files``), written to ``feeds/`` for
+static hosting, and kept in memory (bytes, gzip, strong ETag, Last-Modified) for the app to serve
+without a database query. It takes the entries it is given and never reads the database: the feed
+service (``prakat.feedsync``) reads the published entries and hands them over, after a publication,
+at startup and when the files do not match the database.
 
 Files. ``<feeds_dir>/<slug>`` is a symbolic link to ``.generations/<slug>/<generation>/``, which
 holds ``announcements.{rss,atom,json}``, ``q/<canonical query>/announcements.*`` (kind=… and
 year=…), ``archive/<page>.*``, a ``.gz`` beside each file (for nginx ``gzip_static``) and
-``manifest.json``. A rebuild writes a complete new generation directory under a temporary name,
+``manifest.json``. A write makes a complete new generation directory under a temporary name,
 renames it into place, and then swaps the link with ``os.replace`` (atomic): a reader (nginx, a
 ``cp -rL`` to a school's host, another worker) sees the old set or the new one, never a mix. The
 generation name is the newest publication sequence and a hash of the content, so building the same
@@ -24,280 +20,58 @@ files rebuilt) by one of them. Every request first reads the school's link (one 
 microsecond, no database): when the link names another generation than the one in memory, the worker
 loads that generation from disk (still no database) before answering. The link is written last by a
 rebuild, so it is the generation marker: a worker never serves older feeds than the files. A rebuild
-takes an exclusive ``flock`` on the school (``.generations/<slug>/.lock``) before it reads the
-database and keeps it until the link is swapped, so rebuilds of one school in several processes run
-one after the other, each reading after the previous one swapped: a slow rebuild that read before a
-publication cannot replace the files of the rebuild that followed it.
+takes an exclusive ``flock`` on the school (``.generations/<slug>/.lock``, see ``exclusive``) before
+the database is read and keeps it until the link is swapped, so rebuilds of one school in several
+processes run one after the other, each reading after the previous one swapped: a slow rebuild that
+read before a publication cannot replace the files of the rebuild that followed it.
 
-When a worker has nothing in memory for a school (first request, evicted), it checks the files
-against the database with one small query (the published announcements' ids, sequences, times and
-PDF digests, the school's name, the base URL and ``FORMAT``): equal, it loads them; different (a
-database restored, the base URL changed, a new Prakat version), it rebuilds. That is the only
-database read on the serving side besides building on-demand feeds.
+The state of a generation (``state_of``) is a digest of what its files were built from: the feed
+service compares it with the database's (one small query) when a worker has nothing in memory for a
+school, and loads the files when they match (``loaded_if``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import fcntl
-import functools
-import gzip
 import hashlib
-import logging
 import os
 import shutil
 import uuid
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import format_datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import msgspec
 
-from prakat import events, feeds, readmodel, urls
-from prakat.announcements import service as announcements
-from prakat.db import tables as t
+from prakat import feeds
 from prakat.errors import NotFound
-from prakat.feeds.archive import main_prev_archive, newest_sequence
-from prakat.feeds.model import updated as feed_updated
-from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
-from prakat.rules import AnnouncementKind, BudgetSource, Method
-from prakat.schools.service import SLUG, get_school, get_school_by_slug, list_schools
+from prakat.feeds.archive import newest_sequence
+from prakat.feeds.files import (
+    NO_FILTERS,
+    FeedFile,
+    SchoolInfo,
+    archive_path,
+    build_on_demand,
+    build_school,
+    feed_path,
+)
+from prakat.publicentry import Filters, PublicEntry
 from prakat.settings import Settings
-from prakat.thai import THAI_MONTHS
 
-log = logging.getLogger(__name__)
-
-# Bump when the same entries give different feed bytes (a change in prakat.feeds or here): every
-# install then rebuilds its files on the next start.
+# Bump when the same entries give different feed bytes (a change in prakat.feeds): every install
+# then rebuilds its files on the next start.
 FORMAT: Final = 1
-CURRENT_CACHE: Final = "public, max-age=300"
-ARCHIVE_CACHE: Final = "public, max-age=31536000, immutable"  # a complete archive page never changes
 GENERATIONS: Final = ".generations"
 MANIFEST: Final = "manifest.json"
 # Memory per process: a school's standard feeds are about 1 MB (plus gzip), an on-demand feed at most
 # about 80 KB. The least recently asked are dropped (and read again from disk when asked).
 MAX_SCHOOLS: Final = 64
 MAX_ON_DEMAND: Final = 512
-NO_FILTERS: Final = Filters()  # the main feed's (the web layer passes this very object)
-
-
-def feed_path(fmt: str, query: str = "") -> str:
-    """Where a current feed lives inside a school's folder (and under which key it is cached)."""
-    return f"q/{query}/announcements.{fmt}" if query else f"announcements.{fmt}"
-
-
-def archive_path(page: int, fmt: str) -> str:
-    return f"archive/{page}.{fmt}"
-
-
-def describe(filters: Filters) -> str:
-    """The filters in Thai words, e.g. "ประกาศผู้ชนะ · ปีงบประมาณ 2569" ("" for none)."""
-    parts = []
-    if filters.kind is not None:
-        parts.append(GROUP_LABELS.get(filters.kind) or AnnouncementKind(filters.kind).label)
-    if filters.year is not None:
-        parts.append(f"ปีงบประมาณ {filters.year}")
-    if filters.month is not None:
-        parts.append(f"เดือน{THAI_MONTHS[filters.month - 1]}")
-    if filters.method is not None:
-        parts.append(Method(filters.method).label)
-    if filters.source is not None:
-        parts.append(BudgetSource(filters.source).label)
-    if filters.q:
-        parts.append(f"คำค้น “{filters.q}”")
-    return " · ".join(parts)
-
-
-def feed_title(school_name: str, filters: Filters) -> str:
-    what = describe(filters)
-    return f"ประกาศจัดซื้อจัดจ้าง {school_name}" + (f" — {what}" if what else "")
-
-
-def _description(school_name: str, filters: Filters) -> str:
-    what = describe(filters)
-    return (
-        f"ประกาศจัดซื้อจัดจ้างของ{school_name}"
-        + (f" ({what})" if what else "")
-        + f" {urls.FEED_PAGE} ฉบับล่าสุด พร้อมลิงก์ไฟล์ PDF ของประกาศ"
-    )
-
-
-def _http_date(value: datetime) -> str:
-    return format_datetime(value.astimezone(UTC).replace(microsecond=0), usegmt=True)
-
-
-Headers = tuple[tuple[bytes, bytes], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FeedFile:
-    """One feed document, ready to serve: identity and gzip bytes, validators, and the HTTP headers
-    of each answer prepared once (the hot path only picks one)."""
-
-    path: str  # inside the school's folder, e.g. "archive/2.atom"
-    body: bytes
-    gzip: bytes
-    etag: str  # strong, quoted: the content hash
-    gzip_etag: str
-    last_modified: datetime  # the newest entry's publication time (aware)
-    media_type: str
-    cache_control: str
-    http_last_modified: str = field(init=False)
-    headers: Headers = field(init=False)  # 200, identity
-    gzip_headers: Headers = field(init=False)  # 200, gzip
-    not_modified: Headers = field(init=False)  # 304 for a client of the identity bytes
-    gzip_not_modified: Headers = field(init=False)  # 304 for a client of the gzip bytes
-
-    def __post_init__(self) -> None:
-        last_modified = _http_date(self.last_modified)
-        # A 304 repeats what a cache must update (RFC 9110 15.4.5); a 200 also says what it is.
-        validators: Headers = (
-            (b"cache-control", self.cache_control.encode()),
-            (b"last-modified", last_modified.encode()),
-            (b"vary", b"Accept-Encoding"),
-        )
-        about: Headers = (
-            (b"content-type", self.media_type.encode()),
-            (b"access-control-allow-origin", b"*"),  # public data: web-based readers may fetch it
-            (b"x-content-type-options", b"nosniff"),
-        )
-        plain = ((b"etag", self.etag.encode()), *validators)
-        packed = ((b"etag", self.gzip_etag.encode()), *validators)
-        values = {
-            "http_last_modified": last_modified,
-            "headers": ((b"content-length", str(len(self.body)).encode()), *about, *plain),
-            "gzip_headers": (
-                (b"content-length", str(len(self.gzip)).encode()),
-                (b"content-encoding", b"gzip"),
-                *about,
-                *packed,
-            ),
-            "not_modified": plain,
-            "gzip_not_modified": packed,
-        }
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
-
-
-def make_file(path: str, body: bytes, last_modified: datetime, cache_control: str) -> FeedFile:
-    fmt = path.rsplit(".", 1)[1]
-    digest = hashlib.sha256(body).hexdigest()[:32]
-    return FeedFile(
-        path=path,
-        body=body,
-        gzip=gzip.compress(body, compresslevel=9, mtime=0),
-        etag=f'"{digest}"',
-        gzip_etag=f'"{digest}-gz"',
-        last_modified=last_modified,
-        media_type=feeds.MEDIA_TYPES[fmt],
-        cache_control=cache_control,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class SchoolInfo:
-    id: int
-    slug: str
-    name: str
-
-
-def _render_all(
-    path_of: Callable[[str], str],
-    description: feeds.FeedDescription,
-    entry_items: Sequence[feeds.Item],
-    cache_control: str,
-) -> list[FeedFile]:
-    last_modified = feed_updated(entry_items)
-    return [
-        make_file(path_of(fmt), feeds.render(description, entry_items, fmt), last_modified, cache_control)
-        for fmt in feeds.FORMATS
-    ]
-
-
-def build_school(school: SchoolInfo, entries: Sequence[PublicEntry], base_url: str) -> dict[str, FeedFile]:
-    """Every standard feed of a school from its published entries (pure: no database, no clock)."""
-    item_of = {e.id: feeds.item_of(e, base_url) for e in entries}
-
-    def items_of(chosen: Iterable[PublicEntry]) -> list[feeds.Item]:
-        return [item_of[e.id] for e in sorted(chosen, key=lambda e: e.sequence, reverse=True)]
-
-    def describe_feed(filters: Filters, **extra: Any) -> feeds.FeedDescription:
-        return feeds.FeedDescription(
-            base_url=base_url,
-            slug=school.slug,
-            school_name=school.name,
-            title=feed_title(school.name, filters),
-            description=_description(school.name, filters),
-            query=filters.query(),
-            **extra,
-        )
-
-    files: list[FeedFile] = []
-    newest = newest_sequence(entries)
-    files += _render_all(
-        feed_path,
-        describe_feed(Filters(), prev_archive=main_prev_archive(newest)),
-        items_of(feeds.current_entries(entries)),
-        CURRENT_CACHE,
-    )
-    standard = [Filters(kind=group) for group in GROUPS]
-    standard += [Filters(year=year) for year in sorted({e.year_be for e in entries})]
-    for filters in standard:
-        chosen = [e for e in entries if readmodel.matches(e, filters)]
-        files += _render_all(
-            functools.partial(feed_path, query=filters.query()),
-            describe_feed(filters),
-            items_of(chosen)[: urls.FEED_PAGE],
-            CURRENT_CACHE,
-        )
-    for page in feeds.archive_pages(entries):
-        first = (page.page - 1) * urls.FEED_PAGE + 1
-        description = feeds.FeedDescription(
-            base_url=base_url,
-            slug=school.slug,
-            school_name=school.name,
-            title=f"{feed_title(school.name, Filters())} (ฉบับเก็บ {page.page}: ลำดับที่ "
-            f"{first}–{first + urls.FEED_PAGE - 1})",
-            description=f"ประกาศจัดซื้อจัดจ้างของ{school.name} ที่เผยแพร่เป็นลำดับที่ "
-            f"{first}–{first + urls.FEED_PAGE - 1}",
-            page=page.page,
-            prev_archive=page.prev_archive,
-            next_archive=page.next_archive,
-        )
-        files += _render_all(
-            functools.partial(archive_path, page.page),
-            description,
-            items_of(page.entries),
-            ARCHIVE_CACHE if page.complete else CURRENT_CACHE,
-        )
-    return {f.path: f for f in files}
-
-
-def build_on_demand(
-    school: SchoolInfo, entries: Sequence[PublicEntry], filters: Filters, fmt: str, base_url: str
-) -> FeedFile:
-    """A filtered feed nobody built in advance: the newest FEED_PAGE entries matching ``filters``."""
-    chosen = sorted(entries, key=lambda e: e.sequence, reverse=True)[: urls.FEED_PAGE]
-    entry_items = [feeds.item_of(e, base_url) for e in chosen]
-    description = feeds.FeedDescription(
-        base_url=base_url,
-        slug=school.slug,
-        school_name=school.name,
-        title=feed_title(school.name, filters),
-        description=_description(school.name, filters),
-        query=filters.query(),
-    )
-    return make_file(
-        feed_path(fmt, filters.query()),
-        feeds.render(description, entry_items, fmt),
-        feed_updated(entry_items),
-        CURRENT_CACHE,
-    )
 
 
 # --- state: what the files were built from -------------------------------------------------------
@@ -317,13 +91,6 @@ def state_of(school: SchoolInfo, base_url: str, rows: Iterable[tuple[int, int, d
     return h.hexdigest()
 
 
-async def _published_rows(school_id: int) -> list[tuple[int, int, datetime, str | None]]:
-    rows = await t.Announcement.select(
-        t.Announcement.id, t.Announcement.sequence, t.Announcement.published_at, t.Announcement.pdf_sha256
-    ).where((t.Announcement.school == school_id) & (t.Announcement.status == announcements.PUBLISHED))
-    return [(r["id"], r["sequence"], r["published_at"], r["pdf_sha256"]) for r in rows]
-
-
 # --- memory ------------------------------------------------------------------------------------
 
 
@@ -336,6 +103,16 @@ class SchoolFeeds:
     state: str
     newest_sequence: int
     files: dict[str, FeedFile]
+
+    def standard(self, filters: Filters, fmt: str) -> FeedFile | None:
+        """The standard feed for these filters, or None when they need a feed built on demand."""
+        return self.files.get(feed_path(fmt, "" if filters is NO_FILTERS else filters.query()))
+
+    def archive(self, page: int, fmt: str) -> FeedFile:
+        found = self.files.get(archive_path(page, fmt))
+        if found is None:
+            raise NotFound("หน้าฟีดฉบับเก็บนี้")
+        return found
 
 
 class _FileEntry(msgspec.Struct, frozen=True):
@@ -483,7 +260,8 @@ def _publish(
 
 
 class FeedStore:
-    """Feeds of every school for one ``feeds_dir`` and base URL (one per app or CLI process)."""
+    """Feeds of every school for one ``feeds_dir`` and base URL (one per app or CLI process): the
+    files, what this process holds of them in memory, and the locks a rebuild takes."""
 
     def __init__(self, settings: Settings) -> None:
         self.root = Path(settings.feeds_dir)
@@ -493,8 +271,13 @@ class FeedStore:
         # On-demand feeds by (generation, query, format): a new generation is a new key.
         self._on_demand: OrderedDict[tuple[str, str, str], FeedFile] = OrderedDict()
 
-    def _lock(self, slug: str) -> asyncio.Lock:
+    def lock(self, slug: str) -> asyncio.Lock:
+        """The school's lock in this process (``exclusive`` is the one across processes)."""
         return self._locks.setdefault(slug, asyncio.Lock())
+
+    def exclusive(self, slug: str) -> AbstractAsyncContextManager[None]:
+        """The school's lock across processes: held from reading the database to swapping the link."""
+        return _exclusive(self.root / GENERATIONS / slug / ".lock")
 
     def _remember(self, school_feeds: SchoolFeeds) -> SchoolFeeds:
         slug = school_feeds.school.slug
@@ -507,9 +290,10 @@ class FeedStore:
     def _link(self, slug: str) -> str:
         return os.path.join(self.root, slug)
 
-    async def school(self, slug: str) -> SchoolFeeds:
-        """The school's current feeds: from memory when the files have not changed (no database, the
-        hot path), from disk when another process rebuilt them, else checked against the database."""
+    async def held(self, slug: str) -> SchoolFeeds | None:
+        """The school's current feeds without the database (the hot path): from memory when the
+        files have not changed, from disk when another process rebuilt them; None when this process
+        holds nothing of the school (then the files must be checked against the database)."""
         held = self._schools.get(slug)
         if held is not None:
             target = _target(self._link(slug))
@@ -520,12 +304,13 @@ class FeedStore:
                 loaded = await asyncio.to_thread(_load, self.root, target)
                 if loaded is not None:
                     return self._remember(loaded)
-        return await self.ensure(slug)
+        return None
 
-    def _lock_file(self, slug: str) -> Path:
-        return self.root / GENERATIONS / slug / ".lock"
+    def state(self, school: SchoolInfo, rows: Iterable[tuple[int, int, datetime, str | None]]) -> str:
+        """``state_of`` for this store's base URL."""
+        return state_of(school, self.base_url, rows)
 
-    async def _loaded_if(self, slug: str, state: str) -> SchoolFeeds | None:
+    async def loaded_if(self, slug: str, state: str) -> SchoolFeeds | None:
         """The school's files on disk, when they were built from ``state``."""
         target = _target(self._link(slug))
         if target is None:
@@ -536,106 +321,32 @@ class FeedStore:
         loaded = await asyncio.to_thread(_load, self.root, target)
         return self._remember(loaded) if loaded is not None and loaded.state == state else None
 
-    async def ensure(self, slug: str) -> SchoolFeeds:
-        """Files that match the database, in memory: loaded when they do, rebuilt when they do not.
-        An unknown school is NotFound."""
-        if not SLUG.match(slug):
-            raise NotFound("โรงเรียน")
-        async with self._lock(slug):
-            found = await get_school_by_slug(slug)
-            school = SchoolInfo(id=found.id, slug=found.slug, name=found.name)
-            state = state_of(school, self.base_url, await _published_rows(school.id))
-            loaded = await self._loaded_if(slug, state)
-            if loaded is not None:
-                return loaded
-            async with _exclusive(self._lock_file(slug)):
-                # Another process may have rebuilt them while this one waited for the lock.
-                loaded = await self._loaded_if(slug, state)
-                return loaded if loaded is not None else await self._rebuild(school)
-
-    async def rebuild(self, school_id: int) -> SchoolFeeds:
-        """Build and write every standard feed of the school from the database (after a publication)."""
-        found = await get_school(school_id)
-        school = SchoolInfo(id=found.id, slug=found.slug, name=found.name)
-        async with self._lock(school.slug), _exclusive(self._lock_file(school.slug)):
-            return await self._rebuild(school)
-
-    async def _rebuild(self, school: SchoolInfo) -> SchoolFeeds:
-        """Read, build, write and swap; under the school's lock in this process and across processes.
-        The database is read after the lock is taken: a rebuild that swaps later read later, so the
-        files never go back to what an earlier, slower rebuild saw."""
-        entries = await readmodel.entries(school.id)
-        state = state_of(
-            school, self.base_url, ((e.id, e.sequence, e.published_at, e.pdf_sha256) for e in entries)
-        )
+    async def write(self, school: SchoolInfo, entries: Sequence[PublicEntry]) -> SchoolFeeds:
+        """Build every standard feed of the school from all its published entries, write them and
+        swap the link; called under the school's locks (``lock`` and ``exclusive``)."""
+        state = self.state(school, ((e.id, e.sequence, e.published_at, e.pdf_sha256) for e in entries))
         newest = newest_sequence(entries)
         # CPU-bound (feedgen, gzip) and file writes: off the event loop.
         files = await asyncio.to_thread(build_school, school, entries, self.base_url)
         built = await asyncio.to_thread(_publish, self.root, school, state, newest, files)
         return self._remember(built)
 
-    async def on_demand(self, school_feeds: SchoolFeeds, filters: Filters, fmt: str) -> FeedFile:
-        """A filtered feed outside the standard set: built from the database once per generation."""
+    def held_on_demand(self, school_feeds: SchoolFeeds, filters: Filters, fmt: str) -> FeedFile | None:
+        """A filtered feed outside the standard set, when this generation's was built already."""
         key = (school_feeds.target, filters.query(), fmt)
         made = self._on_demand.get(key)
-        if made is None:
-            entries = await readmodel.entries(school_feeds.school.id, filters)
-            made = await asyncio.to_thread(
-                build_on_demand, school_feeds.school, entries, filters, fmt, self.base_url
-            )
-            self._on_demand[key] = made
-            while len(self._on_demand) > MAX_ON_DEMAND:
-                self._on_demand.popitem(last=False)
-        else:
+        if made is not None:
             self._on_demand.move_to_end(key)
         return made
 
-    async def feed(self, slug: str, filters: Filters, fmt: str) -> FeedFile:
-        school_feeds = await self.school(slug)
-        query = "" if filters is NO_FILTERS else filters.query()
-        found = school_feeds.files.get(feed_path(fmt, query))
-        return found if found is not None else await self.on_demand(school_feeds, filters, fmt)
-
-    async def archive(self, slug: str, page: int, fmt: str) -> FeedFile:
-        school_feeds = await self.school(slug)
-        found = school_feeds.files.get(archive_path(page, fmt))
-        if found is None:
-            raise NotFound("หน้าฟีดฉบับเก็บนี้")
-        return found
-
-    async def warm(self) -> None:
-        """At startup: every school's files checked against the database (rebuilt when stale)."""
-        try:
-            for school in await list_schools():
-                await self.ensure(school.slug)
-        except Exception:
-            log.exception("warming the feeds failed; they are built on first request instead")
-
-    async def publish_all(self, slugs: Sequence[str] | None = None) -> list[SchoolFeeds]:
-        """Rebuild and write the files of the given schools (default: every school)."""
-        chosen = [await get_school_by_slug(s) for s in slugs] if slugs else await list_schools()
-        return [await self.rebuild(school.id) for school in chosen]
-
-
-# --- after publication -------------------------------------------------------------------------
-
-_stores: dict[tuple[str, str], FeedStore] = {}
-
-
-async def _rebuild_after_publication(school_id: int) -> None:
-    for store in list(_stores.values()):
-        await store.rebuild(school_id)
-
-
-def listen(settings: Settings) -> FeedStore:
-    """The store for these settings, rebuilt after every publication in this process (a new store
-    replaces an earlier one with the same feeds folder and base URL)."""
-    store = FeedStore(settings)
-    _stores[(str(Path(settings.feeds_dir).resolve()), store.base_url)] = store
-    events.on_published(_rebuild_after_publication)
-    return store
-
-
-def store_for(settings: Settings) -> FeedStore | None:
-    """The store ``listen`` made for these settings (the app's), if any."""
-    return _stores.get((str(Path(settings.feeds_dir).resolve()), settings.base_url.rstrip("/")))
+    async def on_demand(
+        self, school_feeds: SchoolFeeds, filters: Filters, fmt: str, entries: Sequence[PublicEntry]
+    ) -> FeedFile:
+        """Build (and keep, once per generation) the filtered feed of the entries matching ``filters``."""
+        made = await asyncio.to_thread(
+            build_on_demand, school_feeds.school, entries, filters, fmt, self.base_url
+        )
+        self._on_demand[(school_feeds.target, filters.query(), fmt)] = made
+        while len(self._on_demand) > MAX_ON_DEMAND:
+            self._on_demand.popitem(last=False)
+        return made

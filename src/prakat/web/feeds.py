@@ -29,7 +29,8 @@ from litestar.types import Receive, Scope, Send
 
 from prakat import urls
 from prakat.errors import InvalidInput, NotFound
-from prakat.feeds.store import NO_FILTERS, FeedFile, FeedStore, describe, feed_title
+from prakat.feeds.files import NO_FILTERS, FeedFile, describe, feed_title
+from prakat.feedsync import FeedSync
 from prakat.readmodel import Filters, parse_filters
 from prakat.web.routing import readable
 
@@ -37,7 +38,7 @@ MAX_QUERY: Final = 2048  # bytes of query string; the longest real one (q of 200
 FILTER_NAMES: Final = frozenset({"kind", "year", "month", "method", "source", "q"})
 FEED_FILES: Final[Mapping[str, str]] = {f"announcements.{fmt}": fmt for fmt in urls.FEED_FORMATS}
 ARCHIVE_FILE: Final = re.compile(r"^([1-9][0-9]{0,6})\.(rss|atom|json)$")
-STORE: Final = "feeds"  # where create_app keeps the FeedStore (app.state)
+STORE: Final = "feeds"  # where create_app keeps the feed service (app.state)
 # No CSRF cookie on feeds and the follow page: nothing here takes a form, and a Set-Cookie on every
 # feed answer would keep shared caches from storing it.
 NO_COOKIE: Final = {"exclude_from_csrf": True}
@@ -51,8 +52,8 @@ READERS: Final = (
 )
 
 
-def store_of(request: Request[Any, Any, Any]) -> FeedStore:
-    store: FeedStore = request.app.state[STORE]
+def store_of(request: Request[Any, Any, Any]) -> FeedSync:
+    store: FeedSync = request.app.state[STORE]
     return store
 
 
