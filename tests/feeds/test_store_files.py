@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import pytest
 
-from prakat import feedsync
+from prakat import feedsync, readmodel
 from prakat.feeds import store as feedstore
 from prakat.feeds.files import SchoolInfo, build_school
 from prakat.feeds.store import GENERATIONS
@@ -85,7 +85,7 @@ async def test_a_worker_notices_newer_files_without_the_database(
     worker_a.store._remember(first)
     monkeypatch.setattr(feedsync, "_published_rows", _no_database)
     monkeypatch.setattr(feedsync, "get_school_by_slug", _no_database)
-    monkeypatch.setattr(feedsync.readmodel, "entries", _no_database)
+    monkeypatch.setattr(readmodel, "entries", _no_database)
     assert (await worker_a.school(SLUG)).target == first.target
     newer = publish(tmp_path, 4)  # "worker B" published and rebuilt
     seen = await worker_a.school(SLUG)
