@@ -26,12 +26,14 @@ from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
 from prakat.feeds import store as feed_store
 from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
+from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, workspace
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
-from prakat.web.routing import ids_in_range
+from prakat.web.routing import ids_in_range, whole_allow_header
+from prakat.web.security import SCRIPTS_DIR, security_headers
 from prakat.web.signin import SignInController
 from prakat.web.site import SiteController
 from prakat.web.templating import environment
@@ -69,6 +71,12 @@ def invalid_input(request: Request, exc: InvalidInput) -> Response:  # type: ign
 
 def conflict(request: Request, exc: Conflict) -> Response:  # type: ignore[type-arg]
     return _error(request, 409, "ทำรายการนี้ไม่ได้", exc.message)
+
+
+def no_rules(request: Request, exc: NoRuleSetError) -> Response:  # type: ignore[type-arg]
+    """A date or year outside the dated rules: the user's input, never a server error. The services name
+    the field when they can; this is the net under every other path."""
+    return _error(request, 400, "ข้อมูลไม่ถูกต้อง", str(exc))
 
 
 def forbidden(request: Request, exc: Exception) -> Response:  # type: ignore[type-arg]
@@ -134,6 +142,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             workspace.router(),
             api.router(),
             create_static_files_router(
+                path=urls.SCRIPTS,
+                directories=[SCRIPTS_DIR],
+                name="scripts",
+                cache_control=CacheControlHeader(max_age=3600, public=True),
+            ),
+            create_static_files_router(
                 path=urls.FONTS,
                 directories=[SARABUN_DIR],
                 name="fonts",
@@ -143,12 +157,14 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         lifespan=[database],
         on_startup=[feeds.warm],
         guards=[ids_in_range],
+        before_send=[security_headers(settings.https), whole_allow_header],
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={
             NotFound: not_found,
             Forbidden: forbidden,
             InvalidInput: invalid_input,
             Conflict: conflict,
+            NoRuleSetError: no_rules,
             HTTPException: http_error,
             Exception: server_error,
         },

@@ -1,0 +1,116 @@
+"""What an outside probe found, each closed where it belongs: OPTIONS on guarded routes, whole numbers in
+query strings, dates outside the dated rules, and the security headers every response carries."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import httpx
+import pytest
+from lxml import html
+
+from prakat import urls
+from prakat.app import create_app
+from prakat.settings import Settings
+from prakat.web.security import CSP
+from tests import factories
+from tests.api.helpers import call, caller
+
+
+def directives(csp: str) -> dict[str, list[str]]:
+    parsed: dict[str, list[str]] = {}
+    for part in csp.split(";"):
+        name, *values = part.split()
+        parsed[name] = values
+    return parsed
+
+
+@pytest.mark.parametrize("path", [urls.API + "/vendors", urls.API + "/announcements", "/w/vendors/", "/w/"])
+async def test_options_answers_the_allowed_methods(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.options(path)
+    assert response.status_code == 204, response.text
+    assert "GET" in {m.strip() for m in response.headers["allow"].split(",")}
+
+
+async def test_guarded_head_without_a_session_is_not_a_server_error(client: httpx.AsyncClient) -> None:
+    response = await client.head(urls.API + "/vendors")
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "plan_id=-10748576477586149376",
+        "procurement_id=99999999999999999999",
+        "procurement_id=-1",
+        f"plan_id={2**31}",
+    ],
+)
+async def test_whole_numbers_in_queries_are_range_checked(client: httpx.AsyncClient, query: str) -> None:
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    answer = await call(client, officer, "GET", f"/announcements?{query}", expect=400)
+    name = query.split("=")[0]
+    assert name in answer["fields"], answer
+    assert "จำนวนเต็ม" in answer["fields"][name]
+
+
+async def test_a_whole_number_in_range_still_filters(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    assert await call(client, officer, "GET", f"/announcements?plan_id={2**31 - 1}") == []
+
+
+async def test_a_request_date_before_every_rule_set_is_a_thai_400(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    body = {**factories.PROCUREMENT, "budget": "100", "requested_on": "2000-01-01"}
+    response = await client.post(urls.API + "/procurements", json=body, headers=officer.headers)
+    assert response.status_code == 400, response.text
+    text = response.text
+    assert "ปีงบประมาณ" in text and "2561" in text, text
+
+
+async def test_pages_carry_the_security_headers(client: httpx.AsyncClient) -> None:
+    await factories.school()
+    for path in ("/", "/login", "/s/test/", "/s/test/announcements/", "/s/test/follow/", "/w/"):
+        response = await client.get(path)
+        headers = response.headers
+        csp = directives(headers["content-security-policy"])
+        assert csp["script-src"] == ["'self'"], (path, csp)
+        assert csp["frame-ancestors"] == ["'none'"], path
+        assert headers["x-frame-options"] == "DENY", path
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin", path
+        assert "strict-transport-security" not in headers, path  # the base URL is http here
+
+
+async def test_the_embed_keeps_its_own_frame_ancestors(client: httpx.AsyncClient) -> None:
+    await factories.school(embed_origins="https://www.school.ac.th")
+    response = await client.get("/s/test/embed/")
+    assert response.status_code == 200
+    csp = directives(response.headers["content-security-policy"])
+    assert "https://www.school.ac.th" in csp["frame-ancestors"] and "'none'" not in csp["frame-ancestors"]
+    assert "x-frame-options" not in response.headers
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_https_installs_send_hsts(db: object, settings: Settings) -> None:
+    https = dataclasses.replace(settings, base_url="https://prakat.example.org")
+    app = create_app(https, engine=db)  # type: ignore[arg-type]
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        response = await client.get("/login")
+    assert response.headers["strict-transport-security"] == "max-age=31536000"
+
+
+async def test_pages_hold_no_inline_script(client: httpx.AsyncClient) -> None:
+    """The CSP forbids inline script, so a page's scripts are files (or JSON data, which never runs)."""
+    await factories.school()
+    page = await client.get("/s/test/follow/")
+    scripts = html.fromstring(page.text).findall(".//script")
+    assert scripts, "the follow page has its copy-button script"
+    for script in scripts:
+        assert script.get("src") or script.get("type") == "application/json", html.tostring(script)
+        assert script.get("src") is None or (await client.get(script.get("src"))).status_code == 200
+    assert "'unsafe-inline'" not in directives(CSP)["script-src"]
