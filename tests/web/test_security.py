@@ -10,8 +10,12 @@ import pytest
 from lxml import html
 
 from prakat import urls
+from prakat.announcements import service as announcements
+from prakat.announcements.schemas import AnnouncementDraft
 from prakat.app import create_app
+from prakat.errors import InvalidInput
 from prakat.settings import Settings
+from prakat.validation import BIDI_MESSAGE, Fields, checked_text
 from prakat.web.security import CSP
 from tests import factories
 from tests.api.helpers import call, caller
@@ -114,3 +118,46 @@ async def test_pages_hold_no_inline_script(client: httpx.AsyncClient) -> None:
         assert script.get("src") or script.get("type") == "application/json", html.tostring(script)
         assert script.get("src") is None or (await client.get(script.get("src"))).status_code == 200
     assert "'unsafe-inline'" not in directives(CSP)["script-src"]
+
+
+BIDI = ["\u202e", "\u202d", "\u202a", "\u2066", "\u2067", "\u2068", "\u2069", "\u200f", "\u200e", "\u061c"]
+
+
+@pytest.mark.parametrize("control", BIDI)
+def test_bidi_controls_are_refused_with_the_field_named(control: str) -> None:
+    f = Fields({"subject": f"ซื้อ{control}rtl abc"})
+    assert f.text("subject", "ชื่องาน") == ""
+    message = f.errors["subject"]
+    assert message.startswith("ชื่องาน: ") and f"U+{ord(control):04X}" in message
+
+
+def test_invisible_formatting_is_removed_like_control_characters() -> None:
+    f = Fields({"subject": "ซื้อ\u200bวัสดุ\u00ad\ufeffสำนักงาน\u2060"})
+    assert f.text("subject", "ชื่องาน") == "ซื้อวัสดุสำนักงาน"
+    assert not f.errors
+
+
+async def test_the_api_refuses_an_override_in_a_vendor_name(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    body = {"name": "ร้าน\u202eabc", "tax_id": factories.tax_id("010555000001")}
+    answer = await call(client, officer, "POST", "/vendors", body, expect=400)
+    assert "U+202E" in answer["fields"]["name"]
+
+
+async def test_an_announcement_body_refuses_an_override(db: object) -> None:
+    _, school = await factories.school()
+    vendor = await factories.vendor(school)
+    p = await factories.awarded(school, vendor.id)
+    draft = await announcements.prepare(school, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    with pytest.raises(InvalidInput) as raised:
+        await announcements.update_body(school, draft.id, "เหตุผล\u202eRTL")
+    assert raised.value.errors["body"].startswith("รายละเอียดเพิ่มเติม: ")
+    assert "U+202E" in raised.value.errors["body"]
+
+
+def test_free_text_read_alone_refuses_overrides_and_drops_invisible_marks() -> None:
+    with pytest.raises(InvalidInput) as raised:
+        checked_text("แก้\u2067ไข", "comment", "ความเห็น")
+    assert raised.value.errors == {"comment": "ความเห็น: " + BIDI_MESSAGE.format(code=0x2067)}
+    assert checked_text("แก้\u200bไข", "comment", "ความเห็น") == "แก้ไข"
