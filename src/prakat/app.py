@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from granian.utils.proxies import wrap_asgi_with_proxy_headers
 from litestar import Litestar, MediaType, Request, Response
-from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import CacheControlHeader, State
 from litestar.exceptions import HTTPException
 from litestar.openapi import OpenAPIConfig
@@ -29,6 +28,7 @@ from prakat.keys import secret_key
 from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, workspace
+from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
@@ -121,6 +121,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         bind(engine)
     # Feeds are rebuilt after every publication and checked against the database at startup.
     feeds = feed_store.listen(settings)
+    csrf = Csrf(secret_key(settings.secret_key), settings.base_url, settings.https)
 
     @asynccontextmanager
     async def database(_: Litestar) -> AsyncIterator[None]:
@@ -156,8 +157,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         ],
         lifespan=[database],
         on_startup=[feeds.warm],
-        guards=[ids_in_range],
-        before_send=[security_headers(settings.https), whole_allow_header],
+        guards=[ids_in_range, csrf.guard],
+        before_send=[security_headers(settings.https), whole_allow_header, csrf.before_send],
         template_config=TemplateConfig(engine=JinjaTemplateEngine.from_environment(environment())),
         exception_handlers={
             NotFound: not_found,
@@ -168,20 +169,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             HTTPException: http_error,
             Exception: server_error,
         },
-        csrf_config=CSRFConfig(
-            secret=secret_key(settings.secret_key),
-            cookie_name="prakat_csrf",
-            cookie_secure=settings.https,
-            cookie_samesite="lax",
-            # Scripts authenticate with a bearer token, which a browser never sends by itself.
-            # The embed, the public JSON and the changes cursor are read inside other sites and by
-            # scripts, and static files (fonts) by every page: no cookie there, and nothing to post.
-            exclude=[
-                urls.API,
-                r"^/s/[^/]+/(?:embed/?|announcements\.json|changes\.json)$",
-                "^" + urls.STATIC + "/",
-            ],
-        ),
         openapi_config=OpenAPIConfig(
             title="Prakat API",
             version="1",

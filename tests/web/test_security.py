@@ -13,12 +13,14 @@ from prakat import urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.app import create_app
+from prakat.db import tables as t
 from prakat.errors import InvalidInput
 from prakat.settings import Settings
 from prakat.validation import BIDI_MESSAGE, Fields, checked_text
 from prakat.web.security import CSP
 from tests import factories
 from tests.api.helpers import call, caller
+from tests.web.helpers import csrf_of, make_user, sign_in
 
 
 def directives(csp: str) -> dict[str, list[str]]:
@@ -161,3 +163,58 @@ def test_free_text_read_alone_refuses_overrides_and_drops_invisible_marks() -> N
         checked_text("แก้\u2067ไข", "comment", "ความเห็น")
     assert raised.value.errors == {"comment": "ความเห็น: " + BIDI_MESSAGE.format(code=0x2067)}
     assert checked_text("แก้\u200bไข", "comment", "ความเห็น") == "แก้ไข"
+
+
+async def test_an_anonymous_csrf_token_does_not_pass_with_a_session(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    await make_user(school, "somsri", "officer")
+    anonymous = csrf_of(await client.get("/login"))
+    await sign_in(client, "somsri")
+    response = await client.post("/logout", data={"_csrf_token": anonymous})
+    assert response.status_code == 403
+    assert await t.UserSession.count() == 1
+    assert "แบบฟอร์ม" in html.fromstring(response.text).text_content()
+
+
+async def test_another_sessions_cookie_and_token_pair_does_not_pass(
+    client: httpx.AsyncClient, settings: Settings, db: object
+) -> None:
+    _, school = await factories.school()
+    await make_user(school, "somsri", "officer")
+    await make_user(school, "mallory", "officer")
+    await sign_in(client, "somsri")
+    app = create_app(settings, engine=db)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as other:
+        await sign_in(other, "mallory")
+        foreign_token = csrf_of(await other.get("/w/account/"))
+    response = await client.post("/logout", data={"_csrf_token": foreign_token})
+    assert response.status_code == 403
+    assert await t.UserSession.count() == 2
+
+
+@pytest.mark.parametrize("header", ["origin", "referer"])
+async def test_a_foreign_origin_is_refused_with_a_good_token(client: httpx.AsyncClient, header: str) -> None:
+    _, school = await factories.school()
+    await make_user(school, "somsri", "officer")
+    await sign_in(client, "somsri")
+    token = csrf_of(await client.get("/w/account/"))
+    foreign = {header: "https://evil.example" + ("/page" if header == "referer" else "")}
+    refused = await client.post("/logout", data={"_csrf_token": token}, headers=foreign)
+    assert refused.status_code == 403
+    own = {header: "http://testserver" + ("/w/account/" if header == "referer" else "")}
+    assert (await client.post("/logout", data={"_csrf_token": token}, headers=own)).status_code == 303
+
+
+async def test_only_the_sign_in_page_sets_a_cookie_before_sign_in(client: httpx.AsyncClient) -> None:
+    await factories.school()
+    for path in (
+        "/",
+        "/s/test/",
+        "/s/test/announcements/",
+        "/s/test/embed/",
+        "/s/test/feeds/announcements.rss",
+    ):
+        assert "set-cookie" not in (await client.get(path)).headers, path
+    assert "prakat_csrf=" in (await client.get("/login")).headers["set-cookie"]
