@@ -189,6 +189,9 @@ async def test_another_sessions_cookie_and_token_pair_does_not_pass(
     ) as other:
         await sign_in(other, "mallory")
         foreign_token = csrf_of(await other.get("/w/account/"))
+        foreign_csrf_cookie = other.cookies.get("prakat_csrf")
+    # The attacker plants their own CSRF cookie beside the victim's session cookie, with its token.
+    client.cookies.set("prakat_csrf", foreign_csrf_cookie or "", domain="testserver.local")
     response = await client.post("/logout", data={"_csrf_token": foreign_token})
     assert response.status_code == 403
     assert await t.UserSession.count() == 2
