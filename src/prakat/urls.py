@@ -33,6 +33,7 @@ WORKSPACE = "/w"
 API = "/api/v1"
 STATIC = "/static"
 FONTS = "/static/fonts"
+SCRIPTS = "/static/js"
 
 
 def home() -> str:
@@ -108,6 +109,10 @@ def static(path: str) -> str:
 def workspace(path: str = "") -> str:
     """A workspace page, e.g. workspace("procurements/12") -> /w/procurements/12."""
     return f"{WORKSPACE}/{path}"
+
+
+def script(filename: str) -> str:
+    return f"{SCRIPTS}/{quote(filename)}"
 
 
 def font(filename: str) -> str:

@@ -23,9 +23,39 @@ T = TypeVar("T")
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
 
 
+# Invisible formatting characters with no place in Thai procurement text (soft hyphen, zero-width
+# space and joiners, word joiner, invisible operators, BOM): pasted from Word or the web, they change
+# nothing a reader sees but split searches and line breaks. Removed like the control characters.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"))
+_STRIPPED = {**_CONTROL, **_INVISIBLE}
+
+# Bidirectional controls (embeddings, overrides, isolates, marks): in a published document an override
+# reorders the template's own words around the field ("ซื้อSrtl abc"), so text holding one is refused,
+# with the character named, rather than silently changed.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_MESSAGE = (
+    "มีอักขระควบคุมทิศทางข้อความที่มองไม่เห็น (U+{code:04X}) ซึ่งทำให้ข้อความในเอกสารสลับตำแหน่ง กรุณาลบข้อความนี้แล้วพิมพ์ใหม่"
+)
+
+
 def clean(text: str) -> str:
-    """Text as a person meant it: without invisible control characters."""
-    return text.translate(_CONTROL)
+    """Text as a person meant it: without invisible control and formatting characters."""
+    return text.translate(_STRIPPED)
+
+
+def bidi_problem(text: str) -> str | None:
+    """The Thai message for text that holds a bidirectional control, or None."""
+    found = next((c for c in text if c in BIDI_CONTROLS), None)
+    return None if found is None else BIDI_MESSAGE.format(code=ord(found))
+
+
+def checked_text(text: str, name: str, label: str) -> str:
+    """Free text (an announcement's body, a comment) read alone: cleaned, or InvalidInput naming the field
+    when it holds a bidirectional control."""
+    problem = bidi_problem(text)
+    if problem is not None:
+        raise InvalidInput({name: f"{label}: {problem}"}, {name: text})
+    return clean(text)
 
 
 def _is_blank(value: Any) -> bool:
@@ -47,6 +77,10 @@ class Fields:
         """Read one field with ``parse``; its ValueError becomes the field's Thai message."""
         value = self.raw.get(name)
         if isinstance(value, str):
+            problem = bidi_problem(value)
+            if problem is not None:
+                self.fail(name, label, problem)
+                return None
             value = clean(value)
         if _is_blank(value):
             if required:

@@ -134,13 +134,60 @@ async def test_many_usernames_from_one_client_are_limited(
     await make_user(actor, "somchai")
     for n in range(ratelimit.MAX_FAILURES_PER_CLIENT):
         assert (await refused(f"guess{n}", PASSWORD)).message == WRONG
+    # A username that has failed from this address is stopped once the address is over its limit …
+    assert (await refused("guess0", PASSWORD)).message == LIMITED
+    # … and one that has not may try, once: a wrong guess is its last from here.
+    assert (await refused("somchai", "not the password")).message == WRONG
     assert (await refused("somchai", PASSWORD)).message == LIMITED
     assert (await users.authenticate("somchai", PASSWORD, OTHER_CLIENT)).username == "somchai"
+
+
+async def test_a_colleague_behind_the_same_nat_is_not_locked_out(
+    db: Engine,  # type: ignore[type-arg]
+    frozen: FrozenClock,
+) -> None:
+    """21 failures from one address (a school's shared NAT) leave a colleague who has not failed free to
+    sign in with the right password."""
+    _, actor = await factories.school()
+    await make_user(actor, "somchai")
+    await make_user(actor, "somsri")
+    for n in range(ratelimit.MAX_FAILURES_PER_CLIENT + 1):
+        await ratelimit.record_failure(f"guess{n % 3}", CLIENT)
+    assert (await users.authenticate("somsri", PASSWORD, CLIENT)).username == "somsri"
+
+
+async def test_guessing_one_account_from_many_addresses_slows_down(
+    db: Engine,  # type: ignore[type-arg]
+    frozen: FrozenClock,
+) -> None:
+    _, actor = await factories.school()
+    await make_user(actor, "somchai")
+    for n in range(ratelimit.ACCOUNT_FREE_FAILURES):
+        assert (await refused("somchai", "guess", f"198.51.100.{n + 1}")).message == WRONG
+    # From a new address, at once: the account waits 2 s after its fifth failure, even with the password.
+    slowed = await refused("somchai", PASSWORD, "198.51.100.99")
+    assert slowed.rate_limited and slowed.message == ratelimit.SLOWED.format(seconds=2)
+    frozen.advance(seconds=2)
+    assert (await refused("somchai", "guess", "198.51.100.50")).message == WRONG
+    assert (await refused("somchai", "guess", "198.51.100.51")).message == ratelimit.SLOWED.format(seconds=4)
+    # The waits double up to five minutes; they never lock the owner out for longer.
+    assert [ratelimit.account_delay(n).total_seconds() for n in (4, 5, 6, 7, 12, 13, 40)] == [
+        0,
+        2,
+        4,
+        8,
+        256,
+        300,
+        300,
+    ]
+    frozen.advance(seconds=4)
+    assert (await users.authenticate("somchai", PASSWORD, "198.51.100.99")).username == "somchai"
 
 
 async def test_one_ipv6_network_counts_as_one_client(db: Engine, frozen: FrozenClock) -> None:  # type: ignore[type-arg]
     for n in range(ratelimit.MAX_FAILURES):
         await ratelimit.record_failure("somchai", f"2001:db8:1:2::{n + 1:x}")
+    frozen.advance(seconds=ratelimit.account_delay(ratelimit.MAX_FAILURES).total_seconds())  # its slow-down
     assert await ratelimit.too_many_failures("somchai", "2001:db8:1:2:ffff::9")
     assert not await ratelimit.too_many_failures("somchai", "2001:db8:1:3::1")
     assert ratelimit.normalise_client("::ffff:203.0.113.7") == "203.0.113.7"
@@ -152,12 +199,16 @@ async def test_only_digests_are_stored_and_old_rows_are_purged(
 ) -> None:
     await ratelimit.record_failure("SomChai ", CLIENT)
     keys = {row["key"] for row in await t.LoginAttempt.select(t.LoginAttempt.key)}
-    assert keys == {ratelimit.attempt_key("somchai", CLIENT), ratelimit.client_key(CLIENT)}
+    assert keys == {
+        ratelimit.attempt_key("somchai", CLIENT),
+        ratelimit.client_key(CLIENT),
+        ratelimit.account_key("somchai"),
+    }
     assert all(len(key) == 64 and "somchai" not in key for key in keys)
     frozen.advance(days=1, seconds=1)
     await ratelimit.record_failure("somsri", CLIENT)
-    assert await t.LoginAttempt.count() == 2
-    assert await t.LoginAttempt.count().where(t.LoginAttempt.at == frozen.at) == 2
+    assert await t.LoginAttempt.count() == 3  # its three keys
+    assert await t.LoginAttempt.count().where(t.LoginAttempt.at == frozen.at) == 3
 
 
 async def test_an_old_hash_is_upgraded_at_sign_in(db: Engine) -> None:  # type: ignore[type-arg]

@@ -34,7 +34,7 @@ from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
 from prakat.schools.service import ensure_fiscal_year, get_school
 from prakat.thai import fiscal_quarter_bounds, format_date_full
-from prakat.validation import Fields, clean
+from prakat.validation import Fields, checked_text
 
 log = logging.getLogger(__name__)
 
@@ -350,7 +350,7 @@ async def update_body(actor: Actor, announcement_id: int, body: str) -> Announce
         before = await _row(actor.school_id, announcement_id)
         if before["status"] not in EDITABLE:
             raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว แก้ไขไม่ได้")
-        text = clean(body).strip()
+        text = checked_text(body, "body", "รายละเอียดเพิ่มเติม").strip()
         if len(text) > BODY_LIMIT:
             raise InvalidInput({"body": f"รายละเอียดเพิ่มเติม: ยาวเกิน {BODY_LIMIT:,} ตัวอักษร"}, {"body": body})
         await _move(actor, before, "update", {"body": text})
@@ -458,7 +458,7 @@ async def review(actor: Actor, announcement_id: int) -> Announcement:
 
 async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -> Announcement:
     require(actor, Permission.RETURN)
-    comment = clean(comment).strip()
+    comment = checked_text(comment, "comment", "ความเห็น").strip()
     if not comment:
         raise InvalidInput({"comment": "ความเห็น: กรุณาระบุสิ่งที่ต้องแก้ไข"}, {"comment": comment})
     async with write_transaction():

@@ -21,7 +21,7 @@ from prakat.audit import Actor
 from prakat.auth import sessions
 from prakat.auth.checks import require
 from prakat.auth.passwords import check_password_strength, hash_password, needs_rehash, verify_password
-from prakat.auth.ratelimit import WINDOW, clear_failures, record_failure, too_many_failures
+from prakat.auth.ratelimit import LOCKED, clear_failures, record_failure, refusal
 from prakat.auth.roles import Permission, Role
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
@@ -44,7 +44,7 @@ LABELS: Mapping[str, str] = {
 # The same words whether the username is unknown, the password wrong or the account closed: a stranger
 # must not learn which usernames exist.
 WRONG_CREDENTIALS = "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"
-TOO_MANY_ATTEMPTS = f"ลองเข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอ {int(WINDOW.total_seconds()) // 60} นาทีแล้วลองใหม่"
+TOO_MANY_ATTEMPTS = LOCKED
 USERNAME_TAKEN = "ชื่อผู้ใช้: มีผู้ใช้ชื่อนี้แล้ว กรุณาเลือกชื่ออื่น"
 CANNOT_DEACTIVATE_SELF = "ไม่สามารถปิดการใช้งานบัญชีของตนเองได้"
 LAST_ADMIN = "โรงเรียนต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน จึงเปลี่ยนบทบาทหรือปิดการใช้งานบัญชีนี้ไม่ได้"
@@ -176,8 +176,9 @@ async def authenticate(username: str, password: str, client: str) -> User:
     """The user with this username and password, or SignInError. ``client`` is the address the request
     came from, for rate limiting."""
     name = clean(username).strip().lower()
-    if await too_many_failures(name, client):
-        raise SignInError(TOO_MANY_ATTEMPTS, rate_limited=True)
+    refused = await refusal(name, client)
+    if refused is not None:
+        raise SignInError(refused, rate_limited=True)
     row = await t.User.select().where(t.User.username == name).first() if name else None
     stored: str = row["password_hash"] if row is not None else ""
     if not stored:
@@ -300,8 +301,9 @@ async def verify_own_password(actor: Actor, password: str, client: str) -> bool:
     )
     if row is None:
         raise NotFound("ผู้ใช้")
-    if await too_many_failures(row["username"], client):
-        raise SignInError(TOO_MANY_ATTEMPTS, rate_limited=True)
+    refused = await refusal(row["username"], client)
+    if refused is not None:
+        raise SignInError(refused, rate_limited=True)
     matches = await asyncio.to_thread(verify_password, row["password_hash"], password)
     if not matches:
         await record_failure(row["username"], client)
