@@ -162,9 +162,8 @@ class UserAdminController(Controller):
                 request, actor, person, refused=refused.message, values=values, status_code=409
             )
         if user_id == actor.user_id and not can(updated.role, Permission.MANAGE_USERS):
-            return done(
-                urls.WS_DASHBOARD.url(), "saved"
-            )  # they have just handed this page over to someone else
+            # They have just handed this page over to someone else.
+            return done(urls.WS_DASHBOARD.url(), "saved")
         code = "user_deactivated" if person.active and not updated.active else "saved"
         return done(urls.WS_USER.url(user_id=user_id), code)
 
