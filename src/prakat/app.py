@@ -6,7 +6,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
-from urllib.parse import urlencode
 
 from granian.utils.proxies import wrap_asgi_with_proxy_headers
 from litestar import Litestar, MediaType, Request, Response
@@ -87,7 +86,7 @@ def not_signed_in(request: Request, exc: Exception) -> Response:  # type: ignore
     if request.url.path.startswith(urls.API) or _wants_json(request):
         return Response({"error": "ต้องยืนยันตัวตน", "detail": str(getattr(exc, "detail", ""))}, status_code=401)
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return Redirect(f"{urls.LOGIN}?{urlencode({'next': target})}", status_code=303)
+    return Redirect(urls.LOGIN.url({"next": target}), status_code=303)
 
 
 def http_error(request: Request, exc: HTTPException) -> Response:  # type: ignore[type-arg]
@@ -171,7 +170,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         openapi_config=OpenAPIConfig(
             title="Prakat API",
             version="1",
-            path="/schema",
+            path=urls.SCHEMA,
             components=api.COMPONENTS,
             tags=api.TAGS,
         ),

@@ -81,7 +81,6 @@ def _embed_kind(value: Any) -> str:
 class UserAdminController(Controller):
     """Accounts of the school, and every API token made at it."""
 
-    path = "/admin/users"
     guards = (requires(Permission.MANAGE_USERS),)
 
     async def _list(self, request: Request[Any, Any, Any], actor: CurrentActor, **ctx: Any) -> Template:
@@ -114,11 +113,11 @@ class UserAdminController(Controller):
             **ctx,
         )
 
-    @readable("/", name="admin_users")
+    @readable(urls.WS_USERS.path, name="admin_users")
     async def index(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         return await self._list(request, actor)
 
-    @post("/", name="admin_user_create")
+    @post(urls.WS_USERS.path, name="admin_user_create")
     async def create(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -132,15 +131,15 @@ class UserAdminController(Controller):
                 values=_without_passwords(form_values(data)),
                 status_code=400,
             )
-        return done(urls.workspace("admin/users/"), "user_created")
+        return done(urls.WS_USERS.url(), "user_created")
 
-    @readable("/{user_id:int}", name="admin_user")
+    @readable(urls.WS_USER.path, name="admin_user")
     async def show(
         self, request: Request[Any, Any, Any], actor: CurrentActor, user_id: FromPath[int]
     ) -> Template:
         return await self._detail(request, actor, await users.get_user(actor.school_id, user_id))
 
-    @post("/{user_id:int}", name="admin_user_update")
+    @post(urls.WS_USER.path, name="admin_user_update")
     async def update(
         self,
         request: Request[Any, Any, Any],
@@ -163,11 +162,12 @@ class UserAdminController(Controller):
                 request, actor, person, refused=refused.message, values=values, status_code=409
             )
         if user_id == actor.user_id and not can(updated.role, Permission.MANAGE_USERS):
-            return done(urls.workspace(), "saved")  # they have just handed this page over to someone else
+            # They have just handed this page over to someone else.
+            return done(urls.WS_DASHBOARD.url(), "saved")
         code = "user_deactivated" if person.active and not updated.active else "saved"
-        return done(urls.workspace(f"admin/users/{user_id}"), code)
+        return done(urls.WS_USER.url(user_id=user_id), code)
 
-    @post("/{user_id:int}/password", name="admin_user_password")
+    @post(urls.WS_USER_PASSWORD.path, name="admin_user_password")
     async def reset_password(
         self,
         request: Request[Any, Any, Any],
@@ -182,27 +182,26 @@ class UserAdminController(Controller):
             await users.set_password(actor, user_id, str(data.get("password", "")))
         except InvalidInput as invalid:
             return await self._detail(request, actor, person, errors=invalid.errors, status_code=400)
-        return done(urls.workspace(f"admin/users/{user_id}"), "password_reset")
+        return done(urls.WS_USER.url(user_id=user_id), "password_reset")
 
-    @post("/tokens/{token_id:int}/revoke", name="admin_token_revoke")
+    @post(urls.WS_USER_TOKEN_REVOKE.path, name="admin_token_revoke")
     async def revoke_token(self, actor: CurrentActor, token_id: FromPath[int]) -> Redirect:
         await tokens.revoke_token(actor, token_id)
-        return done(urls.workspace("admin/users/"), "revoked")
+        return done(urls.WS_USERS.url(), "revoked")
 
 
 class SchoolAdminController(Controller):
     """The school's profile (what every official document prints, and which websites may show its
     announcements) and the builder of the code a school website pastes to show them."""
 
-    path = "/admin"
     guards = (requires(Permission.MANAGE_SCHOOL),)
 
-    @readable("/school/", name="admin_school")
+    @readable(urls.WS_SCHOOL.path, name="admin_school")
     async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         school = await schools.get_school(actor.school_id)
         return await page(request, actor, "admin_school.html", values=_school_form(school))
 
-    @readable("/embed/", name="admin_embed")
+    @readable(urls.WS_EMBED.path, name="admin_embed")
     async def embed(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         """The iframe snippet and the plain HTML list for the school website, with a live preview.
         A GET form: the choices are in the URL, so the page can be bookmarked and shared."""
@@ -240,7 +239,7 @@ class SchoolAdminController(Controller):
             status_code=400 if errors else 200,
         )
 
-    @post("/school/", name="admin_school_update")
+    @post(urls.WS_SCHOOL.path, name="admin_school_update")
     async def update(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -252,7 +251,7 @@ class SchoolAdminController(Controller):
             return await page(
                 request, actor, "admin_school.html", errors=invalid.errors, values=values, status_code=400
             )
-        return done(urls.workspace("admin/school/"), "school_saved")
+        return done(urls.WS_SCHOOL.url(), "school_saved")
 
 
 def _keep_signed_in(request: Request[Any, Any, Any], response: Response[Any], token: str) -> None:
@@ -272,8 +271,6 @@ def _keep_signed_in(request: Request[Any, Any, Any], response: Response[Any], to
 class AccountController(Controller):
     """Every signed-in person's own page: their password and their personal API tokens."""
 
-    path = "/account"
-
     async def _page(self, request: Request[Any, Any, Any], actor: CurrentActor, **ctx: Any) -> Template:
         return await page(
             request,
@@ -283,11 +280,11 @@ class AccountController(Controller):
             **{"new_token": None, "new_token_info": None, **ctx},
         )
 
-    @readable("/", name="account")
+    @readable(urls.WS_ACCOUNT.path, name="account")
     async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         return await self._page(request, actor)
 
-    @post("/password", name="account_password")
+    @post(urls.WS_ACCOUNT_PASSWORD.path, name="account_password")
     async def change_password(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -324,11 +321,11 @@ class AccountController(Controller):
         if errors:
             return await self._page(request, actor, errors=errors, status_code=status)
         # The other sessions are gone; this browser stays signed in with a new one.
-        response = done(urls.workspace("account/"), "password")
+        response = done(urls.WS_ACCOUNT.url(), "password")
         _keep_signed_in(request, response, await sessions.start(actor.school_id, actor.user_id))
         return response
 
-    @post("/tokens", name="account_token_create")
+    @post(urls.WS_ACCOUNT_TOKENS.path, name="account_token_create")
     async def create_token(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template:
@@ -343,7 +340,7 @@ class AccountController(Controller):
         response.headers["Cache-Control"] = "no-store"
         return response
 
-    @post("/tokens/{token_id:int}/revoke", name="account_token_revoke")
+    @post(urls.WS_ACCOUNT_TOKEN_REVOKE.path, name="account_token_revoke")
     async def revoke_token(self, actor: CurrentActor, token_id: FromPath[int]) -> Redirect:
         await tokens.revoke_token(actor, token_id)
-        return done(urls.workspace("account/"), "revoked")
+        return done(urls.WS_ACCOUNT.url(), "revoked")

@@ -43,13 +43,11 @@ def correction_kinds(kind: str) -> list[AnnouncementKind]:
 
 
 def _here(announcement_id: int) -> str:
-    return urls.workspace(f"announcements/{announcement_id}")
+    return urls.WS_ANNOUNCEMENT.url(announcement_id=announcement_id)
 
 
 class AnnouncementController(Controller):
-    path = "/announcements"
-
-    @readable("/", name="announcements")
+    @readable(urls.WS_ANNOUNCEMENTS.path, name="announcements")
     async def index(
         self, request: Request[Any, Any, Any], actor: CurrentActor, queue: FromQuery[str] = "pending"
     ) -> Template:
@@ -89,7 +87,7 @@ class AnnouncementController(Controller):
             **ctx,
         )
 
-    @post("/new", name="announcement_prepare", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_NEW.path, name="announcement_prepare", guards=[requires(Permission.EDIT)])
     async def prepare(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -140,23 +138,23 @@ class AnnouncementController(Controller):
             **ctx,
         )
 
-    @readable("/{announcement_id:int}", name="announcement")
+    @readable(urls.WS_ANNOUNCEMENT.path, name="announcement")
     async def show(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template:
         return await self._detail(request, actor, announcement_id)
 
-    @post("/{announcement_id:int}/body", name="announcement_body", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_BODY.path, name="announcement_body", guards=[requires(Permission.EDIT)])
     async def body(self, actor: CurrentActor, announcement_id: FromPath[int], data: FormData) -> Redirect:
         await announcements.update_body(actor, announcement_id, str(data.get("body", "")))
         return done(_here(announcement_id), "saved")
 
-    @post("/{announcement_id:int}/discard", name="announcement_discard", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_DISCARD.path, name="announcement_discard", guards=[requires(Permission.EDIT)])
     async def discard(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
         await announcements.discard(actor, announcement_id)
-        return done(urls.workspace("announcements/?queue=drafts"), "deleted")
+        return done(urls.WS_ANNOUNCEMENTS.url({"queue": "drafts"}), "deleted")
 
-    @post("/{announcement_id:int}/submit", name="announcement_submit", guards=[requires(Permission.SUBMIT)])
+    @post(urls.WS_ANNOUNCEMENT_SUBMIT.path, name="announcement_submit", guards=[requires(Permission.SUBMIT)])
     async def submit(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template | Redirect:
@@ -170,13 +168,13 @@ class AnnouncementController(Controller):
             )
         return done(_here(announcement_id), "submitted")
 
-    @post("/{announcement_id:int}/review", name="announcement_review", guards=[requires(Permission.REVIEW)])
+    @post(urls.WS_ANNOUNCEMENT_REVIEW.path, name="announcement_review", guards=[requires(Permission.REVIEW)])
     async def review(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
         await announcements.review(actor, announcement_id)
         return done(_here(announcement_id), "reviewed")
 
     @post(
-        "/{announcement_id:int}/approve", name="announcement_approve", guards=[requires(Permission.APPROVE)]
+        urls.WS_ANNOUNCEMENT_APPROVE.path, name="announcement_approve", guards=[requires(Permission.APPROVE)]
     )
     async def approve(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
@@ -191,7 +189,7 @@ class AnnouncementController(Controller):
             )
         return done(_here(announcement_id), "approved")
 
-    @post("/{announcement_id:int}/return", name="announcement_return", guards=[requires(Permission.RETURN)])
+    @post(urls.WS_ANNOUNCEMENT_RETURN.path, name="announcement_return", guards=[requires(Permission.RETURN)])
     async def return_(
         self,
         request: Request[Any, Any, Any],

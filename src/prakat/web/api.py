@@ -352,15 +352,14 @@ def _statuses(given: list[str] | None, labels: Mapping[str, str]) -> tuple[str, 
 
 
 class VendorApi(Controller):
-    path = "/vendors"
     tags = ("vendors",)
 
-    @get("/", summary="รายชื่อผู้ประกอบการ (list vendors)", responses=_errors())
+    @get(urls.API_VENDORS.path, summary="รายชื่อผู้ประกอบการ (list vendors)", responses=_errors())
     async def index(self, actor: CurrentActor) -> list[Vendor]:
         return await vendors.list_vendors(actor.school_id)
 
     @post(
-        "/",
+        urls.API_VENDORS.path,
         summary="เพิ่มผู้ประกอบการ (create a vendor)",
         guards=EDIT,
         responses=_errors(400),
@@ -370,13 +369,12 @@ class VendorApi(Controller):
     ) -> Vendor:
         return await vendors.create_vendor(actor, vendors.parse_vendor(data))
 
-    @get("/{vendor_id:int}", summary="ผู้ประกอบการหนึ่งราย (one vendor)", responses=_errors(404))
+    @get(urls.API_VENDOR.path, summary="ผู้ประกอบการหนึ่งราย (one vendor)", responses=_errors(404))
     async def show(self, actor: CurrentActor, vendor_id: FromPath[int]) -> Vendor:
         return await vendors.get_vendor(actor.school_id, vendor_id)
 
 
 class PlanApi(Controller):
-    path = "/plans"
     tags = ("plans",)
 
     async def _item(self, actor: CurrentActor, plan_id: int, item_id: int) -> PlanItem:
@@ -387,7 +385,7 @@ class PlanApi(Controller):
         return item
 
     @get(
-        "/",
+        urls.API_PLANS.path,
         summary="แผนทุกฉบับของปีงบประมาณ (all plan revisions of a fiscal year)",
         description="``year``: ปีงบประมาณ พ.ศ. (B.E.); ไม่ระบุ = ปีงบประมาณปัจจุบัน (default: the current one). "
         "ฉบับแรกก่อน (oldest revision first).",
@@ -398,7 +396,7 @@ class PlanApi(Controller):
         return await plans.plans_for_year(actor.school_id, year_be)
 
     @post(
-        "/",
+        urls.API_PLANS.path,
         summary="สร้างแผนฉบับร่างใหม่ (start a new draft plan revision)",
         description="ฉบับแรกของปี หรือฉบับปรับปรุงที่คัดลอกรายการจากฉบับล่าสุด; 409 ถ้ามีฉบับร่างค้างอยู่ "
         "(409 when an unpublished revision exists).",
@@ -411,7 +409,7 @@ class PlanApi(Controller):
         return await plans.create_plan(actor, _parse_year(data, "year_be"))
 
     @get(
-        "/{plan_id:int}",
+        urls.API_PLAN.path,
         summary="แผนหนึ่งฉบับพร้อมรายการ (one plan revision with its items)",
         responses=_errors(404),
     )
@@ -419,7 +417,7 @@ class PlanApi(Controller):
         return await plans.get_plan(actor.school_id, plan_id)
 
     @post(
-        "/{plan_id:int}/items",
+        urls.API_PLAN_ITEMS.path,
         summary="เพิ่มรายการในแผน (add a plan item)",
         description="ต่อท้ายแผน; แผนที่ส่งขออนุมัติหรือเผยแพร่แล้วแก้ไม่ได้ (409 once submitted or published).",
         guards=EDIT,
@@ -435,7 +433,7 @@ class PlanApi(Controller):
         return await plans.add_plan_item(actor, plan_id, plans.parse_plan_item(data, plan.year_be))
 
     @put(
-        "/{plan_id:int}/items/{item_id:int}",
+        urls.API_PLAN_ITEM.path,
         summary="แก้ไขรายการในแผน (replace a plan item)",
         guards=EDIT,
         responses=_errors(400, 404, 409),
@@ -452,7 +450,7 @@ class PlanApi(Controller):
         return await plans.update_plan_item(actor, item_id, plans.parse_plan_item(data, plan.year_be))
 
     @delete(
-        "/{plan_id:int}",
+        urls.API_PLAN.path,
         summary="ลบแผนฉบับร่าง (discard a draft plan revision)",
         description="409 ถ้าแผนเผยแพร่แล้ว มีประกาศ หรือมีโครงการอ้างถึง (409: published, announced or in use).",
         guards=EDIT,
@@ -462,7 +460,7 @@ class PlanApi(Controller):
         await plans.discard_plan(actor, plan_id)
 
     @delete(
-        "/{plan_id:int}/items/{item_id:int}",
+        urls.API_PLAN_ITEM.path,
         summary="ลบรายการในแผน (delete a plan item)",
         description="409 ถ้ามีโครงการอ้างถึงรายการนี้ (409 when a procurement refers to it).",
         guards=EDIT,
@@ -473,7 +471,7 @@ class PlanApi(Controller):
         await plans.delete_plan_item(actor, item_id)
 
     @post(
-        "/{plan_id:int}/items/{item_id:int}/move",
+        urls.API_PLAN_ITEM_MOVE.path,
         summary="เลื่อนลำดับรายการในแผน (move a plan item up or down)",
         description="ตอบกลับเป็นแผนทั้งฉบับตามลำดับใหม่ (answers with the whole plan in its new order).",
         guards=EDIT,
@@ -493,11 +491,10 @@ class PlanApi(Controller):
 
 
 class ProcurementApi(Controller):
-    path = "/procurements"
     tags = ("procurements",)
 
     @get(
-        "/",
+        urls.API_PROCUREMENTS.path,
         summary="รายการโครงการจัดซื้อจัดจ้าง (list procurements)",
         description="``year``: ปีงบประมาณ พ.ศ.; ``status``: "
         + ", ".join(f"{k} ({v})" for k, v in procurements.STATUS_LABELS.items())
@@ -516,7 +513,7 @@ class ProcurementApi(Controller):
         )
 
     @post(
-        "/",
+        urls.API_PROCUREMENTS.path,
         summary="สร้างโครงการจัดซื้อจัดจ้าง (create a procurement)",
         guards=EDIT,
         responses=_errors(400),
@@ -527,7 +524,7 @@ class ProcurementApi(Controller):
         return await procurements.create_procurement(actor, procurements.parse_procurement(data))
 
     @get(
-        "/{procurement_id:int}",
+        urls.API_PROCUREMENT.path,
         summary="โครงการหนึ่งโครงการพร้อมผู้เสนอราคาและผู้ชนะ (one procurement with bids and award)",
         responses=_errors(404),
     )
@@ -535,7 +532,7 @@ class ProcurementApi(Controller):
         return await procurements.get_procurement(actor.school_id, procurement_id)
 
     @put(
-        "/{procurement_id:int}",
+        urls.API_PROCUREMENT.path,
         summary="แก้ไขโครงการ (replace a procurement's details)",
         description="409 เมื่อมีประกาศของโครงการที่ส่งขออนุมัติหรือเผยแพร่แล้ว (409 once an announcement of it "
         "is submitted or published).",
@@ -553,7 +550,7 @@ class ProcurementApi(Controller):
         )
 
     @delete(
-        "/{procurement_id:int}",
+        urls.API_PROCUREMENT.path,
         summary="ลบโครงการ (delete a procurement)",
         description="ได้เฉพาะโครงการที่ยังไม่มีประกาศ (only before any announcement of it).",
         guards=EDIT,
@@ -563,7 +560,7 @@ class ProcurementApi(Controller):
         await procurements.delete_procurement(actor, procurement_id)
 
     @post(
-        "/{procurement_id:int}/bids",
+        urls.API_BIDS.path,
         summary="บันทึกผู้เสนอราคา (add a bid)",
         description="ผู้เสนอราคาต้องอยู่ในทะเบียนผู้ประกอบการ (POST /vendors ก่อน); ตอบกลับเป็นโครงการ "
         "(the vendor must be in the directory; answers with the procurement).",
@@ -579,7 +576,7 @@ class ProcurementApi(Controller):
         return await procurements.add_bid(actor, procurement_id, procurements.parse_bid(data))
 
     @delete(
-        "/{procurement_id:int}/bids/{bid_id:int}",
+        urls.API_BID.path,
         summary="ลบผู้เสนอราคา (remove a bid)",
         guards=EDIT,
         responses=_errors(404, 409),
@@ -590,7 +587,7 @@ class ProcurementApi(Controller):
         await procurements.remove_bid(actor, procurement_id, bid_id)
 
     @put(
-        "/{procurement_id:int}/award",
+        urls.API_AWARD.path,
         summary="บันทึกผู้ได้รับการคัดเลือก (record the winner)",
         description="409 ถ้ามีผู้ชนะแล้ว: ลบก่อนด้วย DELETE (409 when a winner is recorded: delete it first).",
         guards=EDIT,
@@ -605,7 +602,7 @@ class ProcurementApi(Controller):
         return await procurements.award(actor, procurement_id, procurements.parse_award(data))
 
     @delete(
-        "/{procurement_id:int}/award",
+        urls.API_AWARD.path,
         summary="ลบผลการคัดเลือก (remove the winner)",
         guards=EDIT,
         responses=_errors(404, 409),
@@ -615,11 +612,10 @@ class ProcurementApi(Controller):
 
 
 class AnnouncementApi(Controller):
-    path = "/announcements"
     tags = ("announcements",)
 
     @get(
-        "/",
+        urls.API_ANNOUNCEMENTS.path,
         summary="รายการประกาศ (list announcements)",
         description="``status`` (ระบุซ้ำได้ / repeatable): "
         + ", ".join(f"{k} ({v})" for k, v in announcements.STATUS_LABELS.items())
@@ -644,7 +640,7 @@ class AnnouncementApi(Controller):
         )
 
     @post(
-        "/",
+        urls.API_ANNOUNCEMENTS.path,
         summary="จัดทำประกาศฉบับร่าง (draft an announcement)",
         guards=EDIT,
         responses=_errors(400, 404, 409),
@@ -656,12 +652,12 @@ class AnnouncementApi(Controller):
     ) -> Announcement:
         return await announcements.prepare(actor, announcements.parse_draft(data))
 
-    @get("/{announcement_id:int}", summary="ประกาศหนึ่งฉบับ (one announcement)", responses=_errors(404))
+    @get(urls.API_ANNOUNCEMENT.path, summary="ประกาศหนึ่งฉบับ (one announcement)", responses=_errors(404))
     async def show(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Announcement:
         return await announcements.get_announcement(actor.school_id, announcement_id)
 
     @patch(
-        "/{announcement_id:int}",
+        urls.API_ANNOUNCEMENT.path,
         summary="แก้ไขรายละเอียดเพิ่มเติมของร่าง (edit a draft's free text)",
         description="ได้เฉพาะฉบับร่างหรือที่ถูกส่งกลับ (only a draft or a returned one).",
         guards=EDIT,
@@ -679,7 +675,7 @@ class AnnouncementApi(Controller):
         return await announcements.update_body(actor, announcement_id, body)
 
     @delete(
-        "/{announcement_id:int}",
+        urls.API_ANNOUNCEMENT.path,
         summary="ลบประกาศฉบับร่าง (discard a draft)",
         description="ได้เฉพาะฉบับร่างหรือที่ถูกส่งกลับ (only a draft or a returned one).",
         guards=EDIT,
@@ -689,7 +685,7 @@ class AnnouncementApi(Controller):
         await announcements.discard(actor, announcement_id)
 
     @post(
-        "/{announcement_id:int}/submit",
+        urls.API_ANNOUNCEMENT_SUBMIT.path,
         summary="ส่งขออนุมัติ (submit for approval)",
         description="คัดลอกเนื้อหาไว้ ณ ตอนนี้ และล็อกสิ่งที่ประกาศถึง (freezes the content and holds "
         "what it speaks about).",
@@ -701,7 +697,7 @@ class AnnouncementApi(Controller):
         return await announcements.submit(actor, announcement_id)
 
     @post(
-        "/{announcement_id:int}/review",
+        urls.API_ANNOUNCEMENT_REVIEW.path,
         summary="ตรวจสอบก่อนเสนอผู้อำนวยการ (head's review)",
         guards=[requires(Permission.REVIEW)],
         status_code=200,
@@ -711,7 +707,7 @@ class AnnouncementApi(Controller):
         return await announcements.review(actor, announcement_id)
 
     @post(
-        "/{announcement_id:int}/approve",
+        urls.API_ANNOUNCEMENT_APPROVE.path,
         summary="อนุมัติและเผยแพร่ (approve: sign and publish)",
         description="ให้เลขที่ประกาศ ลำดับการเผยแพร่ และผู้ลงนาม; เผยแพร่แล้วแก้ไขไม่ได้ "
         "(numbers, sequences and signs it; a published announcement never changes).",
@@ -723,7 +719,7 @@ class AnnouncementApi(Controller):
         return await announcements.approve(actor, announcement_id)
 
     @post(
-        "/{announcement_id:int}/return",
+        urls.API_ANNOUNCEMENT_RETURN.path,
         summary="ส่งกลับให้แก้ไข (return for changes)",
         guards=[requires(Permission.RETURN)],
         status_code=200,
@@ -744,7 +740,7 @@ HANDLERS: list[ControllerRouterHandler] = [VendorApi, PlanApi, ProcurementApi, A
 
 def router() -> Router:
     return Router(
-        path=urls.API,
+        path="/",  # each handler's full path (under urls.API) comes from the table in prakat.urls
         route_handlers=HANDLERS,
         middleware=[DefineMiddleware(TokenAuthentication)],
         guards=[requires(Permission.VIEW)],

@@ -90,7 +90,7 @@ class Csrf:
         binding = self._binding(connection)
         method = connection.scope.get("method", "GET")
         if method in SAFE_METHODS:
-            if binding is None and path != urls.LOGIN:
+            if binding is None and path != urls.LOGIN.path:
                 return  # the sign-in form is the only form before sign-in: no cookie anywhere else
             if binding is None:
                 anonymous = secrets.token_urlsafe(24)

@@ -7,7 +7,7 @@ from typing import Any
 from litestar import Controller, Request
 from litestar.response import Template
 
-from prakat import clock
+from prakat import clock, urls
 from prakat.announcements import service as announcements
 from prakat.procurements import service as procurements
 from prakat.web.auth import CurrentActor
@@ -17,7 +17,7 @@ from prakat.workspace import dashboard
 
 
 class DashboardController(Controller):
-    @readable("/", name="dashboard")
+    @readable(urls.WS_DASHBOARD.path, name="dashboard")
     async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         return await page(
             request,

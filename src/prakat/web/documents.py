@@ -49,7 +49,7 @@ def _pdf(
 class PublicDocumentController(Controller):
     include_in_schema = False
 
-    @readable(urls.ANNOUNCEMENT_PDF, name="announcement_pdf")
+    @readable(urls.ANNOUNCEMENT_PDF.path, name="announcement_pdf")
     async def published(
         self, request: Request[Any, Any, Any], slug: FromPath[str], file: FromPath[str]
     ) -> Response[bytes]:
@@ -76,9 +76,7 @@ class PublicDocumentController(Controller):
 
 
 class PreviewController(Controller):
-    path = "/announcements"
-
-    @get("/{announcement_id:int}/document.pdf", name="announcement_document")
+    @get(urls.WS_ANNOUNCEMENT_DOCUMENT.path, name="announcement_document")
     async def document(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Response[bytes]:
         """What the director signs: the stored PDF once published, otherwise rendered now, as it would be."""
         a = await announcements.get_announcement(actor.school_id, announcement_id)

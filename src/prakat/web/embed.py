@@ -34,7 +34,7 @@ from prakat.thai import be_year, format_baht, thai_month_name
 from prakat.web.routing import MAX_ID, readable
 
 # The embed's one font file (prakat.webfont: a Thai and Latin subset of Sarabun).
-EMBED_FONT: Final = urls.static("embed/sarabun-thai.woff2")
+EMBED_FONT: Final = urls.EMBED_FONT.url()
 UNICODE_RANGE: Final = webfont.UNICODE_RANGE
 
 COUNT_DEFAULT: Final = 10  # items in the embed and the JSON list
@@ -399,7 +399,7 @@ def school_ref(base_url: str, school: School) -> SchoolRef:
 class EmbedController(Controller):
     include_in_schema = False
 
-    @readable(urls.EMBED, name="embed")
+    @readable(urls.EMBED.path, name="embed")
     async def embed(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[bytes]:
         """The latest announcements of a school for an iframe: ?kind=&n= and the list page's filters."""
         try:
@@ -425,7 +425,7 @@ class EmbedController(Controller):
         }
         return send(request, body.encode(), media_type=MediaType.HTML, headers=headers)
 
-    @readable(EMBED_FONT, name="embed_font")
+    @readable(urls.EMBED_FONT.path, name="embed_font")
     async def font(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         headers = {"Cache-Control": FONT_CACHE, "Access-Control-Allow-Origin": "*"}
         # WOFF2 is compressed already (Brotli): gzip would only make it bigger.
@@ -433,7 +433,7 @@ class EmbedController(Controller):
             request, await webfont.woff2(), media_type="font/woff2", headers=headers, compressible=False
         )
 
-    @route(urls.ANNOUNCEMENTS_JSON, http_method=WITH_PREFLIGHT, name="announcements_json")
+    @route(urls.ANNOUNCEMENTS_JSON.path, http_method=WITH_PREFLIGHT, name="announcements_json")
     async def announcements_json(
         self, request: Request[Any, Any, Any], slug: FromPath[str]
     ) -> Response[bytes]:
@@ -461,7 +461,7 @@ class EmbedController(Controller):
         headers = {**CORS, "Cache-Control": JSON_CACHE}
         return send(request, msgspec.json.encode(body), media_type=MediaType.JSON, headers=headers)
 
-    @route(urls.CHANGES_JSON, http_method=WITH_PREFLIGHT, name="changes_json")
+    @route(urls.CHANGES_JSON.path, http_method=WITH_PREFLIGHT, name="changes_json")
     async def changes_json(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[bytes]:
         """Keyset pages over the publication sequence: ?after=<seq> oldest first (the default), or
         ?order=newest&before=<seq>; &limit= up to readmodel.PAGE_LIMIT."""

@@ -158,7 +158,7 @@ def respond(scope: Scope, method: str, f: FeedFile) -> FeedResponse:
 class FeedController(Controller):
     include_in_schema = False
 
-    @readable(urls.FEED, name="feed", opt=NO_COOKIE)
+    @readable(urls.FEED.path, name="feed", opt=NO_COOKIE)
     async def feed(
         self, request: Request[Any, Any, Any], slug: FromPath[str], file: FromPath[str]
     ) -> FeedResponse:
@@ -168,7 +168,7 @@ class FeedController(Controller):
         filters = _filters(request.scope["query_string"])
         return respond(request.scope, request.method, await store_of(request).feed(slug, filters, fmt))
 
-    @readable(urls.FEED_ARCHIVE, name="feed_archive", opt=NO_COOKIE)
+    @readable(urls.FEED_ARCHIVE.path, name="feed_archive", opt=NO_COOKIE)
     async def archive(
         self, request: Request[Any, Any, Any], slug: FromPath[str], file: FromPath[str]
     ) -> FeedResponse:
@@ -180,7 +180,7 @@ class FeedController(Controller):
         feed = await store_of(request).archive(slug, int(match.group(1)), match.group(2))
         return respond(request.scope, request.method, feed)
 
-    @readable(urls.FOLLOW, name="follow", opt=NO_COOKIE)
+    @readable(urls.FOLLOW.path, name="follow", opt=NO_COOKIE)
     async def follow(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Template:
         filters = _filters(request.scope["query_string"])
         store = store_of(request)

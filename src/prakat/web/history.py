@@ -8,7 +8,7 @@ from litestar import Controller, Request
 from litestar.params import FromPath
 from litestar.response import Template
 
-from prakat import audit
+from prakat import audit, urls
 from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.web.auth import CurrentActor
@@ -55,9 +55,7 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any] | None) -> list
 
 
 class HistoryController(Controller):
-    path = "/history"
-
-    @readable("/{entity:str}/{entity_id:int}", name="history")
+    @readable(urls.WS_HISTORY.path, name="history")
     async def show(
         self,
         request: Request[Any, Any, Any],

@@ -30,8 +30,7 @@ UploadData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI
 
 
 def _year_url(year_be: int, revision: int | None = None) -> str:
-    suffix = f"?revision={revision}" if revision is not None else ""
-    return urls.workspace(f"plans/{year_be}/") + suffix
+    return urls.WS_PLAN_YEAR.url({"revision": revision} if revision is not None else "", year=year_be)
 
 
 def _item_form(item: PlanItem) -> dict[str, Any]:
@@ -48,9 +47,7 @@ def _item_form(item: PlanItem) -> dict[str, Any]:
 
 
 class PlanController(Controller):
-    path = "/plans"
-
-    @readable("/", name="plans")
+    @readable(urls.WS_PLANS.path, name="plans")
     async def index(self) -> Redirect:
         return Redirect(_year_url(fiscal_year_of(clock.today_bangkok())), status_code=303)
 
@@ -98,7 +95,7 @@ class PlanController(Controller):
             **ctx,
         )
 
-    @readable("/{year:int}/", name="plan_year")
+    @readable(urls.WS_PLAN_YEAR.path, name="plan_year")
     async def year(
         self,
         request: Request[Any, Any, Any],
@@ -110,18 +107,18 @@ class PlanController(Controller):
             raise NotFound(f"ปีงบประมาณ {year}")
         return await self._editor(request, actor, year, revision)
 
-    @post("/{year:int}/new", name="plan_create", guards=EDIT)
+    @post(urls.WS_PLAN_NEW.path, name="plan_create", guards=EDIT)
     async def create(self, actor: CurrentActor, year: FromPath[int]) -> Redirect:
         created = await plans.create_plan(actor, year)
         return done(_year_url(year, created.revision), "saved")
 
-    @post("/{plan_id:int}/delete", name="plan_delete", guards=EDIT)
+    @post(urls.WS_PLAN_DELETE.path, name="plan_delete", guards=EDIT)
     async def discard(self, actor: CurrentActor, plan_id: FromPath[int]) -> Redirect:
         plan = await plans.get_plan(actor.school_id, plan_id)
         await plans.discard_plan(actor, plan_id)
         return done(_year_url(plan.year_be), "deleted")
 
-    @post("/{plan_id:int}/items", name="plan_item_create", guards=EDIT)
+    @post(urls.WS_PLAN_ITEMS.path, name="plan_item_create", guards=EDIT)
     async def add_item(
         self, request: Request[Any, Any, Any], actor: CurrentActor, plan_id: FromPath[int], data: FormData
     ) -> Template | Redirect:
@@ -140,7 +137,7 @@ class PlanController(Controller):
             )
         return done(_year_url(plan.year_be, plan.revision), "saved")
 
-    @readable("/items/{item_id:int}", name="plan_item", guards=EDIT)
+    @readable(urls.WS_PLAN_ITEM.path, name="plan_item", guards=EDIT)
     async def item(
         self, request: Request[Any, Any, Any], actor: CurrentActor, item_id: FromPath[int]
     ) -> Template:
@@ -165,7 +162,7 @@ class PlanController(Controller):
             **ctx,
         )
 
-    @post("/items/{item_id:int}", name="plan_item_update", guards=EDIT)
+    @post(urls.WS_PLAN_ITEM.path, name="plan_item_update", guards=EDIT)
     async def update_item(
         self, request: Request[Any, Any, Any], actor: CurrentActor, item_id: FromPath[int], data: FormData
     ) -> Template | Redirect:
@@ -179,20 +176,20 @@ class PlanController(Controller):
             )
         return done(_year_url(plan.year_be, plan.revision), "saved")
 
-    @post("/items/{item_id:int}/delete", name="plan_item_delete", guards=EDIT)
+    @post(urls.WS_PLAN_ITEM_DELETE.path, name="plan_item_delete", guards=EDIT)
     async def delete_item(self, actor: CurrentActor, item_id: FromPath[int]) -> Redirect:
         found = await plans.get_plan_item(actor.school_id, item_id)
         plan = await plans.get_plan(actor.school_id, found.plan_id)
         await plans.delete_plan_item(actor, item_id)
         return done(_year_url(plan.year_be, plan.revision), "deleted")
 
-    @post("/items/{item_id:int}/move", name="plan_item_move", guards=EDIT)
+    @post(urls.WS_PLAN_ITEM_MOVE.path, name="plan_item_move", guards=EDIT)
     async def move_item(self, actor: CurrentActor, item_id: FromPath[int], data: FormData) -> Redirect:
         offset = -1 if str(data.get("direction")) == "up" else 1
         plan = await plans.move_plan_item(actor, item_id, offset)
         return Redirect(_year_url(plan.year_be, plan.revision) + f"#item-{item_id}", status_code=303)
 
-    @post("/{plan_id:int}/import", name="plan_import", guards=EDIT)
+    @post(urls.WS_PLAN_IMPORT.path, name="plan_import", guards=EDIT)
     async def import_rows(
         self, request: Request[Any, Any, Any], actor: CurrentActor, plan_id: FromPath[int], data: UploadData
     ) -> Template | Redirect:
@@ -242,11 +239,11 @@ class PlanController(Controller):
             status_code=200 if result.ok else 400,
         )
 
-    @post("/{plan_id:int}/announce", name="plan_announce", guards=EDIT)
+    @post(urls.WS_PLAN_ANNOUNCE.path, name="plan_announce", guards=EDIT)
     async def announce(self, actor: CurrentActor, plan_id: FromPath[int]) -> Redirect:
         plan = await plans.get_plan(actor.school_id, plan_id)
         kind = "plan" if plan.revision == 0 else "plan_revision"
         drafted = await announcements.prepare(
             actor, announcements.parse_draft({"kind": kind, "plan_id": plan_id})
         )
-        return done(urls.workspace(f"announcements/{drafted.id}"), "drafted")
+        return done(urls.WS_ANNOUNCEMENT.url(announcement_id=drafted.id), "drafted")

@@ -62,8 +62,6 @@ def _next_kinds(p: Procurement, published: list[Any], in_flow: list[Any]) -> lis
 
 
 class ProcurementController(Controller):
-    path = "/procurements"
-
     async def _plan_items(self, school_id: int, year_be: int) -> list[tuple[int, str]]:
         plan = await plans.current_plan(school_id, year_be, published_only=False)
         if plan is None:
@@ -92,7 +90,7 @@ class ProcurementController(Controller):
             **ctx,
         )
 
-    @readable("/", name="procurements")
+    @readable(urls.WS_PROCUREMENTS.path, name="procurements")
     async def index(
         self,
         request: Request[Any, Any, Any],
@@ -113,7 +111,7 @@ class ProcurementController(Controller):
             status_labels=procurements.STATUS_LABELS,
         )
 
-    @readable("/new", name="procurement_new", guards=EDIT)
+    @readable(urls.WS_PROCUREMENT_NEW.path, name="procurement_new", guards=EDIT)
     async def new(
         self, request: Request[Any, Any, Any], actor: CurrentActor, plan_item: FromQuery[int | None] = None
     ) -> Template:
@@ -130,7 +128,7 @@ class ProcurementController(Controller):
             }
         return await self._form(request, actor, values=values)
 
-    @post("/new", name="procurement_create", guards=EDIT)
+    @post(urls.WS_PROCUREMENT_NEW.path, name="procurement_create", guards=EDIT)
     async def create(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -140,9 +138,9 @@ class ProcurementController(Controller):
             return await self._form(
                 request, actor, errors=invalid.errors, values=form_values(data), status_code=400
             )
-        return done(urls.workspace(f"procurements/{created.id}"), "saved")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=created.id), "saved")
 
-    @readable("/{procurement_id:int}", name="procurement")
+    @readable(urls.WS_PROCUREMENT.path, name="procurement")
     async def show(
         self, request: Request[Any, Any, Any], actor: CurrentActor, procurement_id: FromPath[int]
     ) -> Template:
@@ -183,7 +181,7 @@ class ProcurementController(Controller):
             **ctx,
         )
 
-    @readable("/{procurement_id:int}/edit", name="procurement_edit", guards=EDIT)
+    @readable(urls.WS_PROCUREMENT_EDIT.path, name="procurement_edit", guards=EDIT)
     async def edit(
         self, request: Request[Any, Any, Any], actor: CurrentActor, procurement_id: FromPath[int]
     ) -> Template:
@@ -192,7 +190,7 @@ class ProcurementController(Controller):
             request, actor, procurement=p, values=_as_form(p), locked=await locks.procurement_lock(p.id)
         )
 
-    @post("/{procurement_id:int}/edit", name="procurement_update", guards=EDIT)
+    @post(urls.WS_PROCUREMENT_EDIT.path, name="procurement_update", guards=EDIT)
     async def update(
         self,
         request: Request[Any, Any, Any],
@@ -212,14 +210,14 @@ class ProcurementController(Controller):
                 values=form_values(data),
                 status_code=400,
             )
-        return done(urls.workspace(f"procurements/{procurement_id}"), "saved")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 
-    @post("/{procurement_id:int}/delete", name="procurement_delete", guards=EDIT)
+    @post(urls.WS_PROCUREMENT_DELETE.path, name="procurement_delete", guards=EDIT)
     async def delete(self, actor: CurrentActor, procurement_id: FromPath[int]) -> Redirect:
         await procurements.delete_procurement(actor, procurement_id)
-        return done(urls.workspace("procurements/"), "deleted")
+        return done(urls.WS_PROCUREMENTS.url(), "deleted")
 
-    @post("/{procurement_id:int}/bids", name="bid_create", guards=EDIT)
+    @post(urls.WS_BIDS.path, name="bid_create", guards=EDIT)
     async def add_bid(
         self,
         request: Request[Any, Any, Any],
@@ -253,16 +251,16 @@ class ProcurementController(Controller):
             return await self._detail(
                 request, actor, procurement_id, errors=errors, values=form_values(data), status_code=400
             )
-        return done(urls.workspace(f"procurements/{procurement_id}"), "saved")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 
-    @post("/{procurement_id:int}/bids/{bid_id:int}/delete", name="bid_delete", guards=EDIT)
+    @post(urls.WS_BID_DELETE.path, name="bid_delete", guards=EDIT)
     async def remove_bid(
         self, actor: CurrentActor, procurement_id: FromPath[int], bid_id: FromPath[int]
     ) -> Redirect:
         await procurements.remove_bid(actor, procurement_id, bid_id)
-        return done(urls.workspace(f"procurements/{procurement_id}"), "deleted")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "deleted")
 
-    @post("/{procurement_id:int}/award", name="award_create", guards=EDIT)
+    @post(urls.WS_AWARD.path, name="award_create", guards=EDIT)
     async def award(
         self,
         request: Request[Any, Any, Any],
@@ -282,9 +280,9 @@ class ProcurementController(Controller):
                 values=form_values(data),
                 status_code=400,
             )
-        return done(urls.workspace(f"procurements/{procurement_id}"), "saved")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 
-    @post("/{procurement_id:int}/award/delete", name="award_delete", guards=EDIT)
+    @post(urls.WS_AWARD_DELETE.path, name="award_delete", guards=EDIT)
     async def remove_award(self, actor: CurrentActor, procurement_id: FromPath[int]) -> Redirect:
         await procurements.remove_award(actor, procurement_id)
-        return done(urls.workspace(f"procurements/{procurement_id}"), "deleted")
+        return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "deleted")

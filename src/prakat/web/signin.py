@@ -19,7 +19,7 @@ def safe_next(value: str | None) -> str:
     """Only back into the workspace: never an open redirect to another site."""
     if value and value.startswith(urls.WORKSPACE) and "//" not in value and "\\" not in value:
         return value
-    return urls.workspace()
+    return urls.WS_DASHBOARD.url()
 
 
 def client_address(request: Request[Any, Any, Any]) -> str:
@@ -30,11 +30,11 @@ def client_address(request: Request[Any, Any, Any]) -> str:
 class SignInController(Controller):
     include_in_schema = False  # pages, not the API
 
-    @get(urls.LOGIN, name="login")
+    @get(urls.LOGIN.path, name="login")
     async def form(self, next: FromQuery[str | None] = None) -> Template:
         return Template("pages/login.html", context={"next": safe_next(next), "error": None, "username": ""})
 
-    @post(urls.LOGIN, name="login_post")
+    @post(urls.LOGIN.path, name="login_post")
     async def sign_in(self, request: Request[Any, Any, Any], data: FormData) -> Template | Redirect:
         username = str(data.get("username", "")).strip()
         target = safe_next(str(data.get("next", "")))
@@ -60,9 +60,9 @@ class SignInController(Controller):
         )
         return response
 
-    @post(urls.LOGOUT, name="logout")
+    @post(urls.LOGOUT.path, name="logout")
     async def sign_out(self, request: Request[Any, Any, Any]) -> Redirect:
         await sessions.end(request.cookies.get(sessions.COOKIE))
-        response = Redirect(urls.HOME, status_code=303)
+        response = Redirect(urls.HOME.url(), status_code=303)
         response.delete_cookie(sessions.COOKIE, path="/")
         return response

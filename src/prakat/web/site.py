@@ -49,7 +49,7 @@ class SiteController(Controller):
     include_in_schema = False  # pages, not the API
     guards = (plain_request,)
 
-    @readable(urls.HOME, name="home")
+    @readable(urls.HOME.path, name="home")
     async def home(self) -> Template:
         schools = await list_schools()
         if len(schools) == 1:
@@ -58,17 +58,17 @@ class SiteController(Controller):
             return Template("pages/school_home.html", context={"h": home})
         return Template("pages/schools.html", context={"schools": schools})
 
-    @readable(urls.SCHOOL, name="school")
+    @readable(urls.SCHOOL.path, name="school")
     async def school(self, slug: FromPath[str]) -> Template:
         home = await pages.school_home(slug, clock.today_bangkok())
         return Template("pages/school_home.html", context={"h": home})
 
-    @readable(urls.SCHOOL_YEAR, name="school_year")
+    @readable(urls.SCHOOL_YEAR.path, name="school_year")
     async def school_year(self, slug: FromPath[str], year: FromPath[int]) -> Template:
         overview = await pages.school_overview(slug, clock.today_bangkok(), year)
         return Template("pages/school.html", context={"o": overview})
 
-    @readable(urls.ANNOUNCEMENTS, name="public_announcements")
+    @readable(urls.ANNOUNCEMENTS.path, name="public_announcements")
     async def announcements(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Template:
         params = _params(request)
         filters = parse_filters(params)
@@ -77,16 +77,16 @@ class SiteController(Controller):
         )
         return Template("pages/announcements.html", context={"v": found})
 
-    @readable(urls.ANNOUNCEMENT, name="public_announcement")
+    @readable(urls.ANNOUNCEMENT.path, name="public_announcement")
     async def announcement(self, slug: FromPath[str], announcement_id: FromPath[int]) -> Template:
         view = await pages.announcement_view(slug, announcement_id)
         return Template("pages/announcement.html", context={"v": view})
 
-    @readable(urls.PLAN, name="public_plan")
+    @readable(urls.PLAN.path, name="public_plan")
     async def plan(self, slug: FromPath[str], year: FromPath[int]) -> Template:
         view = await pages.plan_view(slug, clock.today_bangkok(), year)
         return Template("pages/plan.html", context={"v": view})
 
-    @readable(urls.HEALTH, name="health", include_in_schema=False)
+    @readable(urls.HEALTH.path, name="health", include_in_schema=False)
     async def health(self) -> dict[str, str]:
         return {"status": "ok"}

@@ -20,8 +20,6 @@ from prakat.web.routing import readable
 
 
 class VendorController(Controller):
-    path = "/vendors"
-
     async def _page(self, request: Request[Any, Any, Any], actor: CurrentActor, **context: Any) -> Template:
         return await page(
             request,
@@ -33,11 +31,11 @@ class VendorController(Controller):
             **context,
         )
 
-    @readable("/", name="vendors")
+    @readable(urls.WS_VENDORS.path, name="vendors")
     async def index(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         return await self._page(request, actor)
 
-    @post("/", name="vendor_create", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_VENDORS.path, name="vendor_create", guards=[requires(Permission.EDIT)])
     async def create(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -47,4 +45,4 @@ class VendorController(Controller):
             return await self._page(
                 request, actor, errors=invalid.errors, values=form_values(data), status_code=400
             )
-        return done(urls.workspace("vendors/"), "saved")
+        return done(urls.WS_VENDORS.url(), "saved")

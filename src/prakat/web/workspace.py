@@ -8,7 +8,6 @@ from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.types import ControllerRouterHandler
 
-from prakat import urls
 from prakat.auth.roles import Permission
 from prakat.web.admin import AccountController, SchoolAdminController, UserAdminController
 from prakat.web.announcements import AnnouncementController
@@ -36,7 +35,7 @@ HANDLERS: list[ControllerRouterHandler] = [
 
 def router() -> Router:
     return Router(
-        path=urls.WORKSPACE,
+        path="/",  # each handler's full path (under urls.WORKSPACE) comes from the table in prakat.urls
         route_handlers=HANDLERS,
         middleware=[DefineMiddleware(SessionAuthentication)],
         guards=[requires(Permission.VIEW)],
