@@ -24,6 +24,7 @@ from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.thai import format_baht
+from prakat.workflow import AnnouncementStatus
 
 K = AnnouncementKind
 
@@ -295,7 +296,7 @@ async def changes(
     others publish (a timestamp cursor can lose an item that commits late)."""
     limit = max(1, min(limit, PAGE_LIMIT))
     query = t.Announcement.select(t.Announcement.id).where(
-        (t.Announcement.school == school_id) & (t.Announcement.status == announcements.PUBLISHED)
+        (t.Announcement.school == school_id) & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
     )
     if after is not None:
         query = query.where(t.Announcement.sequence > after)

@@ -12,6 +12,7 @@ from prakat.announcements.schemas import Announcement
 from prakat.rules import AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.thai import fiscal_year_of
+from prakat.workflow import AnnouncementStatus
 
 K = AnnouncementKind
 SAMPLE_REASON = "(ตัวอย่าง) เหตุผลของการแก้ไขหรือยกเลิกประกาศ"
@@ -56,7 +57,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         quarter=quarter,
         supersedes_id=supersedes_id,
     )
-    subject = await service.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter)
+    subject = await snapshot.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter)
     if kind is K.PLAN_REVISION:
         revision = content["plan"]["revision"] + 1
         content["plan"]["revision"] = revision
@@ -70,7 +71,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         body=body,
         number="",
         announced_on=today,
-        status=service.DRAFT,
+        status=AnnouncementStatus.DRAFT,
         procurement_id=procurement_id,
         plan_id=plan_id,
         supersedes_id=supersedes_id,

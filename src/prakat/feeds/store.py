@@ -59,7 +59,6 @@ from typing import Any, Final
 import msgspec
 
 from prakat import events, feeds, readmodel, urls
-from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.feeds.archive import main_prev_archive, newest_sequence
@@ -69,6 +68,7 @@ from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.schools.service import SLUG, get_school, get_school_by_slug, list_schools
 from prakat.settings import Settings
 from prakat.thai import THAI_MONTHS
+from prakat.workflow import AnnouncementStatus
 
 log = logging.getLogger(__name__)
 
@@ -320,7 +320,7 @@ def state_of(school: SchoolInfo, base_url: str, rows: Iterable[tuple[int, int, d
 async def _published_rows(school_id: int) -> list[tuple[int, int, datetime, str | None]]:
     rows = await t.Announcement.select(
         t.Announcement.id, t.Announcement.sequence, t.Announcement.published_at, t.Announcement.pdf_sha256
-    ).where((t.Announcement.school == school_id) & (t.Announcement.status == announcements.PUBLISHED))
+    ).where((t.Announcement.school == school_id) & (t.Announcement.status == AnnouncementStatus.PUBLISHED))
     return [(r["id"], r["sequence"], r["published_at"], r["pdf_sha256"]) for r in rows]
 
 
