@@ -316,7 +316,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         procurement=msgspec.convert(snapshot["procurement"], Procurement)
         if "procurement" in snapshot
         else None,
-        show_award=kind in (AnnouncementKind.WINNER, AnnouncementKind.WINNER_CHANGE),
+        show_award=kind in WINNER_KINDS,
         quarter=None if quarter is None else tuple(msgspec.convert(quarter["items"], list[QuarterItem])),
         quarter_total=None if quarter is None else Decimal(quarter["total"]),
         plan=msgspec.convert(snapshot["plan"], Plan) if "plan" in snapshot else None,

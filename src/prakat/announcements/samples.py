@@ -4,12 +4,13 @@ numbered, never public."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from prakat import clock
 from prakat.announcements import service, snapshot, subjects
 from prakat.announcements.schemas import Announcement
-from prakat.rules import AnnouncementKind
+from prakat.rules import PLAN_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.thai import fiscal_year_of
 from prakat.workflow import AnnouncementStatus
@@ -17,9 +18,9 @@ from prakat.workflow import AnnouncementStatus
 K = AnnouncementKind
 SAMPLE_REASON = "(ตัวอย่าง) เหตุผลของการแก้ไขหรือยกเลิกประกาศ"
 # Which published announcement a sample of each kind is made from (the newest of these kinds).
-BASED_ON = {
-    K.PLAN: (K.PLAN, K.PLAN_REVISION),
-    K.PLAN_REVISION: (K.PLAN, K.PLAN_REVISION),
+BASED_ON: dict[AnnouncementKind, Collection[AnnouncementKind]] = {
+    K.PLAN: PLAN_KINDS,
+    K.PLAN_REVISION: PLAN_KINDS,
     K.REFERENCE_PRICE: (K.INVITATION, K.REFERENCE_PRICE),
     K.TOR_HEARING: (K.INVITATION, K.REFERENCE_PRICE),
     K.INVITATION: (K.INVITATION, K.REFERENCE_PRICE),

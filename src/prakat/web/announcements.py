@@ -12,7 +12,7 @@ from prakat import clock, urls
 from prakat.announcements import service as announcements
 from prakat.announcements import subjects, wording
 from prakat.errors import Conflict, InvalidInput
-from prakat.rules import AnnouncementKind
+from prakat.rules import YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import fiscal_years, get_school
 from prakat.thai import fiscal_quarter_of, fiscal_year_of
 from prakat.web.auth import CurrentActor, requires
@@ -43,7 +43,7 @@ def guard(action: Action) -> list[Any]:
 
 
 # Announcements about a fiscal year (and a quarter) rather than a plan or a procurement.
-YEAR_KIND_ORDER = (AnnouncementKind.QUARTERLY_WINNERS, AnnouncementKind.NO_PLAN_STATEMENT)
+YEAR_KIND_ORDER = tuple(k for k in AnnouncementKind if k in YEAR_KINDS)
 YEAR_KIND_VALUES = {k.value for k in YEAR_KIND_ORDER}
 
 
