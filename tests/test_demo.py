@@ -14,6 +14,7 @@ from prakat import demo
 from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
+from prakat.workflow import ProcurementStatus
 from tests import factories
 
 TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2569 complete, FY2570 in progress
@@ -160,7 +161,7 @@ async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.
     assert len(plan_rows) == last.plan_items + 1  # and the total row
     procurement_rows = doc.get_element_by_id("procurement-table").findall(".//tbody/tr")
     published = await procurements.list_procurements(
-        await _demo_id(), year_be=2569, statuses={procurements.AWARDED}
+        await _demo_id(), year_be=2569, statuses={ProcurementStatus.AWARDED}
     )
     assert len(procurement_rows) == len(published) > 30
     years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]

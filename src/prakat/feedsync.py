@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 
 from prakat import events, readmodel
-from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.feeds.files import FeedFile, SchoolInfo
@@ -28,6 +27,7 @@ from prakat.feeds.store import FeedStore, SchoolFeeds
 from prakat.publicentry import Filters
 from prakat.schools.service import SLUG, get_school, get_school_by_slug, list_schools
 from prakat.settings import Settings
+from prakat.workflow import AnnouncementStatus
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 async def _published_rows(school_id: int) -> list[tuple[int, int, datetime, str | None]]:
     rows = await t.Announcement.select(
         t.Announcement.id, t.Announcement.sequence, t.Announcement.published_at, t.Announcement.pdf_sha256
-    ).where((t.Announcement.school == school_id) & (t.Announcement.status == announcements.PUBLISHED))
+    ).where((t.Announcement.school == school_id) & (t.Announcement.status == AnnouncementStatus.PUBLISHED))
     return [(r["id"], r["sequence"], r["published_at"], r["pdf_sha256"]) for r in rows]
 
 

@@ -6,17 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 from prakat.db import tables as t
-from prakat.rules import AnnouncementKind, Method
+from prakat.rules import PLAN_KINDS, WINNER_KINDS, AnnouncementKind, Method
 from prakat.thai import fiscal_quarter_of, fiscal_year_of
+from prakat.workflow import EDITABLE, HOLDING, PlanStatus, ProcurementStatus
 
-# An announcement in one of these states fixes what it speaks about: the director is looking at it,
-# or the public already is.
-HOLDING = ("submitted", "reviewed", "published")
-# A change announcement still being drafted reopens what it changes, for its author only: the public
-# keeps reading the published snapshots until the change itself is approved.
-OPEN = ("draft", "returned")
-WINNER_KINDS = (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value)
-PLAN_KINDS = (AnnouncementKind.PLAN.value, AnnouncementKind.PLAN_REVISION.value)
+# An announcement in a HOLDING state fixes what it speaks about: the director is looking at it, or the
+# public already is. A change announcement still being drafted (EDITABLE) reopens what it changes, for
+# its author only: the public keeps reading the published snapshots until the change itself is approved.
 
 
 async def _changing(procurement_id: int, kind: AnnouncementKind) -> bool:
@@ -24,7 +20,7 @@ async def _changing(procurement_id: int, kind: AnnouncementKind) -> bool:
         await t.Announcement.exists().where(
             (t.Announcement.procurement == procurement_id)
             & (t.Announcement.kind == kind.value)
-            & t.Announcement.status.is_in(list(OPEN))
+            & t.Announcement.status.is_in(list(EDITABLE))
         )
     )
 
@@ -86,14 +82,14 @@ async def award_lock(procurement_id: int) -> str | None:
     procurement = (
         await t.Procurement.select(t.Procurement.status).where(t.Procurement.id == procurement_id).first()
     )
-    if procurement is not None and procurement["status"] == "cancelled":
+    if procurement is not None and procurement["status"] == ProcurementStatus.CANCELLED:
         return "โครงการนี้ยกเลิกแล้ว"
     if await _changing(procurement_id, AnnouncementKind.WINNER_CHANGE):
         return None
     if await t.Announcement.exists().where(
         (t.Announcement.procurement == procurement_id)
         & t.Announcement.status.is_in(list(HOLDING))
-        & t.Announcement.kind.is_in(list(WINNER_KINDS))
+        & t.Announcement.kind.is_in(sorted(WINNER_KINDS))
     ):
         return "ประกาศผู้ชนะของโครงการนี้ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขผู้เสนอราคาและผู้ชนะไม่ได้"
     return await _quarter_lock(procurement_id)
@@ -102,12 +98,12 @@ async def award_lock(procurement_id: int) -> str | None:
 async def plan_lock(plan_id: int) -> str | None:
     """Why a plan revision's items can no longer change, or None."""
     plan = await t.Plan.select(t.Plan.status).where(t.Plan.id == plan_id).first()
-    if plan is not None and plan["status"] == "published":
+    if plan is not None and plan["status"] == PlanStatus.PUBLISHED:
         return "แผนฉบับนี้เผยแพร่แล้ว แก้ไขไม่ได้ ให้จัดทำแผนฉบับปรับปรุง"
     if await t.Announcement.exists().where(
         (t.Announcement.plan == plan_id)
         & t.Announcement.status.is_in(list(HOLDING))
-        & t.Announcement.kind.is_in(list(PLAN_KINDS))
+        & t.Announcement.kind.is_in(sorted(PLAN_KINDS))
     ):
         return "แผนฉบับนี้ส่งขออนุมัติแล้ว แก้ไขไม่ได้จนกว่าจะถูกส่งกลับ"
     return None

@@ -28,8 +28,9 @@ from prakat.publicentry import GROUPS as GROUPS
 from prakat.publicentry import Filters as Filters
 from prakat.publicentry import PublicEntry as PublicEntry
 from prakat.publicentry import matches as matches
-from prakat.rules import AnnouncementKind, BudgetSource, Method
+from prakat.rules import WINNER_KINDS, AnnouncementKind, BudgetSource, Method
 from prakat.thai import format_baht
+from prakat.workflow import AnnouncementStatus
 
 K = AnnouncementKind
 
@@ -74,7 +75,7 @@ def _summary(a: Announcement, p: Mapping[str, Any] | None) -> str:
         parts = [work_title(p["kind"], p["subject"]), Method(p["method"]).info.subject_phrase]
         parts.append(f"วงเงิน {format_baht(Decimal(p['budget']))} บาท")
         award = p.get("award")
-        if award and AnnouncementKind(a.kind) in (K.WINNER, K.WINNER_CHANGE):
+        if award and AnnouncementKind(a.kind) in WINNER_KINDS:
             parts.append(
                 f"ผู้ได้รับการคัดเลือก {award['vendor_name']} {format_baht(Decimal(award['agreed_price']))} บาท"
             )
@@ -96,7 +97,7 @@ def entry_of(a: Announcement, *, slug: str, school_name: str, pdf_size: int | No
     assert a.published_at is not None and a.sequence is not None
     kind = AnnouncementKind(a.kind)
     p = (a.snapshot or {}).get("procurement")
-    award = (p or {}).get("award") if kind in (K.WINNER, K.WINNER_CHANGE) else None
+    award = (p or {}).get("award") if kind in WINNER_KINDS else None
     return PublicEntry(
         school_slug=slug,
         school_name=school_name,
@@ -194,7 +195,7 @@ async def changes(
     others publish (a timestamp cursor can lose an item that commits late)."""
     limit = max(1, min(limit, PAGE_LIMIT))
     query = t.Announcement.select(t.Announcement.id).where(
-        (t.Announcement.school == school_id) & (t.Announcement.status == announcements.PUBLISHED)
+        (t.Announcement.school == school_id) & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
     )
     if after is not None:
         query = query.where(t.Announcement.sequence > after)

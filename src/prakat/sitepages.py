@@ -21,14 +21,14 @@ from prakat.announcements.subjects import work_title
 from prakat.documents.build import filename as pdf_filename
 from prakat.errors import NotFound
 from prakat.plans.schemas import Plan
-from prakat.plans.service import PUBLISHED as PLAN_PUBLISHED
 from prakat.plans.service import current_plan, plans_for_year
 from prakat.procurements.schemas import Procurement
 from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
-from prakat.rules import AnnouncementKind, BudgetSource, Method
+from prakat.rules import WINNER_KINDS, AnnouncementKind, BudgetSource, Method
 from prakat.schools.schemas import School
 from prakat.schools.service import fiscal_years, get_school_by_slug
 from prakat.thai import THAI_MONTHS, fiscal_year_of
+from prakat.workflow import PlanStatus
 
 LATEST: Final = 10  # announcements on the school's home
 PAGE_SIZE: Final = 50  # announcements per page of the list
@@ -50,9 +50,6 @@ class SchoolOverview(msgspec.Struct, frozen=True, kw_only=True):
     def filters(self) -> Filters:
         """What this year's feeds carry: the year's announcements."""
         return Filters(year=self.year_be)
-
-
-WINNER_KINDS = (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value)
 
 
 async def awarded_as_published(school_id: int, year_be: int) -> list[Procurement]:
@@ -319,7 +316,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         procurement=msgspec.convert(snapshot["procurement"], Procurement)
         if "procurement" in snapshot
         else None,
-        show_award=kind in (AnnouncementKind.WINNER, AnnouncementKind.WINNER_CHANGE),
+        show_award=kind in WINNER_KINDS,
         quarter=None if quarter is None else tuple(msgspec.convert(quarter["items"], list[QuarterItem])),
         quarter_total=None if quarter is None else Decimal(quarter["total"]),
         plan=msgspec.convert(snapshot["plan"], Plan) if "plan" in snapshot else None,
@@ -354,7 +351,7 @@ async def plan_view(slug: str, today: date, year_be: int) -> PlanView:
     if year_be not in known:
         raise NotFound(f"แผนการจัดซื้อจัดจ้าง ปีงบประมาณ {year_be}")
     # Only published revisions are public; a revision being drafted does not exist here.
-    revisions = [p for p in await plans_for_year(school.id, year_be) if p.status == PLAN_PUBLISHED]
+    revisions = [p for p in await plans_for_year(school.id, year_be) if p.status == PlanStatus.PUBLISHED]
     plan_entries = await readmodel.entries(school.id, Filters(kind="plan", year=year_be))
     shown = [PlanRevision(plan=p, entry=_plan_entry(plan_entries, p)) for p in reversed(revisions)]
     return PlanView(

@@ -16,6 +16,7 @@ from prakat.db import tables as t
 from prakat.errors import Conflict, Forbidden, InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
+from prakat.workflow import ProcurementStatus
 from tests import factories
 
 
@@ -66,7 +67,7 @@ async def test_officer_drafts_and_submits_director_approves(db: Engine) -> None:
     assert published.approved_by == director.user_id
     assert published.snapshot == submitted.snapshot  # what the director saw is what is published
     proc = await procurements.get_procurement(officer.school_id, pid)
-    assert proc.status == procurements.AWARDED
+    assert proc.status == ProcurementStatus.AWARDED
 
 
 async def test_roles_are_enforced_in_the_services(db: Engine) -> None:  # type: ignore[type-arg]
@@ -164,7 +165,7 @@ async def test_a_correction_points_at_what_it_corrects(db: Engine) -> None:  # t
     # The first stays public, unchanged.
     again = await announcements.get_published(officer.school_id, first.id)
     assert again == first
-    assert (await procurements.get_procurement(officer.school_id, pid)).status == procurements.CANCELLED
+    assert (await procurements.get_procurement(officer.school_id, pid)).status == ProcurementStatus.CANCELLED
 
 
 async def test_plan_approval_publishes_and_freezes_the_revision(db: Engine) -> None:  # type: ignore[type-arg]

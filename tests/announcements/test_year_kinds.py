@@ -16,6 +16,7 @@ from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.errors import Conflict, InvalidInput
 from prakat.procurements import service as procurements
+from prakat.workflow import ProcurementStatus
 from tests import factories
 
 W119 = {"method": "specific_w119", "budget": "9,000", "subject": "วัสดุจัดกิจกรรมวันภาษาไทย"}
@@ -54,7 +55,7 @@ async def test_a_quarter_lists_its_small_purchases_and_closes_them(db: Engine) -
     await factories.publish(actor, "winner", procurement_id=own_winner)
     await awarded_on(actor, vendor.id, date(2026, 1, 5), **W119)  # second quarter
     cancelled = await awarded_on(actor, vendor.id, date(2025, 11, 1), **W119)
-    await procurements.move_status(actor, cancelled, procurements.CANCELLED)
+    await procurements.move_status(actor, cancelled, ProcurementStatus.CANCELLED)
 
     draft = await quarterly(actor, 2569, 1)
     assert draft.subject.endswith("ประจำไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2569 (ตุลาคม - ธันวาคม 2568)")
@@ -93,7 +94,7 @@ async def test_a_quarter_lists_its_small_purchases_and_closes_them(db: Engine) -
     published = await announcements.approve(actor, draft.id)
     assert published.status == "published" and published.quarter == 1 and published.pdf_sha256
     for pid in (in_q1, urgent, chosen_quarterly):
-        assert (await procurements.get_procurement(actor.school_id, pid)).status == procurements.AWARDED
+        assert (await procurements.get_procurement(actor.school_id, pid)).status == ProcurementStatus.AWARDED
     with pytest.raises(Conflict, match="เผยแพร่แล้ว"):
         await quarterly(actor, 2569, 1)
     # The next quarter is its own announcement.
@@ -150,7 +151,7 @@ async def test_no_plan_statement_only_when_every_purchase_is_within_the_exemptio
         await announcements.submit(actor, draft.id)
     message = refused.value.errors["year_be"]
     assert "500,000" in message and "ครุภัณฑ์ห้องปฏิบัติการวิทยาศาสตร์" in message
-    await procurements.move_status(actor, big.id, procurements.CANCELLED)
+    await procurements.move_status(actor, big.id, ProcurementStatus.CANCELLED)
 
     await announcements.submit(actor, draft.id)
     published = await announcements.approve(actor, draft.id)

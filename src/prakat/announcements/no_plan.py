@@ -7,7 +7,8 @@ from __future__ import annotations
 from prakat.db import tables as t
 from prakat.errors import Conflict, InvalidInput
 from prakat.money import from_satang
-from prakat.rules import AnnouncementKind, format_limit, plan_required, rules_for
+from prakat.rules import PLAN_KINDS, AnnouncementKind, format_limit, plan_required, rules_for
+from prakat.workflow import AnnouncementStatus, ProcurementStatus
 
 
 async def check_allowed(school_id: int, fiscal_year_id: int, year_be: int) -> None:
@@ -15,20 +16,14 @@ async def check_allowed(school_id: int, fiscal_year_id: int, year_be: int) -> No
     if await t.Announcement.exists().where(
         (t.Announcement.school == school_id)
         & (t.Announcement.fiscal_year == fiscal_year_id)
-        & (t.Announcement.status == "published")
-        & t.Announcement.kind.is_in(
-            [
-                AnnouncementKind.PLAN.value,
-                AnnouncementKind.PLAN_REVISION.value,
-                AnnouncementKind.NO_PLAN_STATEMENT.value,
-            ]
-        )
+        & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
+        & t.Announcement.kind.is_in(sorted({*PLAN_KINDS, AnnouncementKind.NO_PLAN_STATEMENT}))
     ):
         raise Conflict(f"ปีงบประมาณ พ.ศ. {year_be} เผยแพร่แผนการจัดซื้อจัดจ้างหรือประกาศไม่มีการจัดทำแผนแล้ว")
     rows = await t.Procurement.select(t.Procurement.subject, t.Procurement.budget_satang).where(
         (t.Procurement.school == school_id)
         & (t.Procurement.fiscal_year == fiscal_year_id)
-        & (t.Procurement.status != "cancelled")
+        & (t.Procurement.status != ProcurementStatus.CANCELLED)
     )
     over = [r for r in rows if plan_required(from_satang(r["budget_satang"]), year_be)]
     if over:

@@ -14,6 +14,7 @@ from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.rules import AnnouncementKind, Method
 from prakat.thai import fiscal_quarter_bounds
+from prakat.workflow import AnnouncementStatus, ProcurementStatus
 
 QUARTERLY = AnnouncementKind.QUARTERLY_WINNERS
 
@@ -30,7 +31,7 @@ async def procurements_of_quarter(school_id: int, year_be: int, quarter: int) ->
     first, last = fiscal_quarter_bounds(year_be, quarter)
     # The award's date decides the quarter: a purchase requested in September and awarded in
     # October belongs to the new year's first quarter.
-    live = {procurements.DRAFT, procurements.IN_PROGRESS, procurements.AWARDED}
+    live: set[str] = {s for s in ProcurementStatus if s is not ProcurementStatus.CANCELLED}
     found = [
         p
         for year in (year_be - 1, year_be)
@@ -39,7 +40,7 @@ async def procurements_of_quarter(school_id: int, year_be: int, quarter: int) ->
     rows = await t.Announcement.select(t.Announcement.procurement).where(
         (t.Announcement.school == school_id)
         & (t.Announcement.kind == AnnouncementKind.WINNER.value)
-        & (t.Announcement.status == "published")
+        & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
     )
     one_by_one = {int(r["procurement"]) for r in rows if r["procurement"] is not None}
     chosen = [

@@ -4,21 +4,23 @@ numbered, never public."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from prakat import clock
 from prakat.announcements import service, snapshot, subjects
 from prakat.announcements.schemas import Announcement
-from prakat.rules import AnnouncementKind
+from prakat.rules import PLAN_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.thai import fiscal_year_of
+from prakat.workflow import AnnouncementStatus
 
 K = AnnouncementKind
 SAMPLE_REASON = "(ตัวอย่าง) เหตุผลของการแก้ไขหรือยกเลิกประกาศ"
 # Which published announcement a sample of each kind is made from (the newest of these kinds).
-BASED_ON = {
-    K.PLAN: (K.PLAN, K.PLAN_REVISION),
-    K.PLAN_REVISION: (K.PLAN, K.PLAN_REVISION),
+BASED_ON: dict[AnnouncementKind, Collection[AnnouncementKind]] = {
+    K.PLAN: PLAN_KINDS,
+    K.PLAN_REVISION: PLAN_KINDS,
     K.REFERENCE_PRICE: (K.INVITATION, K.REFERENCE_PRICE),
     K.TOR_HEARING: (K.INVITATION, K.REFERENCE_PRICE),
     K.INVITATION: (K.INVITATION, K.REFERENCE_PRICE),
@@ -56,7 +58,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         quarter=quarter,
         supersedes_id=supersedes_id,
     )
-    subject = await service.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter)
+    subject = await snapshot.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter)
     if kind is K.PLAN_REVISION:
         revision = content["plan"]["revision"] + 1
         content["plan"]["revision"] = revision
@@ -70,7 +72,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         body=body,
         number="",
         announced_on=today,
-        status=service.DRAFT,
+        status=AnnouncementStatus.DRAFT,
         procurement_id=procurement_id,
         plan_id=plan_id,
         supersedes_id=supersedes_id,

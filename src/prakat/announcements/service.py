@@ -1,71 +1,55 @@
 """Announcements (ประกาศ): drafted by the budget group, approved by the director, then frozen.
 
-draft ──submit──▶ submitted ──review──▶ reviewed ──approve──▶ published
-  ▲                  │  └────────approve (no head review)──────▲
-  └──── returned ◀───┴──return (with a comment)── reviewed
-
-Approval is the one-way door: it numbers the announcement, copies the signer, takes the next
-publication sequence and moves what the announcement speaks about (plan, procurement) forward, all
-in one transaction. Nothing published is edited afterwards; a change or a cancellation is a new
-announcement that points at the one it corrects.
+Which action applies in which state, with which permission, and what moves with it is the workflow
+table (:mod:`prakat.workflow.transitions`); this module checks each action against it and runs the
+row's effects. Approval is the one-way door (:mod:`prakat.announcements.publishing`): it numbers the
+announcement, copies the signer, takes the next publication sequence, moves what the announcement
+speaks about (plan, procurement) forward and renders its PDF, all in one transaction. Nothing
+published is edited afterwards; a change or a cancellation is a new announcement that points at the
+one it corrects.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import msgspec
-from piccolo.query.functions.aggregate import Count, Max
 
 from prakat import audit, clock, events
-from prakat.announcements import no_plan, pdf, snapshot, subjects
+from prakat.announcements import no_plan, publishing, snapshot
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
-from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import in_transaction, write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
-from prakat.rules import AnnouncementKind
-from prakat.schools.service import ensure_fiscal_year, get_school
+from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, WINNER_KINDS, YEAR_KINDS, AnnouncementKind
+from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_quarter_bounds, format_date_full
 from prakat.validation import Fields, checked_text
+from prakat.workflow import (
+    ANNOUNCEMENT_STATUS_LABELS,
+    IN_FLOW,
+    Action,
+    AnnouncementStatus,
+    Effect,
+    Publishable,
+    Transition,
+    permission_for,
+    transition,
+)
 
-log = logging.getLogger(__name__)
-
-DRAFT, SUBMITTED, REVIEWED, PUBLISHED, RETURNED = "draft", "submitted", "reviewed", "published", "returned"
-STATUS_LABELS = {
-    DRAFT: "ฉบับร่าง",
-    SUBMITTED: "รออนุมัติ",
-    REVIEWED: "ตรวจสอบแล้ว รออนุมัติ",
-    PUBLISHED: "เผยแพร่แล้ว",
-    RETURNED: "ส่งกลับให้แก้ไข",
-}
-EDITABLE = (DRAFT, RETURNED)
+S = AnnouncementStatus
+# The labels of the statuses, for pages and the API's documentation.
+STATUS_LABELS = ANNOUNCEMENT_STATUS_LABELS
 BODY_LIMIT = 5000
-PENDING = (SUBMITTED, REVIEWED)
-
 K = AnnouncementKind
-PLAN_KINDS = frozenset({K.PLAN, K.PLAN_REVISION})
-# What publishing each kind does to its procurement.
-PROCUREMENT_STATUS_AFTER = {
-    K.REFERENCE_PRICE: procurements.IN_PROGRESS,
-    K.TOR_HEARING: procurements.IN_PROGRESS,
-    K.INVITATION: procurements.IN_PROGRESS,
-    K.INVITATION_CHANGE: procurements.IN_PROGRESS,
-    K.WINNER: procurements.AWARDED,
-    K.WINNER_CHANGE: procurements.AWARDED,
-    K.INVITATION_CANCEL: procurements.CANCELLED,
-    K.WINNER_CANCEL: procurements.CANCELLED,
-}
-PROCUREMENT_KINDS = frozenset(PROCUREMENT_STATUS_AFTER)
-# About a fiscal year (and a quarter) rather than one plan or procurement.
-YEAR_KINDS = frozenset({K.QUARTERLY_WINNERS, K.NO_PLAN_STATEMENT})
+ANNOUNCEMENT = Publishable.ANNOUNCEMENT
 
 
 def _announcement(row: Mapping[str, Any]) -> Announcement:
@@ -136,28 +120,6 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
     )
 
 
-async def subject_for(
-    school_id: int,
-    kind: AnnouncementKind,
-    procurement_id: int | None,
-    plan_id: int | None,
-    year_be: int | None = None,
-    quarter: int | None = None,
-) -> str:
-    if kind is K.QUARTERLY_WINNERS:
-        assert year_be is not None and quarter is not None
-        return subjects.quarterly_winners_subject(year_be, quarter)
-    if kind is K.NO_PLAN_STATEMENT:
-        assert year_be is not None
-        return subjects.no_plan_subject(year_be)
-    if plan_id is not None:
-        plan = await plans.get_plan(school_id, plan_id)
-        return subjects.plan_subject(plan.year_be, plan.revision)
-    assert procurement_id is not None
-    p = await procurements.get_procurement(school_id, procurement_id)
-    return subjects.for_procurement(kind, p.kind, p.subject, p.method)
-
-
 async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, AnnouncementKind]:
     """Check the kind fits what it is about; returns the fiscal year id."""
     kind = AnnouncementKind(data.kind)
@@ -200,7 +162,7 @@ async def _check_quarter_open(actor: Actor, fiscal_year_id: int, quarter: int) -
         & (t.Announcement.fiscal_year == fiscal_year_id)
         & (t.Announcement.kind == K.QUARTERLY_WINNERS.value)
         & (t.Announcement.quarter == quarter)
-        & (t.Announcement.status == PUBLISHED)
+        & (t.Announcement.status == S.PUBLISHED)
     ):
         raise Conflict(f"ประกาศผลผู้ชนะของไตรมาสที่ {quarter} ปีงบประมาณนี้เผยแพร่แล้ว")
 
@@ -228,7 +190,7 @@ async def _check_supersedes(actor: Actor, kind: AnnouncementKind, data: Announce
         .first()
     )
     message = None
-    if old is None or old["status"] != PUBLISHED:
+    if old is None or old["status"] != S.PUBLISHED:
         message = "ต้องเป็นประกาศที่เผยแพร่แล้ว"
     elif AnnouncementKind(old["kind"]) not in kind.info.supersedes:
         message = f"{kind.label}ใช้แก้ไขหรือยกเลิก{AnnouncementKind(old['kind']).label}ไม่ได้"
@@ -252,8 +214,8 @@ async def _latest_plan_announcement(actor: Actor, fiscal_year_id: int) -> int:
         .where(
             (t.Announcement.school == actor.school_id)
             & (t.Announcement.fiscal_year == fiscal_year_id)
-            & (t.Announcement.status == PUBLISHED)
-            & t.Announcement.kind.is_in([K.PLAN.value, K.PLAN_REVISION.value])
+            & (t.Announcement.status == S.PUBLISHED)
+            & t.Announcement.kind.is_in(sorted(PLAN_KINDS))
         )
         .order_by(t.Announcement.sequence, ascending=False)
         .first()
@@ -265,7 +227,8 @@ async def _latest_plan_announcement(actor: Actor, fiscal_year_id: int) -> int:
 
 async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
     """A new draft announcement."""
-    require(actor, Permission.EDIT)
+    _allowed(actor, Action.PREPARE)
+    first = transition(ANNOUNCEMENT, None, Action.PREPARE, review_by_head=False)
     async with write_transaction():
         fiscal_year_id, kind = await _target(actor, data)
         if kind is K.PLAN_REVISION and data.supersedes_id is None:
@@ -273,7 +236,7 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
                 data, supersedes_id=await _latest_plan_announcement(actor, fiscal_year_id)
             )
         await _check_supersedes(actor, kind, data)
-        if kind in (K.WINNER, K.WINNER_CHANGE):
+        if kind in WINNER_KINDS:
             assert data.procurement_id is not None
             found = await procurements.get_procurement(actor.school_id, data.procurement_id)
             if found.award is None:
@@ -283,7 +246,7 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             & (t.Announcement.kind == kind.value)
             & (t.Announcement.procurement == data.procurement_id)
             & (t.Announcement.plan == data.plan_id)
-            & t.Announcement.status.is_in([DRAFT, RETURNED, SUBMITTED, REVIEWED])
+            & t.Announcement.status.is_in(list(IN_FLOW))
         )
         if kind in YEAR_KINDS:
             same = (
@@ -301,17 +264,17 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             plan=data.plan_id,
             supersedes=data.supersedes_id,
             quarter=data.quarter,
-            subject=await subject_for(
+            subject=await snapshot.subject_for(
                 actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter
             ),
             body=data.body,
             announced_on=clock.today_bangkok(),
-            status=DRAFT,
+            status=first.to,
             created_at=clock.now(),
             prepared_by=actor.user_id,
         )
         await row.save()
-        await audit.record(actor, "create", "announcement", row.id, after=audit.snapshot(row))
+        await audit.record(actor, first.action.value, "announcement", row.id, after=audit.snapshot(row))
     return await get_announcement(actor.school_id, row.id)
 
 
@@ -326,83 +289,34 @@ async def _row(school_id: int, announcement_id: int) -> dict[str, Any]:
     return dict(row)
 
 
-async def _move(
-    actor: Actor, before: dict[str, Any], action: str, changes: dict[str, Any], note: str = ""
-) -> None:
-    await t.Announcement.update({getattr(t.Announcement, k): v for k, v in changes.items()}).where(
-        t.Announcement.id == before["id"]
-    )
-    after = {**before, **changes}
-    await audit.record(
-        actor,
-        action,
-        "announcement",
-        before["id"],
-        before=audit.snapshot(before),
-        after=audit.snapshot(after),
-        note=note,
-    )
+@dataclass
+class _Step:
+    """One action being applied: who, to what (the row before), by which row of the table, when."""
+
+    actor: Actor
+    before: dict[str, Any]
+    row: Transition
+    school: Mapping[str, Any]
+    at: datetime
+    text: str = ""  # the new body (edit) or the comment (return)
 
 
-async def update_body(actor: Actor, announcement_id: int, body: str) -> Announcement:
-    require(actor, Permission.EDIT)
-    async with write_transaction():
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] not in EDITABLE:
-            raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว แก้ไขไม่ได้")
-        text = checked_text(body, "body", "รายละเอียดเพิ่มเติม").strip()
-        if len(text) > BODY_LIMIT:
-            raise InvalidInput({"body": f"รายละเอียดเพิ่มเติม: ยาวเกิน {BODY_LIMIT:,} ตัวอักษร"}, {"body": body})
-        await _move(actor, before, "update", {"body": text})
-    return await get_announcement(actor.school_id, announcement_id)
-
-
-async def discard(actor: Actor, announcement_id: int) -> None:
-    require(actor, Permission.EDIT)
-    async with write_transaction():
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] not in EDITABLE:
-            raise Conflict("ลบได้เฉพาะประกาศฉบับร่างหรือที่ถูกส่งกลับ")
-        await t.Announcement.delete().where(t.Announcement.id == announcement_id)
-        await audit.record(actor, "delete", "announcement", announcement_id, before=audit.snapshot(before))
-
-
-async def submit(actor: Actor, announcement_id: int) -> Announcement:
-    """Send for approval: the content is copied now and the records it speaks about are held."""
-    require(actor, Permission.SUBMIT)
-    async with write_transaction():
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] not in EDITABLE:
-            raise Conflict("ประกาศนี้ส่งขออนุมัติหรือเผยแพร่แล้ว")
-        kind = AnnouncementKind(before["kind"])
-        if kind in PLAN_KINDS and not await t.PlanItem.exists().where(t.PlanItem.plan == before["plan"]):
-            raise InvalidInput({"plan_id": "แผน: ต้องมีอย่างน้อย 1 รายการก่อนส่งขออนุมัติ"})
-        year_be = await _year_be(before["fiscal_year"])
-        if kind is K.QUARTERLY_WINNERS:
-            _check_quarter_ended(year_be, before["quarter"])
-            await _check_quarter_open(actor, before["fiscal_year"], before["quarter"])
-        elif kind is K.NO_PLAN_STATEMENT:
-            # Purchases may have been entered since the draft was made.
-            await no_plan.check_allowed(actor.school_id, before["fiscal_year"], year_be)
-        content = await _content(actor.school_id, before, year_be)
-        if kind in (K.WINNER, K.WINNER_CHANGE) and not (content.get("procurement") or {}).get("award"):
-            raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
-        subject = await subject_for(
-            actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"]
-        )
-        await _move(
-            actor,
-            before,
-            "submit",
-            {
-                "status": SUBMITTED,
-                "subject": subject,
-                "snapshot": msgspec.json.encode(content).decode(),
-                "submitted_at": clock.now(),
-                "return_comment": "",
-            },
-        )
-    return await get_announcement(actor.school_id, announcement_id)
+async def _begin(
+    actor: Actor,
+    announcement_id: int,
+    action: Action,
+    *,
+    school: Mapping[str, Any] | None = None,
+    at: datetime | None = None,
+    text: str = "",
+) -> _Step:
+    """The announcement and the row of the workflow table that applies to it, or Conflict."""
+    before = await _row(actor.school_id, announcement_id)
+    if school is None:
+        school = await t.School.select(t.School.review_by_head).where(t.School.id == actor.school_id).first()
+        assert school is not None
+    row = transition(ANNOUNCEMENT, before["status"], action, review_by_head=bool(school["review_by_head"]))
+    return _Step(actor, before, row, school, at or clock.now(), text)
 
 
 async def _year_be(fiscal_year_id: int) -> int:
@@ -411,16 +325,151 @@ async def _year_be(fiscal_year_id: int) -> int:
     return int(row["year_be"])
 
 
-async def _content(school_id: int, row: Mapping[str, Any], year_be: int) -> dict[str, Any]:
-    return await snapshot.build(
-        school_id,
-        procurement_id=row["procurement"],
-        plan_id=row["plan"],
-        kind=row["kind"],
-        year_be=year_be,
-        quarter=row["quarter"],
-        supersedes_id=row["supersedes"],
+async def _freeze(step: _Step) -> dict[str, Any]:
+    """The content is copied now: what the director approves is what was sent."""
+    before = step.before
+    year_be = await _year_be(before["fiscal_year"])
+    content = await snapshot.of_record(step.actor.school_id, before, year_be)
+    kind = AnnouncementKind(before["kind"])
+    if kind in WINNER_KINDS and not (content.get("procurement") or {}).get("award"):
+        raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
+    subject = await snapshot.subject_for(
+        step.actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"]
     )
+    return {
+        "subject": subject,
+        "snapshot": msgspec.json.encode(content).decode(),
+        "submitted_at": step.at,
+        "return_comment": "",
+    }
+
+
+async def _reviewer(step: _Step) -> dict[str, Any]:
+    return {"reviewed_by": step.actor.user_id, "reviewed_at": step.at}
+
+
+async def _body(step: _Step) -> dict[str, Any]:
+    return {"body": step.text}
+
+
+async def _comment(step: _Step) -> dict[str, Any]:
+    return {"return_comment": step.text}
+
+
+async def _thaw(step: _Step) -> dict[str, Any]:
+    return {"snapshot": None, "reviewed_by": None, "reviewed_at": None}
+
+
+async def _sign(step: _Step) -> dict[str, Any]:
+    return await publishing.sign(step.actor, step.school)
+
+
+async def _number(step: _Step) -> dict[str, Any]:
+    return await publishing.number(step.actor.school_id, step.before["fiscal_year"])
+
+
+async def _sequence(step: _Step) -> dict[str, Any]:
+    return await publishing.sequence(step.actor.school_id, step.at)
+
+
+async def _move_subject(step: _Step) -> None:
+    await publishing.move(step.actor, step.before, step.at)
+
+
+async def _render(step: _Step) -> None:
+    published = await get_announcement(step.actor.school_id, step.before["id"])
+    await publishing.render(step.actor.school_id, published)
+
+
+# How each effect the workflow table names is carried out: stamps give the announcement's columns
+# (written with the new state, in one audited write); the others run after that write.
+STAMPS: Mapping[Effect, Callable[[_Step], Awaitable[dict[str, Any]]]] = {
+    Effect.BODY: _body,
+    Effect.SNAPSHOT: _freeze,
+    Effect.REVIEWER: _reviewer,
+    Effect.COMMENT: _comment,
+    Effect.THAW: _thaw,
+    Effect.SIGN: _sign,
+    Effect.NUMBER: _number,
+    Effect.SEQUENCE: _sequence,
+}
+AFTERWARDS: Mapping[Effect, Callable[[_Step], Awaitable[None]]] = {
+    Effect.MOVE: _move_subject,
+    Effect.RENDER: _render,
+}
+
+
+async def _apply(step: _Step) -> None:
+    """Moves the announcement along its row: the new state and the stamps in one audited write, then
+    what moves with it. The caller holds the transaction, so it is all or nothing."""
+    before, action = step.before, step.row.action
+    if step.row.to is None:
+        await t.Announcement.delete().where(t.Announcement.id == before["id"])
+        await audit.record(
+            step.actor, action.value, "announcement", before["id"], before=audit.snapshot(before)
+        )
+        return
+    changes: dict[str, Any] = {"status": step.row.to}
+    for effect in step.row.effects:
+        if effect.stamps:
+            changes |= await STAMPS[effect](step)
+    await t.Announcement.update({getattr(t.Announcement, k): v for k, v in changes.items()}).where(
+        t.Announcement.id == before["id"]
+    )
+    await audit.record(
+        step.actor,
+        action.value,
+        "announcement",
+        before["id"],
+        before=audit.snapshot(before),
+        after=audit.snapshot({**before, **changes}),
+        note=step.text if Effect.COMMENT in step.row.effects else "",
+    )
+    for effect in step.row.effects:
+        if not effect.stamps:
+            await AFTERWARDS[effect](step)
+
+
+def _allowed(actor: Actor, action: Action) -> None:
+    require(actor, permission_for(ANNOUNCEMENT, action))
+
+
+async def update_body(actor: Actor, announcement_id: int, body: str) -> Announcement:
+    _allowed(actor, Action.EDIT)
+    async with write_transaction():
+        text = checked_text(body, "body", "รายละเอียดเพิ่มเติม").strip()
+        step = await _begin(actor, announcement_id, Action.EDIT, text=text)
+        if len(step.text) > BODY_LIMIT:
+            raise InvalidInput({"body": f"รายละเอียดเพิ่มเติม: ยาวเกิน {BODY_LIMIT:,} ตัวอักษร"}, {"body": body})
+        await _apply(step)
+    return await get_announcement(actor.school_id, announcement_id)
+
+
+async def discard(actor: Actor, announcement_id: int) -> None:
+    _allowed(actor, Action.DISCARD)
+    async with write_transaction():
+        await _apply(await _begin(actor, announcement_id, Action.DISCARD))
+
+
+async def submit(actor: Actor, announcement_id: int) -> Announcement:
+    """Send for approval: the content is copied now and the records it speaks about are held."""
+    _allowed(actor, Action.SUBMIT)
+    async with write_transaction():
+        step = await _begin(actor, announcement_id, Action.SUBMIT)
+        before = step.before
+        kind = AnnouncementKind(before["kind"])
+        if kind in PLAN_KINDS and not await t.PlanItem.exists().where(t.PlanItem.plan == before["plan"]):
+            raise InvalidInput({"plan_id": "แผน: ต้องมีอย่างน้อย 1 รายการก่อนส่งขออนุมัติ"})
+        if kind is K.QUARTERLY_WINNERS:
+            _check_quarter_ended(await _year_be(before["fiscal_year"]), before["quarter"])
+            await _check_quarter_open(actor, before["fiscal_year"], before["quarter"])
+        elif kind is K.NO_PLAN_STATEMENT:
+            # Purchases may have been entered since the draft was made.
+            await no_plan.check_allowed(
+                actor.school_id, before["fiscal_year"], await _year_be(before["fiscal_year"])
+            )
+        await _apply(step)
+    return await get_announcement(actor.school_id, announcement_id)
 
 
 async def preview_snapshot(school_id: int, found: Announcement) -> dict[str, Any]:
@@ -442,182 +491,35 @@ async def with_preview_snapshot(school_id: int, found: Announcement) -> Announce
 
 
 async def review(actor: Actor, announcement_id: int) -> Announcement:
-    require(actor, Permission.REVIEW)
+    _allowed(actor, Action.REVIEW)
     async with write_transaction():
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] != SUBMITTED:
-            raise Conflict("ตรวจสอบได้เฉพาะประกาศที่รออนุมัติ")
-        await _move(
-            actor,
-            before,
-            "review",
-            {"status": REVIEWED, "reviewed_by": actor.user_id, "reviewed_at": clock.now()},
-        )
+        await _apply(await _begin(actor, announcement_id, Action.REVIEW))
     return await get_announcement(actor.school_id, announcement_id)
 
 
 async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -> Announcement:
-    require(actor, Permission.RETURN)
+    _allowed(actor, Action.RETURN)
     comment = checked_text(comment, "comment", "ความเห็น").strip()
     if not comment:
         raise InvalidInput({"comment": "ความเห็น: กรุณาระบุสิ่งที่ต้องแก้ไข"}, {"comment": comment})
     async with write_transaction():
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] not in PENDING:
-            raise Conflict("ส่งกลับได้เฉพาะประกาศที่รออนุมัติ")
-        await _move(
-            actor,
-            before,
-            "return",
-            {
-                "status": RETURNED,
-                "snapshot": None,
-                "return_comment": comment,
-                "reviewed_by": None,
-                "reviewed_at": None,
-            },
-            note=comment,
-        )
+        await _apply(await _begin(actor, announcement_id, Action.RETURN, text=comment))
     return await get_announcement(actor.school_id, announcement_id)
 
 
 async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = None) -> Announcement:
     """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo)."""
-    require(actor, Permission.APPROVE)
+    _allowed(actor, Action.APPROVE)
     published_at = clock.require_aware(at) if at is not None else clock.now()
     async with write_transaction():
-        school = await _locked_school(actor.school_id)
-        before = await _row(actor.school_id, announcement_id)
-        if before["status"] not in PENDING:
-            raise Conflict("อนุมัติได้เฉพาะประกาศที่รออนุมัติ")
-        if school["review_by_head"] and before["status"] != REVIEWED:
-            raise Conflict("ประกาศนี้ต้องผ่านการตรวจสอบของหัวหน้าเจ้าหน้าที่ก่อน")
-        signer_name, signer_position = await _signer(actor, school)
-        if not signer_name:
-            raise InvalidInput({"signer": "ผู้ลงนาม: ยังไม่ได้กำหนดชื่อผู้อำนวยการในข้อมูลโรงเรียน"})
-        kind = AnnouncementKind(before["kind"])
-        if before["procurement"] is not None:
-            await _check_plan_published(before["procurement"])
-        year = (
-            await t.FiscalYear.select(t.FiscalYear.year_be)
-            .where(t.FiscalYear.id == before["fiscal_year"])
-            .first()
-        )
-        assert year is not None
-        await _move(
-            actor,
-            before,
-            "approve",
-            {
-                "status": PUBLISHED,
-                "number": f"{await _next_number(actor.school_id, before['fiscal_year'])}/{year['year_be']}",
-                "sequence": await _next_sequence(actor.school_id),
-                "announced_on": published_at.astimezone(clock.BANGKOK).date(),
-                "published_at": published_at,
-                "signer_name": signer_name,
-                "signer_position": signer_position,
-                "signer_delegation": school["delegation_text"],
-                "approved_by": actor.user_id,
-            },
-        )
-        if kind in PLAN_KINDS:
-            await plans.mark_plan_published(actor, before["plan"], at=published_at)
-        elif kind in PROCUREMENT_STATUS_AFTER:
-            await procurements.move_status(actor, before["procurement"], PROCUREMENT_STATUS_AFTER[kind])
-        elif kind is K.QUARTERLY_WINNERS:
-            # What the director approved is the frozen list, not whatever the quarter holds now.
-            frozen = before["snapshot"]
-            if isinstance(frozen, str):
-                frozen = msgspec.json.decode(frozen)
-            for item in (frozen or {}).get("quarter", {}).get("items", []):
-                await procurements.move_status(actor, item["procurement_id"], procurements.AWARDED)
-        # Rendered once, now, inside the same transaction: if the PDF cannot be made (no emblem,
-        # a rendering failure) nothing above is published either.
-        published = await get_announcement(actor.school_id, announcement_id)
-        try:
-            data = await pdf.render(await get_school(actor.school_id), published)
-        except InvalidInput:
-            raise
-        except Exception:
-            # Whatever broke inside the renderer, the director gets a clear refusal, not a 500,
-            # and the transaction rolls everything above back.
-            log.exception("rendering announcement %s failed", announcement_id)
-            raise Conflict(
-                "สร้างเอกสาร PDF ของประกาศไม่สำเร็จ ประกาศจึงยังไม่เผยแพร่ กรุณาลองอีกครั้ง หากยังไม่ได้ให้แจ้งผู้ดูแลระบบ"
-            ) from None
-        digest = await pdf.store(actor.school_id, data)
-        await t.Announcement.update({t.Announcement.pdf_sha256: digest}).where(
-            t.Announcement.id == announcement_id
-        )
+        school = await publishing.locked_school(actor.school_id)
+        step = await _begin(actor, announcement_id, Action.APPROVE, school=school, at=published_at)
+        if step.before["procurement"] is not None:
+            await publishing.check_plan_published(step.before["procurement"])
+        await _apply(step)
     if not in_transaction():  # inside a bigger transaction (the demo), its owner says so after it
         await events.published(actor.school_id)
     return await get_announcement(actor.school_id, announcement_id)
-
-
-async def _check_plan_published(procurement_id: int) -> None:
-    """s.11: the plan comes first. A procurement taken from a plan item may be announced only once the
-    plan revision holding that item is public; one outside any plan (small purchases) needs none."""
-    proc = (
-        await t.Procurement.select(t.Procurement.plan_item).where(t.Procurement.id == procurement_id).first()
-    )
-    if proc is None or proc["plan_item"] is None:
-        return
-    plan = (
-        await t.PlanItem.select(t.PlanItem.plan.status, t.PlanItem.plan.revision)
-        .where(t.PlanItem.id == proc["plan_item"])
-        .first()
-    )
-    if plan is not None and plan["plan.status"] != "published":
-        revision = plan["plan.revision"]
-        which = "แผนฉบับแรก" if revision == 0 else f"แผนฉบับปรับปรุง ครั้งที่ {revision}"
-        raise Conflict(f"รายการในแผนที่โครงการนี้อ้างถึงอยู่ใน{which}ซึ่งยังไม่เผยแพร่ กรุณาเผยแพร่แผนฉบับนั้นก่อน")
-
-
-async def _locked_school(school_id: int) -> dict[str, Any]:
-    query = t.School.select().where(t.School.id == school_id)
-    if t.School._meta.db.engine_type == "postgres":
-        # Serialises publications of one school, so sequences and numbers have no gaps or twins.
-        # SQLite has no row locks; its IMMEDIATE transaction already holds the only write lock.
-        query = query.lock_rows()
-    school = await query.first()
-    if school is None:
-        raise NotFound("โรงเรียน")
-    return dict(school)
-
-
-async def _signer(actor: Actor, school: Mapping[str, Any]) -> tuple[str, str]:
-    """The approving director as their account names them, else the school profile's director."""
-    if actor.user_id is not None:
-        user = (
-            await t.User.select(t.User.display_name, t.User.position)
-            .where(t.User.id == actor.user_id)
-            .first()
-        )
-        if user is not None and user["display_name"]:
-            return user["display_name"], user["position"] or school["director_position"]
-    return school["director_name"], school["director_position"]
-
-
-async def _next_sequence(school_id: int) -> int:
-    top = (
-        await t.Announcement.select(Max(t.Announcement.sequence, alias="top"))
-        .where(t.Announcement.school == school_id)
-        .first()
-    )
-    return int((top or {}).get("top") or 0) + 1
-
-
-async def _next_number(school_id: int, fiscal_year_id: int) -> int:
-    count = (
-        await t.Announcement.select(Count(alias="n"))
-        .where(
-            (t.Announcement.school == school_id)
-            & (t.Announcement.fiscal_year == fiscal_year_id)
-            & (t.Announcement.status == PUBLISHED)
-        )
-        .first()
-    )
-    return int((count or {}).get("n") or 0) + 1
 
 
 def _select() -> Any:
@@ -638,7 +540,7 @@ async def get_announcement(school_id: int, announcement_id: int) -> Announcement
 async def get_published(school_id: int, announcement_id: int) -> Announcement:
     """For the public: a draft must look exactly like a missing page."""
     found = await get_announcement(school_id, announcement_id)
-    if found.status != PUBLISHED:
+    if found.status != S.PUBLISHED:
         raise NotFound("ประกาศ")
     return found
 
@@ -647,7 +549,7 @@ async def list_announcements(
     school_id: int,
     *,
     year_be: int | None = None,
-    statuses: tuple[str, ...] = (PUBLISHED,),
+    statuses: tuple[str, ...] = (S.PUBLISHED,),
     procurement_id: int | None = None,
     plan_id: int | None = None,
     ids: list[int] | None = None,
@@ -673,6 +575,6 @@ async def corrections_of(school_id: int, announcement_id: int) -> list[Announcem
     rows = await _select().where(
         (t.Announcement.school == school_id)
         & (t.Announcement.supersedes == announcement_id)
-        & (t.Announcement.status == PUBLISHED)
+        & (t.Announcement.status == S.PUBLISHED)
     )
     return [_announcement(r) for r in rows]

@@ -3,18 +3,20 @@ the director approves is exactly what is published and what stays public."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import msgspec
 
-from prakat.announcements import quarterly
+from prakat.announcements import quarterly, subjects
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
-from prakat.rules import AnnouncementKind, rules_for
+from prakat.rules import WINNER_KINDS, AnnouncementKind, rules_for
 from prakat.schools.service import get_school
 from prakat.thai import fiscal_quarter_bounds
+from prakat.workflow import AnnouncementStatus
 
 # Bumped when the shape changes, so readers of old snapshots know what they hold.
 VERSION = 1
@@ -50,7 +52,7 @@ async def build(
     }
     if procurement_id is not None:
         content["procurement"] = msgspec.to_builtins(await get_procurement(school_id, procurement_id))
-        if kind in (AnnouncementKind.WINNER.value, AnnouncementKind.WINNER_CHANGE.value):
+        if kind in WINNER_KINDS:
             # After an invitation, the winner announcement refers to it by number and date.
             invitation = await _newest(
                 school_id, procurement_id, (AnnouncementKind.INVITATION, AnnouncementKind.INVITATION_CHANGE)
@@ -105,7 +107,7 @@ async def _newest(
         .where(
             (t.Announcement.school == school_id)
             & (t.Announcement.procurement == procurement_id)
-            & (t.Announcement.status == "published")
+            & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
             & t.Announcement.kind.is_in([k.value for k in kinds])
         )
         .order_by(t.Announcement.sequence, ascending=False)
@@ -121,3 +123,39 @@ async def _superseded(school_id: int, announcement_id: int) -> dict[str, Any] | 
         .first()
     )
     return _cited(row)
+
+
+async def subject_for(
+    school_id: int,
+    kind: AnnouncementKind,
+    procurement_id: int | None,
+    plan_id: int | None,
+    year_be: int | None = None,
+    quarter: int | None = None,
+) -> str:
+    """The subject (เรื่อง) as the records word it now; submitting copies it with the content."""
+    if kind is AnnouncementKind.QUARTERLY_WINNERS:
+        assert year_be is not None and quarter is not None
+        return subjects.quarterly_winners_subject(year_be, quarter)
+    if kind is AnnouncementKind.NO_PLAN_STATEMENT:
+        assert year_be is not None
+        return subjects.no_plan_subject(year_be)
+    if plan_id is not None:
+        plan = await get_plan(school_id, plan_id)
+        return subjects.plan_subject(plan.year_be, plan.revision)
+    assert procurement_id is not None
+    p = await get_procurement(school_id, procurement_id)
+    return subjects.for_procurement(kind, p.kind, p.subject, p.method)
+
+
+async def of_record(school_id: int, row: Mapping[str, Any], year_be: int) -> dict[str, Any]:
+    """The content of a stored announcement row, as submitting copies it."""
+    return await build(
+        school_id,
+        procurement_id=row["procurement"],
+        plan_id=row["plan"],
+        kind=row["kind"],
+        year_be=year_be,
+        quarter=row["quarter"],
+        supersedes_id=row["supersedes"],
+    )

@@ -15,6 +15,7 @@ from prakat.cli.common import with_database
 from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school_by_slug
 from prakat.settings import Settings
+from prakat.workflow import AnnouncementStatus
 
 
 @click.group(help="Official PDF documents.")
@@ -40,7 +41,7 @@ def documents_render(slug: str, out: Path) -> None:
 
     async def work() -> list[tuple[str, str, bytes]]:
         school = await get_school_by_slug(slug)
-        found = await announcements.list_announcements(school.id, statuses=tuple(announcements.STATUS_LABELS))
+        found = await announcements.list_announcements(school.id, statuses=tuple(AnnouncementStatus))
         latest: dict[str, Announcement] = {}
         for a in found:  # newest first: keep each kind's newest
             latest.setdefault(a.kind, a)
@@ -48,7 +49,13 @@ def documents_render(slug: str, out: Path) -> None:
         for kind in AnnouncementKind:
             have = latest.get(kind.value)
             if have is not None and have.pdf_sha256:
-                rendered.append((kind.value, "published", await pdf.stored(school.id, have.pdf_sha256)))
+                rendered.append(
+                    (
+                        kind.value,
+                        AnnouncementStatus.PUBLISHED.value,
+                        await pdf.stored(school.id, have.pdf_sha256),
+                    )
+                )
             elif have is not None:
                 preview = await announcements.with_preview_snapshot(school.id, have)
                 rendered.append(

@@ -19,8 +19,9 @@ from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_bounds, parse_thai_date
 from prakat.validation import Fields
+from prakat.workflow import PlanStatus
 
-DRAFT, PUBLISHED = "draft", "published"
+P = PlanStatus
 
 
 def _month(value: Any) -> date:
@@ -93,11 +94,15 @@ async def create_plan(actor: Actor, fiscal_year_be: int) -> Plan:
             .order_by(t.Plan.revision, ascending=False)
             .first()
         )
-        if last is not None and last["status"] != PUBLISHED:
+        if last is not None and last["status"] != P.PUBLISHED:
             raise Conflict("มีแผนฉบับร่างที่ยังไม่เผยแพร่อยู่แล้ว แก้ไขฉบับนั้นก่อน")
         revision = 0 if last is None else last["revision"] + 1
         plan = t.Plan(
-            school=actor.school_id, fiscal_year=fy.id, revision=revision, status=DRAFT, created_at=clock.now()
+            school=actor.school_id,
+            fiscal_year=fy.id,
+            revision=revision,
+            status=P.DRAFT,
+            created_at=clock.now(),
         )
         await plan.save()
         await audit.record(actor, "create", "plan", plan.id, after=audit.snapshot(plan))
@@ -210,7 +215,7 @@ async def discard_plan(actor: Actor, plan_id: int) -> None:
     require(actor, Permission.EDIT)
     async with write_transaction():
         plan = await _plan_row(actor.school_id, plan_id)
-        if plan["status"] != DRAFT or await t.Announcement.exists().where(t.Announcement.plan == plan_id):
+        if plan["status"] != P.DRAFT or await t.Announcement.exists().where(t.Announcement.plan == plan_id):
             raise Conflict("ลบได้เฉพาะแผนฉบับร่างที่ยังไม่มีประกาศ")
         if await t.Procurement.exists().where(t.Procurement.plan_item.plan == plan_id):
             raise Conflict("มีโครงการจัดซื้อจัดจ้างที่อ้างถึงรายการในแผนฉบับนี้ ลบไม่ได้")
@@ -271,7 +276,7 @@ async def current_plan(school_id: int, fiscal_year_be: int, *, published_only: b
     """The newest revision the public may see (or the newest of any status for the workspace)."""
     plans = await plans_for_year(school_id, fiscal_year_be)
     if published_only:
-        plans = [p for p in plans if p.status == PUBLISHED]
+        plans = [p for p in plans if p.status == P.PUBLISHED]
     return plans[-1] if plans else None
 
 
@@ -280,12 +285,12 @@ async def mark_plan_published(actor: Actor, plan_id: int, *, at: datetime | None
     transaction, so the plan and its announcement publish together or not at all."""
     async with write_transaction():
         row = await _plan_row(actor.school_id, plan_id)
-        if row["status"] == PUBLISHED:
+        if row["status"] == P.PUBLISHED:
             raise Conflict("แผนนี้เผยแพร่แล้ว")
         if not await t.PlanItem.exists().where(t.PlanItem.plan == plan_id):
             raise InvalidInput({"items": "แผนต้องมีอย่างน้อย 1 รายการ"})
         published_at = clock.require_aware(at) if at is not None else clock.now()
-        await t.Plan.update({t.Plan.status: PUBLISHED, t.Plan.published_at: published_at}).where(
+        await t.Plan.update({t.Plan.status: P.PUBLISHED, t.Plan.published_at: published_at}).where(
             t.Plan.id == plan_id
         )
         after = await _plan_row(actor.school_id, plan_id)

@@ -25,17 +25,10 @@ from prakat.rules import (
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.validation import Fields
+from prakat.workflow import PROCUREMENT_STATUS_LABELS, ProcurementStatus
 
-# Where a procurement stands (the ITA "สถานะ" column); moved by publications, never typed in:
-# draft until its first announcement is published, in_progress after an invitation or reference price,
-# awarded once the winner is published, cancelled by a cancellation announcement.
-DRAFT, IN_PROGRESS, AWARDED, CANCELLED = "draft", "in_progress", "awarded", "cancelled"
-STATUS_LABELS = {
-    DRAFT: "อยู่ระหว่างจัดทำ",
-    IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
-    AWARDED: "ประกาศผู้ชนะแล้ว",
-    CANCELLED: "ยกเลิก",
-}
+# Where a procurement stands: ProcurementStatus, moved by publications (prakat.workflow.moves).
+STATUS_LABELS = PROCUREMENT_STATUS_LABELS
 
 
 def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
@@ -129,7 +122,7 @@ async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procureme
             budget_source=data.budget_source,
             egp_project_number=data.egp_project_number,
             requested_on=data.requested_on,
-            status=DRAFT,
+            status=ProcurementStatus.DRAFT,
             created_at=now,
             updated_at=now,
         )
@@ -325,7 +318,9 @@ async def remove_award(actor: Actor, procurement_id: int) -> Procurement:
     return await get_procurement(actor.school_id, procurement_id)
 
 
-async def move_status(actor: Actor, procurement_id: int, status: str, *, note: str = "") -> None:
+async def move_status(
+    actor: Actor, procurement_id: int, status: ProcurementStatus, *, note: str = ""
+) -> None:
     """Called by the announcement workflow inside its publishing transaction, never by a page."""
     row = await _procurement_row(actor.school_id, procurement_id)
     if row["status"] == status:

@@ -6,6 +6,11 @@ dated :class:`RuleSet` values (:mod:`prakat.rules.data`); code asks :func:`rules
 
 from prakat.rules.announcement_kinds import (
     ANNOUNCEMENT_KINDS,
+    PLAN_KINDS,
+    PROCUREMENT_KINDS,
+    WINNER_KINDS,
+    YEAR_KINDS,
+    About,
     AnnouncementKind,
     AnnouncementKindInfo,
     kind_for_egp_code,
@@ -39,7 +44,12 @@ from prakat.rules.vendors import BusinessType
 __all__ = [
     "ANNOUNCEMENT_KINDS",
     "METHODS",
+    "PLAN_KINDS",
+    "PROCUREMENT_KINDS",
     "RULE_SETS",
+    "WINNER_KINDS",
+    "YEAR_KINDS",
+    "About",
     "AnnouncementKind",
     "AnnouncementKindInfo",
     "BudgetCategory",

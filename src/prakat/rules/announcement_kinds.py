@@ -37,12 +37,21 @@ class AnnouncementKind(StrEnum):
         return ANNOUNCEMENT_KINDS[self].thai_name
 
 
+class About(StrEnum):
+    """What an announcement speaks about, which decides what it must name when drafted."""
+
+    PLAN = "plan"  # one revision of the year's procurement plan
+    PROCUREMENT = "procurement"  # one procurement
+    FISCAL_YEAR = "fiscal_year"  # a fiscal year (and a quarter), not one record
+
+
 @dataclass(frozen=True)
 class AnnouncementKindInfo:
     """Facts about one kind of announcement.
 
     ``supersedes`` lists the kinds an announcement of this kind may replace (a change or a
     cancellation points at the announcement it corrects; both stay public).
+    ``about`` says what it speaks about (a plan, a procurement, a fiscal year).
     ``egp_code_confirmed`` is True only for the nine e-GP codes verified from public code;
     for the other kinds both the code and its absence are unconfirmed [U].
     """
@@ -51,6 +60,7 @@ class AnnouncementKindInfo:
     thai_name: str
     egp_code: str | None
     egp_code_confirmed: bool
+    about: About = About.PROCUREMENT
     supersedes: frozenset[AnnouncementKind] = frozenset()
     cancels: bool = False
 
@@ -67,13 +77,14 @@ class AnnouncementKindInfo:
 _K = AnnouncementKind
 
 _KINDS: tuple[AnnouncementKindInfo, ...] = (
-    AnnouncementKindInfo(_K.PLAN, "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง", "P0", True),
+    AnnouncementKindInfo(_K.PLAN, "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง", "P0", True, about=About.PLAN),
     # e-GP labels an amendment "เปลี่ยนแปลงแผน…"; its announceType code was not found [U].
     AnnouncementKindInfo(
         _K.PLAN_REVISION,
         "ประกาศเปลี่ยนแปลงแผนการจัดซื้อจัดจ้าง",
         None,
         False,
+        about=About.PLAN,
         supersedes=frozenset({_K.PLAN, _K.PLAN_REVISION}),
     ),
     AnnouncementKindInfo(_K.REFERENCE_PRICE, "ประกาศราคากลาง", "15", True),
@@ -116,14 +127,29 @@ _KINDS: tuple[AnnouncementKindInfo, ...] = (
         "ประกาศผลผู้ชนะการจัดซื้อจัดจ้างหรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลงเป็นหนังสือ ประจำไตรมาส",
         None,
         False,
+        about=About.FISCAL_YEAR,
     ),
     # Our own: the ITA O19 footnote statement that no plan is required this fiscal year.
-    AnnouncementKindInfo(_K.NO_PLAN_STATEMENT, "ประกาศไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง", None, False),
+    AnnouncementKindInfo(
+        _K.NO_PLAN_STATEMENT, "ประกาศไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง", None, False, about=About.FISCAL_YEAR
+    ),
 )
 
 ANNOUNCEMENT_KINDS: Mapping[AnnouncementKind, AnnouncementKindInfo] = MappingProxyType(
     {info.kind: info for info in _KINDS}
 )
+
+
+def _about(about: About) -> frozenset[AnnouncementKind]:
+    return frozenset(info.kind for info in _KINDS if info.about is about)
+
+
+# The kind sets, defined here once.
+PLAN_KINDS: frozenset[AnnouncementKind] = _about(About.PLAN)
+PROCUREMENT_KINDS: frozenset[AnnouncementKind] = _about(About.PROCUREMENT)
+YEAR_KINDS: frozenset[AnnouncementKind] = _about(About.FISCAL_YEAR)
+# The kinds that name a procurement's winner (a cancellation withdraws one and names none).
+WINNER_KINDS: frozenset[AnnouncementKind] = frozenset({_K.WINNER, _K.WINNER_CHANGE})
 
 _BY_EGP_CODE: Mapping[str, AnnouncementKind] = MappingProxyType(
     {info.egp_code: info.kind for info in _KINDS if info.egp_code is not None}

@@ -11,25 +11,39 @@ from litestar.response import Redirect, Template
 from prakat import clock, urls
 from prakat.announcements import service as announcements
 from prakat.announcements import subjects, wording
-from prakat.auth.roles import Permission
 from prakat.errors import Conflict, InvalidInput
-from prakat.rules import AnnouncementKind
+from prakat.rules import YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import fiscal_years, get_school
 from prakat.thai import fiscal_quarter_of, fiscal_year_of
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import id_in_range, readable
+from prakat.workflow import (
+    EDITABLE,
+    PENDING,
+    Action,
+    AnnouncementStatus,
+    Publishable,
+    actions_for,
+    permission_for,
+)
 
 QUEUES = {
-    "pending": ("รออนุมัติ", (announcements.SUBMITTED, announcements.REVIEWED)),
-    "drafts": ("ฉบับร่างและที่ถูกส่งกลับ", (announcements.DRAFT, announcements.RETURNED)),
-    "published": ("เผยแพร่แล้ว", (announcements.PUBLISHED,)),
+    "pending": ("รออนุมัติ", PENDING),
+    "drafts": ("ฉบับร่างและที่ถูกส่งกลับ", EDITABLE),
+    "published": ("เผยแพร่แล้ว", (AnnouncementStatus.PUBLISHED,)),
 }
+ANNOUNCEMENT = Publishable.ANNOUNCEMENT
+
+
+def guard(action: Action) -> list[Any]:
+    """The route guard of a workflow action: the permission its rows in the workflow table ask for."""
+    return [requires(permission_for(ANNOUNCEMENT, action))]
 
 
 # Announcements about a fiscal year (and a quarter) rather than a plan or a procurement.
-YEAR_KIND_ORDER = (AnnouncementKind.QUARTERLY_WINNERS, AnnouncementKind.NO_PLAN_STATEMENT)
+YEAR_KIND_ORDER = tuple(k for k in AnnouncementKind if k in YEAR_KINDS)
 YEAR_KIND_VALUES = {k.value for k in YEAR_KIND_ORDER}
 
 
@@ -87,7 +101,7 @@ class AnnouncementController(Controller):
             **ctx,
         )
 
-    @post(urls.WS_ANNOUNCEMENT_NEW.path, name="announcement_prepare", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_NEW.path, name="announcement_prepare", guards=guard(Action.PREPARE))
     async def prepare(
         self, request: Request[Any, Any, Any], actor: CurrentActor, data: FormData
     ) -> Template | Redirect:
@@ -119,7 +133,7 @@ class AnnouncementController(Controller):
     ) -> Template:
         a = await announcements.get_announcement(actor.school_id, announcement_id)
         school = await get_school(actor.school_id)
-        published = a.status == announcements.PUBLISHED
+        published = a.status == AnnouncementStatus.PUBLISHED
         snapshot = a.snapshot
         if snapshot is None:
             # A draft has no snapshot yet: preview what submitting would freeze now.
@@ -132,6 +146,7 @@ class AnnouncementController(Controller):
             paragraphs=wording.paragraphs(a.kind, a.subject, a.body, snapshot),
             snapshot=snapshot,
             review_needed=school.review_by_head,
+            actions=actions_for(ANNOUNCEMENT, a.status, actor.role, review_by_head=school.review_by_head),
             status_labels=announcements.STATUS_LABELS,
             corrections=await announcements.corrections_of(actor.school_id, a.id) if published else [],
             correction_kinds=[(k.value, k.label) for k in correction_kinds(a.kind)] if published else [],
@@ -144,17 +159,17 @@ class AnnouncementController(Controller):
     ) -> Template:
         return await self._detail(request, actor, announcement_id)
 
-    @post(urls.WS_ANNOUNCEMENT_BODY.path, name="announcement_body", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_BODY.path, name="announcement_body", guards=guard(Action.EDIT))
     async def body(self, actor: CurrentActor, announcement_id: FromPath[int], data: FormData) -> Redirect:
         await announcements.update_body(actor, announcement_id, str(data.get("body", "")))
         return done(_here(announcement_id), "saved")
 
-    @post(urls.WS_ANNOUNCEMENT_DISCARD.path, name="announcement_discard", guards=[requires(Permission.EDIT)])
+    @post(urls.WS_ANNOUNCEMENT_DISCARD.path, name="announcement_discard", guards=guard(Action.DISCARD))
     async def discard(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
         await announcements.discard(actor, announcement_id)
         return done(urls.WS_ANNOUNCEMENTS.url({"queue": "drafts"}), "deleted")
 
-    @post(urls.WS_ANNOUNCEMENT_SUBMIT.path, name="announcement_submit", guards=[requires(Permission.SUBMIT)])
+    @post(urls.WS_ANNOUNCEMENT_SUBMIT.path, name="announcement_submit", guards=guard(Action.SUBMIT))
     async def submit(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template | Redirect:
@@ -168,14 +183,12 @@ class AnnouncementController(Controller):
             )
         return done(_here(announcement_id), "submitted")
 
-    @post(urls.WS_ANNOUNCEMENT_REVIEW.path, name="announcement_review", guards=[requires(Permission.REVIEW)])
+    @post(urls.WS_ANNOUNCEMENT_REVIEW.path, name="announcement_review", guards=guard(Action.REVIEW))
     async def review(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
         await announcements.review(actor, announcement_id)
         return done(_here(announcement_id), "reviewed")
 
-    @post(
-        urls.WS_ANNOUNCEMENT_APPROVE.path, name="announcement_approve", guards=[requires(Permission.APPROVE)]
-    )
+    @post(urls.WS_ANNOUNCEMENT_APPROVE.path, name="announcement_approve", guards=guard(Action.APPROVE))
     async def approve(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template | Redirect:
@@ -189,7 +202,7 @@ class AnnouncementController(Controller):
             )
         return done(_here(announcement_id), "approved")
 
-    @post(urls.WS_ANNOUNCEMENT_RETURN.path, name="announcement_return", guards=[requires(Permission.RETURN)])
+    @post(urls.WS_ANNOUNCEMENT_RETURN.path, name="announcement_return", guards=guard(Action.RETURN))
     async def return_(
         self,
         request: Request[Any, Any, Any],

@@ -44,6 +44,7 @@ from prakat.validation import Fields
 from prakat.vendors import service as vendors
 from prakat.vendors.schemas import Vendor
 from prakat.web.auth import CurrentActor, TokenAuthentication, current_actor, requires
+from prakat.workflow import Action, Publishable, permission_for
 
 BEARER = "bearer"
 COMPONENTS = Components(
@@ -689,7 +690,7 @@ class AnnouncementApi(Controller):
         summary="ส่งขออนุมัติ (submit for approval)",
         description="คัดลอกเนื้อหาไว้ ณ ตอนนี้ และล็อกสิ่งที่ประกาศถึง (freezes the content and holds "
         "what it speaks about).",
-        guards=[requires(Permission.SUBMIT)],
+        guards=[requires(permission_for(Publishable.ANNOUNCEMENT, Action.SUBMIT))],
         status_code=200,
         responses=_errors(400, 404, 409),
     )
@@ -699,7 +700,7 @@ class AnnouncementApi(Controller):
     @post(
         urls.API_ANNOUNCEMENT_REVIEW.path,
         summary="ตรวจสอบก่อนเสนอผู้อำนวยการ (head's review)",
-        guards=[requires(Permission.REVIEW)],
+        guards=[requires(permission_for(Publishable.ANNOUNCEMENT, Action.REVIEW))],
         status_code=200,
         responses=_errors(404, 409),
     )
@@ -711,7 +712,7 @@ class AnnouncementApi(Controller):
         summary="อนุมัติและเผยแพร่ (approve: sign and publish)",
         description="ให้เลขที่ประกาศ ลำดับการเผยแพร่ และผู้ลงนาม; เผยแพร่แล้วแก้ไขไม่ได้ "
         "(numbers, sequences and signs it; a published announcement never changes).",
-        guards=[requires(Permission.APPROVE)],
+        guards=[requires(permission_for(Publishable.ANNOUNCEMENT, Action.APPROVE))],
         status_code=200,
         responses=_errors(400, 404, 409),
     )
@@ -721,7 +722,7 @@ class AnnouncementApi(Controller):
     @post(
         urls.API_ANNOUNCEMENT_RETURN.path,
         summary="ส่งกลับให้แก้ไข (return for changes)",
-        guards=[requires(Permission.RETURN)],
+        guards=[requires(permission_for(Publishable.ANNOUNCEMENT, Action.RETURN))],
         status_code=200,
         responses=_errors(400, 404, 409),
     )

@@ -8,11 +8,10 @@ from litestar import Controller, Request
 from litestar.response import Template
 
 from prakat import clock, urls
-from prakat.announcements import service as announcements
-from prakat.procurements import service as procurements
 from prakat.web.auth import CurrentActor
 from prakat.web.pages import page
 from prakat.web.routing import readable
+from prakat.workflow import ANNOUNCEMENT_STATUS_LABELS, PROCUREMENT_STATUS_LABELS
 from prakat.workspace import dashboard
 
 
@@ -24,6 +23,6 @@ class DashboardController(Controller):
             actor,
             "dashboard.html",
             d=await dashboard.build(actor, clock.today_bangkok()),
-            status_labels=procurements.STATUS_LABELS,
-            announcement_status=announcements.STATUS_LABELS,
+            status_labels=PROCUREMENT_STATUS_LABELS,
+            announcement_status=ANNOUNCEMENT_STATUS_LABELS,
         )

@@ -24,6 +24,7 @@ from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData, options
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
+from prakat.workflow import AnnouncementStatus
 
 EDIT = [requires(Permission.EDIT)]
 UploadData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)]
@@ -68,7 +69,7 @@ class PlanController(Controller):
             await announcements.list_announcements(
                 actor.school_id,
                 plan_id=chosen.id,
-                statuses=tuple(announcements.STATUS_LABELS),
+                statuses=tuple(AnnouncementStatus),
             )
             if chosen
             else []

@@ -23,6 +23,7 @@ from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData, form_date, options, ticked
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
+from prakat.workflow import IN_FLOW, ProcurementStatus
 
 EDIT = [requires(Permission.EDIT)]
 REASONS = (
@@ -50,7 +51,7 @@ def _as_form(p: Procurement) -> dict[str, Any]:
 
 def _next_kinds(p: Procurement, published: list[Any], in_flow: list[Any]) -> list[AnnouncementKind]:
     """The announcements an officer may start for this procurement now."""
-    if p.status == procurements.CANCELLED:
+    if p.status == ProcurementStatus.CANCELLED:
         return []
     busy = {a.kind for a in in_flow}
     done_kinds = {a.kind for a in published}
@@ -99,7 +100,7 @@ class ProcurementController(Controller):
         status: FromQuery[str | None] = None,
     ) -> Template:
         year_be = year or fiscal_year_of(clock.today_bangkok())
-        statuses = {status} if status in procurements.STATUS_LABELS else None
+        statuses = {status} if status is not None and status in procurements.STATUS_LABELS else None
         found = await procurements.list_procurements(actor.school_id, year_be=year_be, statuses=statuses)
         return await page(
             request,
@@ -156,12 +157,7 @@ class ProcurementController(Controller):
         in_flow = await announcements.list_announcements(
             actor.school_id,
             procurement_id=p.id,
-            statuses=(
-                announcements.DRAFT,
-                announcements.RETURNED,
-                announcements.SUBMITTED,
-                announcements.REVIEWED,
-            ),
+            statuses=IN_FLOW,
         )
         return await page(
             request,

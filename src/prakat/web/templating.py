@@ -16,6 +16,7 @@ from prakat.fonts import WEB_FACES
 from prakat.paths import templates_dir
 from prakat.rules import AnnouncementKind, BudgetCategory, BudgetSource, BusinessType, Method, ProcurementKind
 from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year
+from prakat.workflow import IN_FLOW, Action, AnnouncementStatus, PlanStatus
 
 LABELLED: dict[str, type[StrEnum]] = {
     "method": Method,
@@ -73,4 +74,6 @@ def environment() -> Environment:
     )
     env.filters.update(baht=baht, thai_date=thai_date, thai_month=thai_month, bangkok_time=bangkok_time)
     env.globals.update(label=label, urls=urls, web_faces=WEB_FACES)
+    # The workflow's states and actions, so templates compare against members, never bare strings.
+    env.globals.update(Status=AnnouncementStatus, PlanStatus=PlanStatus, Action=Action, IN_FLOW=IN_FLOW)
     return env

@@ -9,7 +9,7 @@ import msgspec
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement
 from prakat.audit import Actor
-from prakat.auth.roles import Permission, can
+from prakat.auth.roles import can
 from prakat.errors import NotFound
 from prakat.plans.schemas import Plan
 from prakat.plans.service import plans_for_year
@@ -17,6 +17,7 @@ from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.schools.service import get_fiscal_year, get_school
 from prakat.thai import fiscal_year_of
+from prakat.workflow import IN_FLOW, PlanStatus, ProcurementStatus, Publishable, Transition, waiting_for
 
 # The plan is due within 30 working days of the budget allocation (domain.md §1); 42 calendar days is
 # the same span with weekends, without guessing holidays.
@@ -40,22 +41,15 @@ class Dashboard(msgspec.Struct, frozen=True, kw_only=True):
     overdue: tuple[str, ...]
 
 
-def _waiting_for(status: str, review_by_head: bool) -> str:
-    if status == announcements.RETURNED:
-        return "เจ้าหน้าที่พัสดุ (แก้ไขตามความเห็น)"
-    if status == announcements.DRAFT:
-        return "เจ้าหน้าที่พัสดุ (ส่งขออนุมัติ)"
-    if status == announcements.SUBMITTED and review_by_head:
-        return "หัวหน้าเจ้าหน้าที่ (ตรวจสอบ)"
-    return "ผู้อำนวยการ (อนุมัติ)"
+def _next_step(status: str, review_by_head: bool) -> Transition:
+    """The row of the workflow table an announcement in the flow waits on: who acts next, and how."""
+    step = waiting_for(Publishable.ANNOUNCEMENT, status, review_by_head=review_by_head)
+    assert step is not None, status  # every state in the flow waits on someone (the table test)
+    return step
 
 
-def _is_mine(actor: Actor, status: str, review_by_head: bool) -> bool:
-    if status in (announcements.DRAFT, announcements.RETURNED):
-        return can(actor.role, Permission.SUBMIT)
-    if status == announcements.SUBMITTED and review_by_head:
-        return actor.role is not None and can(actor.role, Permission.REVIEW)
-    return actor.role is not None and can(actor.role, Permission.APPROVE)
+def _is_mine(actor: Actor, step: Transition) -> bool:
+    return actor.role is not None and can(actor.role, step.permission)
 
 
 def _plan_state(plans: list[Plan], pending: list[Announcement]) -> str:
@@ -63,7 +57,7 @@ def _plan_state(plans: list[Plan], pending: list[Announcement]) -> str:
         return "ยังไม่ได้จัดทำแผน"
     latest = plans[-1]
     label = "แผน" if latest.revision == 0 else f"แผนฉบับปรับปรุง ครั้งที่ {latest.revision}"
-    if latest.status == "published":
+    if latest.status == PlanStatus.PUBLISHED:
         return f"{label} เผยแพร่แล้ว"
     if any(a.plan_id == latest.id for a in pending):
         return f"{label} รออนุมัติ"
@@ -76,24 +70,20 @@ async def build(actor: Actor, today: date) -> Dashboard:
     plans = await plans_for_year(actor.school_id, year_be)
     in_flow = await announcements.list_announcements(
         actor.school_id,
-        statuses=(
-            announcements.DRAFT,
-            announcements.RETURNED,
-            announcements.SUBMITTED,
-            announcements.REVIEWED,
-        ),
+        statuses=IN_FLOW,
     )
     found = await procurements.list_procurements(actor.school_id, year_be=year_be)
-    counts = {status: 0 for status in procurements.STATUS_LABELS}
+    counts = {status.value: 0 for status in ProcurementStatus}
     for p in found:
         counts[p.status] = counts.get(p.status, 0) + 1
-    waiting = [Waiting(a, _waiting_for(a.status, school.review_by_head)) for a in in_flow]
+    steps = {a.id: _next_step(a.status, school.review_by_head) for a in in_flow}
+    waiting = [Waiting(a, steps[a.id].waiting_for) for a in in_flow]
     return Dashboard(
         year_be=year_be,
         plan=plans[-1] if plans else None,
         plan_state=_plan_state(plans, in_flow),
         counts=counts,
-        mine=tuple(w for w in waiting if _is_mine(actor, w.announcement.status, school.review_by_head)),
+        mine=tuple(w for w in waiting if _is_mine(actor, steps[w.announcement.id])),
         pending=tuple(waiting),
         overdue=tuple(await _overdue(actor.school_id, year_be, plans, found, in_flow, today)),
     )
@@ -112,7 +102,7 @@ async def _overdue(
         allocated = (await get_fiscal_year(school_id, year_be)).budget_allocated_on
     except NotFound:
         allocated = None
-    if not any(p.status == "published" for p in plans):
+    if not any(p.status == PlanStatus.PUBLISHED for p in plans):
         if allocated and today > allocated + PLAN_DUE_AFTER:
             late.append(
                 f"ยังไม่ได้เผยแพร่แผนการจัดซื้อจัดจ้างปีงบประมาณ {year_be} "
@@ -124,7 +114,7 @@ async def _overdue(
     for p in found:
         if (
             p.award is not None
-            and p.status != procurements.AWARDED
+            and p.status != ProcurementStatus.AWARDED
             and p.id not in pending_procurements
             and today > p.award.awarded_on + WINNER_DUE_AFTER
         ):
