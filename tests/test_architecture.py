@@ -40,6 +40,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
                 "sitepages",
                 "users",
                 "vendors",
+                "workflow",
                 "workspace",
             }
         ),
