@@ -104,7 +104,7 @@ class Filters(msgspec.Struct, frozen=True, kw_only=True):
 
     def query(self) -> str:
         """The canonical query string ("" when empty): the same filters give the same URL."""
-        pairs = [(name, getattr(self, name)) for name in ("kind", "year", "month", "method", "source", "q")]
+        pairs = [(name, getattr(self, name)) for name in Filters.__struct_fields__]
         return urlencode([(n, str(v)) for n, v in pairs if v not in (None, "")])
 
     def kinds(self) -> frozenset[AnnouncementKind] | None:
@@ -113,6 +113,10 @@ class Filters(msgspec.Struct, frozen=True, kw_only=True):
         if self.kind in GROUPS:
             return frozenset(GROUPS[self.kind])
         return frozenset({AnnouncementKind(self.kind)})
+
+
+# The query-string names of the filters, as the list page, its feeds, the embed and the JSON list read them.
+FILTER_NAMES: Final = frozenset(Filters.__struct_fields__)
 
 
 def parse_filters(params: Mapping[str, str]) -> Filters:
