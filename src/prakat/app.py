@@ -20,12 +20,12 @@ from piccolo.engine.base import Engine
 
 from prakat import feedsync, urls
 from prakat.db.engine import bind, close_engine, configure, open_engine
-from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound
+from prakat.errors import Conflict, Forbidden, InvalidInput, NotFound, Refused
 from prakat.fonts import SARABUN_DIR
 from prakat.keys import secret_key
 from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
-from prakat.web import api, workspace
+from prakat.web import api, embed, query, workspace
 from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
@@ -47,6 +47,13 @@ def _wants_json(request: Request) -> bool:  # type: ignore[type-arg]
 
 
 def _error(request: Request, status: int, title: str, message: str) -> Response:  # type: ignore[type-arg]
+    """The Thai answer in the route's format (prakat.web.query.ROUTES): the embed's small page, the
+    public JSON routes' body, or the error page (JSON to a client that asks for it)."""
+    answer = query.answer_of(request)
+    if answer is query.Answer.EMBED:
+        return embed.error_page(request, status, title, message)
+    if answer is query.Answer.JSON:
+        return embed.json_error(status, title, message)
     if _wants_json(request):
         return Response({"error": title, "detail": message}, status_code=status, media_type=MediaType.JSON)
     return Template(
@@ -65,6 +72,10 @@ def invalid_input(request: Request, exc: InvalidInput) -> Response:  # type: ign
     if _wants_json(request):
         return Response({"error": "ข้อมูลไม่ถูกต้อง", "fields": exc.errors}, status_code=400)
     return _error(request, 400, "ข้อมูลไม่ถูกต้อง", " ".join(exc.errors.values()))
+
+
+def refused(request: Request, exc: Refused) -> Response:  # type: ignore[type-arg]
+    return _error(request, exc.status, "ลิงก์ไม่ถูกต้อง", exc.message)
 
 
 def conflict(request: Request, exc: Conflict) -> Response:  # type: ignore[type-arg]
@@ -162,6 +173,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             NotFound: not_found,
             Forbidden: forbidden,
             InvalidInput: invalid_input,
+            Refused: refused,
             Conflict: conflict,
             NoRuleSetError: no_rules,
             HTTPException: http_error,

@@ -38,3 +38,14 @@ class Forbidden(Exception):
     def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(message)
+
+
+class Refused(Exception):
+    """The request is refused as sent, before anything is read (a query string that breaks a rule of
+    prakat.web.query, a count out of range): ``status`` is 400, or 414 for one too long; ``message``
+    says in Thai what is wrong, naming the parameter."""
+
+    def __init__(self, message: str, *, status: int = 400) -> None:
+        self.message = message
+        self.status = status
+        super().__init__(message)

@@ -96,7 +96,7 @@ class Filters(msgspec.Struct, frozen=True, kw_only=True):
 
     def query(self) -> str:
         """The canonical query string ("" when empty): the same filters give the same URL."""
-        pairs = [(name, getattr(self, name)) for name in ("kind", "year", "month", "method", "source", "q")]
+        pairs = [(name, getattr(self, name)) for name in Filters.__struct_fields__]
         return urlencode([(n, str(v)) for n, v in pairs if v not in (None, "")])
 
     def kinds(self) -> frozenset[AnnouncementKind] | None:

@@ -38,6 +38,10 @@ QUERY_LIMIT: Final = 200  # characters of a text search; longer is refused
 PAGE_LIMIT: Final = 500  # entries per page of the changes cursor
 
 
+# The query-string names of the filters, as the list page, its feeds, the embed and the JSON list read them.
+FILTER_NAMES: Final = frozenset(Filters.__struct_fields__)
+
+
 def parse_filters(params: Mapping[str, str]) -> Filters:
     """Filters from a query string; an unknown kind, year, month, method or source is NotFound (a
     Thai 404, as for any page that does not exist), a text search too long is NotFound too."""

@@ -16,7 +16,7 @@ from piccolo.engine.base import Engine
 
 from prakat.db import tables as t
 from prakat.errors import Conflict, NotFound
-from prakat.plans import importing
+from prakat.plans import importing, reading
 from prakat.plans import service as plans
 from prakat.plans.importing import MAX_ROWS, ImportResult, RowError, import_items, parse_pasted, parse_xlsx
 from prakat.plans.schemas import PlanItemCreate
@@ -514,7 +514,7 @@ def test_a_damaged_xlsx_is_refused_in_thai() -> None:
     good = xlsx(("แผน", [list(GOOD.values())]))
     assert parse_xlsx(good, FY).items == (EXPECTED,)
     damaged = edit_sheet_xml(good, b"<sheetData>", b"<sheetData><row")
-    assert parse_xlsx(damaged, FY).problems == (importing._UNREADABLE,)
+    assert parse_xlsx(damaged, FY).problems == (reading.UNREADABLE,)
 
 
 # ---------------------------------------------------------------------------------------------

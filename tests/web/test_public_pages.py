@@ -594,11 +594,11 @@ async def test_huge_or_malformed_query_strings_are_refused_quickly(
         response = await client.get("/s/banna/announcements/?" + query)
         assert time.perf_counter() - started < 1
         assert response.status_code == 414
-        assert html.fromstring(response.text).findtext(".//h1") == "คำขอไม่ถูกต้อง"
+        assert html.fromstring(response.text).findtext(".//h1") == "ลิงก์ไม่ถูกต้อง"
     for query in ("q=%00", "q=a%00b", "kind=%00", "%00=1", "q=%1B%5B31m"):
         response = await client.get("/s/banna/announcements/?" + query)
         assert response.status_code == 400, query
-        assert html.fromstring(response.text).findtext(".//h1") == "คำขอไม่ถูกต้อง"
+        assert html.fromstring(response.text).findtext(".//h1") == "ลิงก์ไม่ถูกต้อง"
     for query in ("q=%FF%FE", "q=%", "q=%E0%B8", "=&=&kind", "q=%2", "year=2569&year=abc"):
         response = await client.get("/s/banna/announcements/?" + query)
         assert response.status_code in (200, 400, 404), query

@@ -5,9 +5,10 @@ left out of the CSRF middleware (app.py) and no session middleware runs on them.
 self-contained HTML page (inline CSS, no script) whose only other request is a Thai-and-Latin
 subset of Sarabun served from this app (same origin as the embed, never a third party).
 
-Bad input is refused before the database is asked: an over-long or undecodable query string, an
-unknown school or filter, a count, cursor or limit out of range. Pages answer with a Thai page,
-the JSON endpoints with a Thai JSON error; never a 500.
+Bad input is refused before the database is asked: the query string is read by prakat.web.query
+(the rules of every public route), a count, cursor or limit out of range is Refused. prakat.app
+answers the embed with :func:`error_page` (a small Thai page that fits the iframe) and the JSON
+endpoints with :func:`json_error` (a Thai JSON body, open to other sites); never a 500.
 """
 
 from __future__ import annotations
@@ -17,20 +18,22 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Final
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 import msgspec
 from litestar import Controller, HttpMethod, MediaType, Request, Response, route
 from litestar.params import FromPath
 
 from prakat import clock, readmodel, urls, webfont
-from prakat.errors import NotFound
-from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry, parse_filters
+from prakat.errors import Refused
+from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
 from prakat.rules import AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.schools.service import get_school_by_slug
 from prakat.settings import Settings
 from prakat.thai import be_year, format_baht, thai_month_name
+from prakat.web import query
+from prakat.web.query import Query
 from prakat.web.routing import MAX_ID, readable
 
 # The embed's one font file (prakat.webfont: a Thai and Latin subset of Sarabun).
@@ -40,8 +43,6 @@ UNICODE_RANGE: Final = webfont.UNICODE_RANGE
 COUNT_DEFAULT: Final = 10  # items in the embed and the JSON list
 COUNT_MAX: Final = 50
 LIMIT_DEFAULT: Final = 100  # entries per page of the changes cursor; at most readmodel.PAGE_LIMIT
-QUERY_MAX: Final = 2048  # bytes of a query string; a longer one is refused unread
-FIELDS_MAX: Final = 30  # name=value pairs in a query string
 COMPRESS_FROM: Final = 1024  # bytes; smaller bodies go as they are
 ORDERS: Final = ("oldest", "newest")
 # The JSON endpoints answer the CORS preflight themselves (a route that declares OPTIONS gets no
@@ -85,15 +86,6 @@ ABOUT_NEWEST_EN: Final = (
     "this page) for older entries; next is null once the first entry has been reached. To follow new "
     "entries, page oldest first with after."
 )
-
-
-class Refused(Exception):
-    """A request this module will not answer: an HTTP status and a Thai reason."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 # ---------------------------------------------------------------------------- public JSON shapes
@@ -158,40 +150,8 @@ class ChangesJson(msgspec.Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------------------- reading requests
 
 
-def query_of(request: Request[Any, Any, Any]) -> dict[str, str]:
-    """The query string as name -> first value, refused quickly when too long, undecodable or made of
-    too many fields (Litestar's own parsing would quietly turn bad bytes into U+FFFD)."""
-    raw: bytes = request.scope.get("query_string", b"")
-    if len(raw) > QUERY_MAX:
-        raise Refused(414, f"ลิงก์ยาวเกินไป (เกิน {QUERY_MAX} ตัวอักษร)")
-    if not raw.isascii():
-        raise Refused(400, "ลิงก์มีอักขระที่อ่านไม่ได้")
-    try:
-        pairs = parse_qsl(
-            raw.decode("ascii"), keep_blank_values=True, errors="strict", max_num_fields=FIELDS_MAX
-        )
-    except ValueError:  # UnicodeDecodeError included: percent-escapes that are not UTF-8
-        raise Refused(400, "ลิงก์ไม่ถูกต้อง อ่านค่าที่ส่งมาไม่ได้") from None
-    params: dict[str, str] = {}
-    for name, value in pairs:
-        params.setdefault(name, value)
-    return params
-
-
-def whole(
-    params: Mapping[str, str], name: str, low: int, high: int, default: int | None, what: str
-) -> int | None:
-    """A whole number in [low, high] written in ASCII digits, or Refused(400) in Thai."""
-    value = params.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isascii() or not value.isdigit() or len(value) > 10 or not low <= int(value) <= high:
-        raise Refused(400, f"{what} ({name}) ต้องเป็นตัวเลข {low} ถึง {high}")
-    return int(value)
-
-
-def count_of(params: Mapping[str, str]) -> int:
-    n = whole(params, "n", 1, COUNT_MAX, COUNT_DEFAULT, "จำนวนรายการ")
+def count_of(q: Query) -> int:
+    n = q.whole("n", 1, COUNT_MAX, COUNT_DEFAULT, "จำนวนรายการ")
     assert n is not None
     return n
 
@@ -330,9 +290,9 @@ def preflight() -> Response[bytes]:
     return Response(b"", status_code=204, headers=dict(PREFLIGHT))
 
 
-def json_error(status: int, detail: str) -> Response[bytes]:
-    titles = {404: "ไม่พบข้อมูล", 414: "ลิงก์ยาวเกินไป"}
-    body = msgspec.json.encode({"error": titles.get(status, "คำขอไม่ถูกต้อง"), "detail": detail})
+def json_error(status: int, title: str, detail: str) -> Response[bytes]:
+    """The JSON endpoints' Thai error, open to other sites as their answers are (prakat.app)."""
+    body = msgspec.json.encode({"error": title, "detail": detail})
     return Response(
         body,
         status_code=status,
@@ -341,9 +301,8 @@ def json_error(status: int, detail: str) -> Response[bytes]:
     )
 
 
-def _page_error(request: Request[Any, Any, Any], status: int, message: str) -> Response[bytes]:
-    """A small Thai error page that fits where the embed was meant to be."""
-    title = "ไม่พบหน้านี้" if status == 404 else "ลิงก์ไม่ถูกต้อง"
+def error_page(request: Request[Any, Any, Any], status: int, title: str, message: str) -> Response[bytes]:
+    """A small Thai error page that fits where the embed was meant to be (prakat.app)."""
     body = render(request, "embed/error.html", title=title, message=message).encode()
     return Response(
         body,
@@ -398,19 +357,14 @@ def school_ref(base_url: str, school: School) -> SchoolRef:
 
 class EmbedController(Controller):
     include_in_schema = False
+    guards = (query.read_query,)
 
     @readable(urls.EMBED.path, name="embed")
     async def embed(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Response[bytes]:
         """The latest announcements of a school for an iframe: ?kind=&n= and the list page's filters."""
-        try:
-            params = query_of(request)
-            n = count_of(params)
-            filters = parse_filters(params)
-            school = await get_school_by_slug(slug)
-        except Refused as refused:
-            return _page_error(request, refused.status, refused.message)
-        except NotFound as missing:
-            return _page_error(request, 404, f"ไม่พบ{missing.what} ลิงก์อาจพิมพ์ผิดหรือถูกย้าย")
+        q = query.of(request)
+        n, filters = count_of(q), q.filters
+        school = await get_school_by_slug(slug)
         settings = settings_of(request)
         context = list_context(settings, school, filters, await latest(school, filters, n))
         body = render(
@@ -440,15 +394,9 @@ class EmbedController(Controller):
         """The latest entries for sites that render their own list: ?n= and the list page's filters."""
         if request.method == HttpMethod.OPTIONS:
             return preflight()
-        try:
-            params = query_of(request)
-            n = count_of(params)
-            filters = parse_filters(params)
-            school = await get_school_by_slug(slug)
-        except Refused as refused:
-            return json_error(refused.status, refused.message)
-        except NotFound as missing:
-            return json_error(404, f"ไม่พบ{missing.what}")
+        q = query.of(request)
+        n, filters = count_of(q), q.filters
+        school = await get_school_by_slug(slug)
         base = settings_of(request).base_url
         found = await latest(school, filters, n)
         body = EntriesJson(
@@ -467,24 +415,19 @@ class EmbedController(Controller):
         ?order=newest&before=<seq>; &limit= up to readmodel.PAGE_LIMIT."""
         if request.method == HttpMethod.OPTIONS:
             return preflight()
-        try:
-            params = query_of(request)
-            order = params.get("order", "").strip() or "oldest"
-            if order not in ORDERS:
-                raise Refused(400, "ลำดับ (order) ต้องเป็น oldest หรือ newest")
-            after = whole(params, "after", 0, MAX_ID, None, "ลำดับที่ได้รับล่าสุด")
-            before = whole(params, "before", 0, MAX_ID, None, "ลำดับที่ต้องการก่อนหน้า")
-            limit = whole(params, "limit", 1, readmodel.PAGE_LIMIT, LIMIT_DEFAULT, "จำนวนต่อหน้า")
-            assert limit is not None
-            if order == "oldest" and before is not None:
-                raise Refused(400, "before ใช้กับ order=newest เท่านั้น เมื่อเรียงจากเก่าไปใหม่ให้ใช้ after")
-            if order == "newest" and after is not None:
-                raise Refused(400, "after ใช้กับการเรียงจากเก่าไปใหม่เท่านั้น เมื่อใช้ order=newest ให้ใช้ before")
-            school = await get_school_by_slug(slug)
-        except Refused as refused:
-            return json_error(refused.status, refused.message)
-        except NotFound as missing:
-            return json_error(404, f"ไม่พบ{missing.what}")
+        q = query.of(request)
+        order = q.get("order") or "oldest"
+        if order not in ORDERS:
+            raise Refused("ลำดับ (order) ต้องเป็น oldest หรือ newest")
+        after = q.whole("after", 0, MAX_ID, None, "ลำดับที่ได้รับล่าสุด")
+        before = q.whole("before", 0, MAX_ID, None, "ลำดับที่ต้องการก่อนหน้า")
+        limit = q.whole("limit", 1, readmodel.PAGE_LIMIT, LIMIT_DEFAULT, "จำนวนต่อหน้า")
+        assert limit is not None
+        if order == "oldest" and before is not None:
+            raise Refused("before ใช้กับ order=newest เท่านั้น เมื่อเรียงจากเก่าไปใหม่ให้ใช้ after")
+        if order == "newest" and after is not None:
+            raise Refused("after ใช้กับการเรียงจากเก่าไปใหม่เท่านั้น เมื่อใช้ order=newest ให้ใช้ before")
+        school = await get_school_by_slug(slug)
         base = settings_of(request).base_url
         newest = order == "newest"
         page = await readmodel.changes(
@@ -495,12 +438,12 @@ class EmbedController(Controller):
         next_url: str | None = None
         if newest:
             if page.next_before is not None:
-                query = urlencode({"order": "newest", "before": page.next_before, **extra})
-                next_url = urls.absolute(base, urls.changes_json(school.slug, query))
+                more = urlencode({"order": "newest", "before": page.next_before, **extra})
+                next_url = urls.absolute(base, urls.changes_json(school.slug, more))
         else:
             next_after = page.next_after if page.next_after is not None else (after or 0)
-            query = urlencode({"after": next_after, **extra})
-            next_url = urls.absolute(base, urls.changes_json(school.slug, query))
+            more = urlencode({"after": next_after, **extra})
+            next_url = urls.absolute(base, urls.changes_json(school.slug, more))
         body = ChangesJson(
             school=school_ref(base, school),
             order=order,

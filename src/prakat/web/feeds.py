@@ -7,9 +7,9 @@ without one, If-Modified-Since), and the gzip bytes prepared at build time to a 
 gzip (no compression per request; the PDFs and pages are left alone). The response is a small ASGI
 callable with headers prepared once per feed: the handler does little more than pick one.
 
-The query string is the list page's filters (kind, year, month, method, source, q); anything else, a
-repeated name, bad encoding or more than ``MAX_QUERY`` bytes is refused at once with a Thai 400 page,
-an unknown value with a Thai 404 page (as the list page does).
+The query string is the list page's filters (kind, year, month, method, source, q), read by
+prakat.web.query under the rules of every public route (an archive page reads none): a bad one is
+refused at once with the Thai error page and the right status, before the feed store is asked.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from datetime import UTC
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any, Final
-from urllib.parse import parse_qsl
 
 from litestar import Controller, Request
 from litestar.params import FromPath
@@ -28,14 +27,12 @@ from litestar.response import Template
 from litestar.types import Receive, Scope, Send
 
 from prakat import urls
-from prakat.errors import InvalidInput, NotFound
-from prakat.feeds.files import NO_FILTERS, FeedFile, describe, feed_title
+from prakat.errors import NotFound
+from prakat.feeds.files import FeedFile, describe, feed_title
 from prakat.feedsync import FeedSync
-from prakat.readmodel import Filters, parse_filters
+from prakat.web import query
 from prakat.web.routing import readable
 
-MAX_QUERY: Final = 2048  # bytes of query string; the longest real one (q of 200 Thai letters) is ~1.9 KB
-FILTER_NAMES: Final = frozenset({"kind", "year", "month", "method", "source", "q"})
 FEED_FILES: Final[Mapping[str, str]] = {f"announcements.{fmt}": fmt for fmt in urls.FEED_FORMATS}
 ARCHIVE_FILE: Final = re.compile(r"^([1-9][0-9]{0,6})\.(rss|atom|json)$")
 STORE: Final = "feeds"  # where create_app keeps the feed service (app.state)
@@ -70,28 +67,6 @@ class FeedResponse:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status, "headers": self.headers})
         await send({"type": "http.response.body", "body": self.body, "more_body": False})
-
-
-def _filters(raw: bytes) -> Filters:
-    """The filters of a query string, refused quickly when it is not one the list page makes."""
-    if not raw:
-        return NO_FILTERS
-    if len(raw) > MAX_QUERY:
-        raise InvalidInput({"query": "ลิงก์ยาวเกินไป กรุณาใช้ลิงก์ฟีดจากหน้ารายการประกาศ"})
-    try:
-        pairs = parse_qsl(
-            raw.decode("latin-1"), keep_blank_values=True, errors="strict", max_num_fields=len(FILTER_NAMES)
-        )
-    except ValueError:  # bad percent-encoding of UTF-8, or too many fields
-        raise InvalidInput({"query": "ลิงก์ไม่ถูกต้อง กรุณาใช้ลิงก์ฟีดจากหน้ารายการประกาศ"}) from None
-    names = [name for name, _ in pairs]
-    unknown = sorted(set(names) - FILTER_NAMES)
-    if unknown:
-        shown = ", ".join(name[:30] for name in unknown[:3])
-        raise InvalidInput({"query": f"ลิงก์มีตัวกรองที่ไม่รู้จัก ({shown})"})
-    if len(set(names)) != len(names):
-        raise InvalidInput({"query": "ลิงก์มีตัวกรองซ้ำกัน"})
-    return parse_filters(dict(pairs))
 
 
 @lru_cache(maxsize=128)
@@ -157,6 +132,7 @@ def respond(scope: Scope, method: str, f: FeedFile) -> FeedResponse:
 
 class FeedController(Controller):
     include_in_schema = False
+    guards = (query.read_query,)
 
     @readable(urls.FEED.path, name="feed", opt=NO_COOKIE)
     async def feed(
@@ -165,7 +141,7 @@ class FeedController(Controller):
         fmt = FEED_FILES.get(file)
         if fmt is None:
             raise NotFound("ฟีดนี้")
-        filters = _filters(request.scope["query_string"])
+        filters = query.of(request).filters
         return respond(request.scope, request.method, await store_of(request).feed(slug, filters, fmt))
 
     @readable(urls.FEED_ARCHIVE.path, name="feed_archive", opt=NO_COOKIE)
@@ -175,29 +151,27 @@ class FeedController(Controller):
         match = ARCHIVE_FILE.match(file)
         if match is None:
             raise NotFound("หน้าฟีดฉบับเก็บนี้")
-        if request.scope["query_string"]:
-            raise InvalidInput({"query": "ฟีดฉบับเก็บไม่มีตัวกรอง กรุณาใช้ลิงก์โดยไม่มีส่วนหลังเครื่องหมาย ?"})
         feed = await store_of(request).archive(slug, int(match.group(1)), match.group(2))
         return respond(request.scope, request.method, feed)
 
     @readable(urls.FOLLOW.path, name="follow", opt=NO_COOKIE)
     async def follow(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Template:
-        filters = _filters(request.scope["query_string"])
+        filters = query.of(request).filters
         store = store_of(request)
         school = (await store.school(slug)).school
-        query = filters.query()
+        wanted = filters.query()
         return Template(
             "pages/follow.html",
             context={
                 "school": school,
                 "title": feed_title(school.name, filters),
                 "what": describe(filters),
-                "query": query,
+                "query": wanted,
                 "feeds": [
-                    (fmt, urls.absolute(store.base_url, urls.feed(school.slug, fmt, query)))
+                    (fmt, urls.absolute(store.base_url, urls.feed(school.slug, fmt, wanted)))
                     for fmt in urls.FEED_FORMATS
                 ],
-                "list_url": urls.announcements(school.slug, query),
+                "list_url": urls.announcements(school.slug, wanted),
                 "readers": READERS,
             },
         )

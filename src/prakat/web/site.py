@@ -1,53 +1,35 @@
-"""Public pages: no sign-in, Thai, readable on a phone. Handlers parse the request, ask prakat.sitepages
-for the page's model and render it; every URL comes from prakat.urls."""
+"""Public pages: no sign-in, Thai, readable on a phone. Handlers take the request as prakat.web.query read
+it, ask prakat.sitepages for the page's model and render it; every URL comes from prakat.urls."""
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 from litestar import Controller, Request
 from litestar.connection import ASGIConnection
-from litestar.exceptions import ClientException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath
 from litestar.response import Template
-from litestar.status_codes import HTTP_414_REQUEST_URI_TOO_LONG
 
 from prakat import clock, urls
 from prakat import sitepages as pages
 from prakat.errors import NotFound
-from prakat.readmodel import parse_filters
 from prakat.schools.service import SLUG, list_schools
+from prakat.web import query
 from prakat.web.routing import readable
 
-# The longest query string a public page reads: every filter at its longest (a 200-character Thai
-# search is 1,800 bytes percent-encoded) fits well inside; anything longer is refused unread.
-MAX_QUERY: Final = 4096
-# C0 controls and DEL: no filter value contains one, and NUL is refused by PostgreSQL outright.
-_CONTROL: Final = frozenset(chr(c) for c in (*range(32), 127))
 
-
-def plain_request(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """Controller guard: refuse a huge or malformed query string before anything reads it, and treat
-    a school name that no school can have as a missing school (never a database error)."""
-    raw = connection.scope.get("query_string", b"")
-    if len(raw) > MAX_QUERY:
-        raise ClientException(status_code=HTTP_414_REQUEST_URI_TOO_LONG, detail="query string too long")
-    for key, value in connection.query_params.multi_items():
-        if _CONTROL.intersection(key) or _CONTROL.intersection(str(value)):
-            raise ClientException(detail="control character in the query string")
+async def real_slug(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Controller guard: a school name that no school can have is a missing school (never a database
+    error). Async although it never waits: Litestar runs a sync guard in a worker thread."""
     slug = connection.path_params.get("slug")
     if isinstance(slug, str) and not SLUG.match(slug):
         raise NotFound("โรงเรียน")
 
 
-def _params(request: Request[Any, Any, Any]) -> dict[str, str]:
-    return {key: str(value) for key, value in request.query_params.items()}
-
-
 class SiteController(Controller):
     include_in_schema = False  # pages, not the API
-    guards = (plain_request,)
+    guards = (query.read_query, real_slug)  # the query string first, as on every public route
 
     @readable(urls.HOME.path, name="home")
     async def home(self) -> Template:
@@ -70,10 +52,9 @@ class SiteController(Controller):
 
     @readable(urls.ANNOUNCEMENTS.path, name="public_announcements")
     async def announcements(self, request: Request[Any, Any, Any], slug: FromPath[str]) -> Template:
-        params = _params(request)
-        filters = parse_filters(params)
+        q = query.of(request)
         found = await pages.announcement_list(
-            slug, clock.today_bangkok(), filters, pages.parse_page(params.get("page"))
+            slug, clock.today_bangkok(), q.filters, pages.parse_page(q.get("page"))
         )
         return Template("pages/announcements.html", context={"v": found})
 
