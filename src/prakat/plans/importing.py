@@ -41,6 +41,7 @@ from prakat.plans.schemas import PlanItemCreate
 from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
 from prakat.thai import be_year, ce_year, check_fiscal_year, parse_thai_date, to_arabic_digits
 from prakat.thai.errors import ThaiValueError
+from prakat.validation import fields_of
 
 MAX_XLSX_BYTES: Final = 5 * 1024 * 1024
 MAX_ROWS: Final = 2000  # data rows per import
@@ -52,18 +53,10 @@ _HEADER_SEARCH_ROWS: Final = 10  # title rows may sit above the header
 
 SEQ: Final = "seq"  # the ลำดับ column: recognised, then ignored (positions follow the plan)
 
-# The Thai labels the form and parse_plan_item use, for messages about a whole column.
+# The Thai labels the form and parse_plan_item use (PlanItemCreate declares them), for messages about a
+# whole column; in the order of the default columns.
 FIELD_LABELS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "name": "ชื่อโครงการ/รายการ",
-        "kind": "ประเภท (ซื้อ/จ้าง/เช่า)",
-        "budget": "งบประมาณ (บาท)",
-        "budget_source": "แหล่งเงิน",
-        "category": "หมวดงบ",
-        "planned_method": "วิธีที่คาดว่าจะใช้",
-        "expected_month": "เดือนที่คาดว่าจะประกาศ",
-        "egp_plan_code": "รหัสแผน e-GP",
-    }
+    {field.name: field.label for field in fields_of(PlanItemCreate)}
 )
 DEFAULT_COLUMNS: Final[tuple[str, ...]] = tuple(FIELD_LABELS)
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = DEFAULT_COLUMNS[:-1]
