@@ -161,3 +161,10 @@ def test_invisible_control_characters_are_dropped() -> None:
         {"name": "ร้าน\x00ดี\x1b ค้าไม้\x7f", "tax_id": factories.tax_id("010551234567")}
     )
     assert parsed.name == "ร้านดี ค้าไม้"
+
+
+def test_a_day_before_the_first_rules_is_refused_beside_the_day_not_a_crash() -> None:
+    """The rules begin with fiscal year 2561: a request dated earlier has no method to check against."""
+    errors = errors_of({**VALID, "requested_on": "3/11/2558"})
+    assert list(errors) == ["requested_on"]
+    assert errors["requested_on"].startswith("วันที่ขออนุมัติ: ไม่มีกฎเกณฑ์การจัดซื้อจัดจ้างสำหรับปีงบประมาณ พ.ศ. 2559")
