@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
+import msgspec
 import pytest
 from piccolo.engine.base import Engine
 
@@ -13,7 +15,9 @@ from prakat.errors import InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.schools import service as schools
+from prakat.validation import label, parse
 from prakat.vendors import service as vendors
+from prakat.vendors.schemas import VendorCreate
 from tests import factories
 
 VALID = {
@@ -161,3 +165,36 @@ def test_invisible_control_characters_are_dropped() -> None:
         {"name": "ร้าน\x00ดี\x1b ค้าไม้\x7f", "tax_id": factories.tax_id("010551234567")}
     )
     assert parsed.name == "ร้านดี ค้าไม้"
+
+
+def test_a_day_before_the_first_rules_is_refused_beside_the_day_not_a_crash() -> None:
+    """The rules begin with fiscal year 2561: a request dated earlier has no method to check against."""
+    errors = errors_of({**VALID, "requested_on": "3/11/2558"})
+    assert list(errors) == ["requested_on"]
+    assert errors["requested_on"].startswith("วันที่ขออนุมัติ: ไม่มีกฎเกณฑ์การจัดซื้อจัดจ้างสำหรับปีงบประมาณ พ.ศ. 2559")
+
+
+def test_an_input_declares_its_labels_and_bounds() -> None:
+    """A field without its Thai label, or an integer without its bounds, is a mistake of the declaration,
+    found when the input is first read rather than as a message without a label."""
+
+    class Unlabelled(msgspec.Struct, kw_only=True):
+        name: str
+
+    class Unbounded(msgspec.Struct, kw_only=True):
+        count: Annotated[int, msgspec.Meta(title="จำนวน")]
+
+    with pytest.raises(TypeError, match="Thai label"):
+        parse(Unlabelled, {"name": "x"})
+    with pytest.raises(TypeError, match="bounds"):
+        parse(Unbounded, {"count": "1"})
+
+
+def test_the_labels_of_a_declaration_are_the_messages_labels() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        vendors.parse_vendor({})
+    assert caught.value.errors == {
+        "name": f"{label(VendorCreate, 'name')}: กรุณากรอกข้อมูล",
+        "tax_id": f"{label(VendorCreate, 'tax_id')}: กรุณากรอกข้อมูล",
+    }
+    assert label(VendorCreate, "name") == "ชื่อผู้ประกอบการ"

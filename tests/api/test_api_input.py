@@ -252,3 +252,24 @@ async def test_unknown_paths_and_methods_answer_json(client: httpx.AsyncClient) 
     assert missing["error"] == "ไม่พบหน้านี้"
     wrong = await call(client, officer, "PATCH", "/vendors", {}, expect=405)
     assert wrong["error"] == "ไม่รองรับวิธีเรียกนี้"
+
+
+async def test_a_request_dated_before_the_first_rules_is_400_beside_the_day(
+    client: httpx.AsyncClient,
+) -> None:
+    """Fiscal year 2559 has no procurement rules in Prakat: the answer says so beside the day (it was a
+    crash in the method check)."""
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    body = {
+        "subject": "กระดาษ",
+        "kind": "buy",
+        "method": "specific",
+        "budget": "1000",
+        "budget_source": "per_head_subsidy",
+        "requested_on": "2015-11-03",
+    }
+    answer = await call(client, officer, "POST", "/procurements", body, expect=400)
+    assert answer["fields"] == parse_errors(procurements.parse_procurement, body)
+    assert list(answer["fields"]) == ["requested_on"]
+    assert await t.Procurement.count() == 0

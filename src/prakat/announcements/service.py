@@ -20,7 +20,7 @@ import msgspec
 
 from prakat import audit, clock, events
 from prakat.announcements import no_plan, publishing, snapshot
-from prakat.announcements.schemas import Announcement, AnnouncementDraft
+from prakat.announcements.schemas import BODY_LIMIT, Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.db import tables as t
@@ -31,7 +31,7 @@ from prakat.procurements import service as procurements
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, WINNER_KINDS, YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_quarter_bounds, format_date_full
-from prakat.validation import Fields, checked_text
+from prakat.validation import Fields, checked_text, label
 from prakat.workflow import (
     ANNOUNCEMENT_STATUS_LABELS,
     IN_FLOW,
@@ -47,7 +47,6 @@ from prakat.workflow import (
 S = AnnouncementStatus
 # The labels of the statuses, for pages and the API's documentation.
 STATUS_LABELS = ANNOUNCEMENT_STATUS_LABELS
-BODY_LIMIT = 5000
 K = AnnouncementKind
 ANNOUNCEMENT = Publishable.ANNOUNCEMENT
 
@@ -89,35 +88,27 @@ def _announcement(row: Mapping[str, Any]) -> Announcement:
 
 def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
     f = Fields(raw)
-    kind = f.choice("kind", "ประเภทประกาศ", AnnouncementKind)
-    procurement_id = f.integer("procurement_id", "โครงการ", required=False, low=1)
-    plan_id = f.integer("plan_id", "แผน", required=False, low=1)
-    supersedes_id = f.integer("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", required=False, low=1)
-    year_be = f.integer("year_be", "ปีงบประมาณ", required=False, low=2500, high=2700)
-    quarter = f.integer("quarter", "ไตรมาส", required=False, low=1, high=4)
-    if kind in YEAR_KINDS and year_be is None and "year_be" not in f.errors:
-        f.fail("year_be", "ปีงบประมาณ", "กรุณาเลือกปีงบประมาณ")
-    if kind is K.QUARTERLY_WINNERS and quarter is None and "quarter" not in f.errors:
-        f.fail("quarter", "ไตรมาส", "กรุณาเลือกไตรมาส")
-    body = f.text("body", "รายละเอียดเพิ่มเติม", required=False, max_length=BODY_LIMIT)
+    values = f.struct(AnnouncementDraft)
+    kind, body = values["kind"], values["body"]
+    year_label, quarter_label = label(AnnouncementDraft, "year_be"), label(AnnouncementDraft, "quarter")
+    if kind in YEAR_KINDS and values["year_be"] is None and "year_be" not in f.errors:
+        f.fail("year_be", year_label, "กรุณาเลือกปีงบประมาณ")
+    if kind is K.QUARTERLY_WINNERS and values["quarter"] is None and "quarter" not in f.errors:
+        f.fail("quarter", quarter_label, "กรุณาเลือกไตรมาส")
     # A plan revision finds the announcement it replaces by itself; other corrections name theirs
     # and say why.
     if kind is not None and kind.info.is_correction and kind is not K.PLAN_REVISION:
-        if supersedes_id is None:
-            f.fail("supersedes_id", "ประกาศที่แก้ไขหรือยกเลิก", "กรุณาเลือกประกาศที่ต้องการแก้ไขหรือยกเลิก")
+        if values["supersedes_id"] is None:
+            supersedes = label(AnnouncementDraft, "supersedes_id")
+            f.fail("supersedes_id", supersedes, "กรุณาเลือกประกาศที่ต้องการแก้ไขหรือยกเลิก")
         if not body:
-            f.fail("body", "รายละเอียดเพิ่มเติม", "กรุณาระบุเหตุผลของการแก้ไขหรือยกเลิก")
+            f.fail("body", label(AnnouncementDraft, "body"), "กรุณาระบุเหตุผลของการแก้ไขหรือยกเลิก")
     f.check()
-    assert kind is not None
-    return AnnouncementDraft(
-        kind=kind.value,
-        procurement_id=procurement_id,
-        plan_id=plan_id,
-        supersedes_id=supersedes_id,
-        year_be=year_be if kind in YEAR_KINDS else None,
-        quarter=quarter if kind is K.QUARTERLY_WINNERS else None,
-        body=body,
-    )
+    if kind not in YEAR_KINDS:
+        values["year_be"] = None
+    if kind is not K.QUARTERLY_WINNERS:
+        values["quarter"] = None
+    return AnnouncementDraft(**values)
 
 
 async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, AnnouncementKind]:

@@ -173,7 +173,7 @@ async def _load_year(
     # publication sequence follows time as it does in a real school.
     events: list[tuple[date, int, AnnouncementDraft]] = []
     plan_day = year.plan_announced_on or year.budget_allocated_on + timedelta(days=14)
-    events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN.value, plan_id=plan.id)))
+    events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN, plan_id=plan.id)))
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
         created = await _enter_procurement(actor, p, item_ids, vendor_ids)
         if Method(p.method).info.family is MethodFamily.GENERAL_INVITATION:
@@ -182,15 +182,15 @@ async def _load_year(
                 (p.requested_on, AnnouncementKind.REFERENCE_PRICE),
                 (invited_on, AnnouncementKind.INVITATION),
             ):
-                events.append((day, order, AnnouncementDraft(kind=kind.value, procurement_id=created)))
+                events.append((day, order, AnnouncementDraft(kind=kind, procurement_id=created)))
         if p.awarded_on is not None and AnnouncementKind.WINNER in Method(p.method).info.announcement_kinds:
-            winner = AnnouncementDraft(kind=AnnouncementKind.WINNER.value, procurement_id=created)
+            winner = AnnouncementDraft(kind=AnnouncementKind.WINNER, procurement_id=created)
             events.append((p.awarded_on, order, winner))
     # ว 119 purchases are announced a quarter at a time, on the tenth day after the quarter.
     for quarter in range(1, 5):
         announced = fiscal_quarter_bounds(year.fiscal_year_be, quarter)[1] + timedelta(days=10)
         draft = AnnouncementDraft(
-            kind=AnnouncementKind.QUARTERLY_WINNERS.value, year_be=year.fiscal_year_be, quarter=quarter
+            kind=AnnouncementKind.QUARTERLY_WINNERS, year_be=year.fiscal_year_be, quarter=quarter
         )
         events.append((announced, 10_000 + quarter, draft))
 

@@ -19,24 +19,17 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from prakat.plans.reading import HEADER_SEARCH_ROWS, Row, cell_text, float_money, is_blank, match_key
+from prakat.plans.schemas import PlanItemCreate
 from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
 from prakat.thai import ce_year, parse_thai_date, to_arabic_digits
 from prakat.thai.errors import ThaiValueError
+from prakat.validation import fields_of
 
 SEQ: Final = "seq"  # the ลำดับ column: recognised, then ignored (positions follow the plan)
 
 # The Thai labels the form and parse_plan_item use, for messages about a whole column.
 FIELD_LABELS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "name": "ชื่อโครงการ/รายการ",
-        "kind": "ประเภท (ซื้อ/จ้าง/เช่า)",
-        "budget": "งบประมาณ (บาท)",
-        "budget_source": "แหล่งเงิน",
-        "category": "หมวดงบ",
-        "planned_method": "วิธีที่คาดว่าจะใช้",
-        "expected_month": "เดือนที่คาดว่าจะประกาศ",
-        "egp_plan_code": "รหัสแผน e-GP",
-    }
+    {field.name: field.label for field in fields_of(PlanItemCreate)}
 )
 DEFAULT_COLUMNS: Final[tuple[str, ...]] = tuple(FIELD_LABELS)
 REQUIRED_COLUMNS: Final[tuple[str, ...]] = DEFAULT_COLUMNS[:-1]

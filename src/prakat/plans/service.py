@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from prakat import audit, clock, locks
@@ -15,55 +15,25 @@ from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, to_satang
 from prakat.plans.schemas import Plan, PlanItem, PlanItemCreate
-from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
 from prakat.schools.service import ensure_fiscal_year
-from prakat.thai import fiscal_year_bounds, parse_thai_date
-from prakat.validation import Fields
+from prakat.thai import fiscal_year_bounds
+from prakat.validation import Fields, label
 from prakat.workflow import PlanStatus
 
 P = PlanStatus
 
 
-def _month(value: Any) -> date:
-    """Accept a month as a date, "3/2569", "มี.ค. 2569", "2026-03" or a full date; keep only the month."""
-    if isinstance(value, date):
-        return value.replace(day=1)
-    text = str(value).strip()
-    if text.count("/") == 1 or (text.count("-") == 1 and len(text) <= 7):
-        text = "1/" + text.replace("-", "/") if "/" in text else f"{text}-01"
-    elif len(text.split()) == 2:
-        text = "1 " + text
-    return parse_thai_date(text).replace(day=1)
-
-
 def parse_plan_item(raw: Mapping[str, Any], fiscal_year_be: int) -> PlanItemCreate:
     f = Fields(raw)
-    name = f.text("name", "ชื่อโครงการ/รายการ")
-    kind = f.choice("kind", "ประเภท (ซื้อ/จ้าง/เช่า)", ProcurementKind)
-    budget = f.money("budget", "งบประมาณ (บาท)")
-    if budget is not None and budget <= 0:
-        f.fail("budget", "งบประมาณ (บาท)", "ต้องมากกว่า 0")
-    source = f.choice("budget_source", "แหล่งเงิน", BudgetSource)
-    category = f.choice("category", "หมวดงบ", BudgetCategory)
-    method = f.choice("planned_method", "วิธีที่คาดว่าจะใช้", Method)
-    expected = f.read("expected_month", "เดือนที่คาดว่าจะประกาศ", True, _month)
+    values = f.struct(PlanItemCreate)
+    expected = values["expected_month"]
     if expected is not None:
         start, end = fiscal_year_bounds(fiscal_year_be)
         if not start.replace(day=1) <= expected <= end:
-            f.fail("expected_month", "เดือนที่คาดว่าจะประกาศ", f"ต้องอยู่ในปีงบประมาณ {fiscal_year_be}")
-    code = f.text("egp_plan_code", "รหัสแผน e-GP", required=False, max_length=30)
+            month = label(PlanItemCreate, "expected_month")
+            f.fail("expected_month", month, f"ต้องอยู่ในปีงบประมาณ {fiscal_year_be}")
     f.check()
-    assert kind and budget is not None and source and category and method and expected
-    return PlanItemCreate(
-        name=name,
-        kind=kind.value,
-        budget=budget,
-        budget_source=source.value,
-        category=category.value,
-        planned_method=method.value,
-        expected_month=expected,
-        egp_plan_code=code,
-    )
+    return PlanItemCreate(**values)
 
 
 def _item(row: Mapping[str, Any]) -> PlanItem:

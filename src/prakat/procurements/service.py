@@ -16,15 +16,14 @@ from prakat.money import from_satang, optional_from_satang, to_satang
 from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
 from prakat.rules import (
     AnnouncementKind,
-    BudgetSource,
     Method,
-    ProcurementKind,
+    NoRuleSetError,
     check_method,
     legal_clause_for,
 )
 from prakat.schools.service import ensure_fiscal_year
-from prakat.thai import fiscal_year_of, format_baht
-from prakat.validation import Fields
+from prakat.thai import fiscal_year_of, format_baht, validate_egp_project_number
+from prakat.validation import Fields, label, parse
 from prakat.workflow import PROCUREMENT_STATUS_LABELS, ProcurementStatus
 
 # Where a procurement stands: ProcurementStatus, moved by publications (prakat.workflow.moves).
@@ -33,71 +32,42 @@ STATUS_LABELS = PROCUREMENT_STATUS_LABELS
 
 def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
     f = Fields(raw)
-    subject = f.text("subject", "ชื่องานที่จัดซื้อจัดจ้าง")
-    kind = f.choice("kind", "ประเภท (ซื้อ/จ้าง/เช่า)", ProcurementKind)
-    method = f.choice("method", "วิธีจัดซื้อจัดจ้าง", Method)
-    reason = f.text("method_reason", "เหตุผลการใช้วิธีนี้", required=False, max_length=2000)
-    budget = f.money("budget", "วงเงินงบประมาณ (บาท)")
-    if budget is not None and budget <= 0:
-        f.fail("budget", "วงเงินงบประมาณ (บาท)", "ต้องมากกว่า 0")
-    reference = f.money("reference_price", "ราคากลาง (บาท)", required=False)
-    source = f.choice("budget_source", "แหล่งเงิน", BudgetSource)
-    requested_on = f.day("requested_on", "วันที่ขออนุมัติ")
+    values = f.struct(ProcurementCreate)
+    method, budget, requested_on = values["method"], values["budget"], values["requested_on"]
     fiscal_year = fiscal_year_of(requested_on) if requested_on else None
-    egp = f.egp_project_number("egp_project_number", "เลขที่โครงการ e-GP", fiscal_year)
-    plan_item = f.integer("plan_item_id", "รายการในแผน", required=False, low=1)
+    egp = values["egp_project_number"]
+    if egp is not None and fiscal_year is not None:
+        f.read(
+            "egp_project_number",
+            label(ProcurementCreate, "egp_project_number"),
+            False,
+            lambda value: validate_egp_project_number(str(value), fiscal_year_be=fiscal_year),
+        )
     if method is not None and budget is not None and fiscal_year is not None and "method" not in f.errors:
-        verdict = check_method(method, budget, fiscal_year, kind=kind, reason=reason or None)
-        if not verdict.allowed:
-            f.fail("method", "วิธีจัดซื้อจัดจ้าง", " ".join(verdict.problems))
+        reason = values["method_reason"] or None
+        try:
+            verdict = check_method(method, budget, fiscal_year, kind=values["kind"], reason=reason)
+        except NoRuleSetError as exc:  # a day before the first fiscal year the rules cover
+            f.fail("requested_on", label(ProcurementCreate, "requested_on"), str(exc))
+        else:
+            if not verdict.allowed:
+                f.fail("method", label(ProcurementCreate, "method"), " ".join(verdict.problems))
     f.check()
-    assert subject and kind and method and budget is not None and source and requested_on
-    return ProcurementCreate(
-        subject=subject,
-        kind=kind.value,
-        method=method.value,
-        method_reason=reason,
-        budget=budget,
-        reference_price=reference,
-        budget_source=source.value,
-        requested_on=requested_on,
-        egp_project_number=egp,
-        plan_item_id=plan_item,
-    )
+    return ProcurementCreate(**values)
 
 
 def parse_bid(raw: Mapping[str, Any]) -> BidCreate:
-    f = Fields(raw)
-    vendor = f.integer("vendor_id", "ผู้เสนอราคา", low=1)
-    amount = f.money("amount", "ราคาที่เสนอ (บาท)")
-    submitted_on = f.day("submitted_on", "วันที่เสนอราคา", required=False)
-    f.check()
-    assert vendor is not None and amount is not None
-    return BidCreate(vendor_id=vendor, amount=amount, submitted_on=submitted_on)
+    return parse(BidCreate, raw)
 
 
 def parse_award(raw: Mapping[str, Any]) -> AwardCreate:
     f = Fields(raw)
-    bid = f.integer("bid_id", "ผู้ได้รับการคัดเลือก", low=1)
-    price = f.money("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)")
-    awarded_on = f.day("awarded_on", "วันที่ประกาศผู้ชนะ")
-    reason = f.text("reason", "เหตุผลที่คัดเลือกโดยสรุป", max_length=2000)
-    vat = f.boolean("vat_included", default=True)
-    number = f.text("contract_number", "เลขที่สัญญา/ใบสั่งซื้อ", required=False, max_length=100)
-    contract_date = f.day("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", required=False)
+    values = f.struct(AwardCreate)
+    awarded_on, contract_date = values["awarded_on"], values["contract_date"]
     if awarded_on and contract_date and contract_date < awarded_on:
-        f.fail("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", "ต้องไม่ก่อนวันที่ประกาศผู้ชนะ")
+        f.fail("contract_date", label(AwardCreate, "contract_date"), "ต้องไม่ก่อนวันที่ประกาศผู้ชนะ")
     f.check()
-    assert bid is not None and price is not None and awarded_on
-    return AwardCreate(
-        bid_id=bid,
-        agreed_price=price,
-        awarded_on=awarded_on,
-        reason=reason,
-        vat_included=vat,
-        contract_number=number,
-        contract_date=contract_date,
-    )
+    return AwardCreate(**values)
 
 
 async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procurement:

@@ -1,14 +1,34 @@
+"""Vendors: a new vendor as the forms and the API give it (see :mod:`prakat.validation`), and a vendor."""
+
 from __future__ import annotations
 
+from typing import Annotated, Any
+
 import msgspec
+from msgspec import Meta
+
+from prakat.rules import BusinessType
+from prakat.thai import validate_tax_id
+from prakat.validation import Read
+
+
+def read_tax_id(value: Any) -> str:
+    return validate_tax_id(str(value))
 
 
 class VendorCreate(msgspec.Struct, frozen=True, kw_only=True):
-    name: str
-    tax_id: str
-    business_type: str = "retail"
-    address: str = ""
-    phone: str = ""
+    """ผู้ประกอบการรายใหม่ (a new vendor). เลขประจำตัวผู้เสียภาษีต้องมีเลขตรวจสอบ (หลักที่ 13) ถูกต้อง
+    และยังไม่มีในทะเบียน (the tax ID's 13th digit is its check digit; one vendor per tax ID)."""
+
+    name: Annotated[str, Meta(title="ชื่อผู้ประกอบการ", max_length=255)]
+    tax_id: Annotated[
+        str,
+        Meta(title="เลขประจำตัวผู้เสียภาษี", description="เลขประจำตัวผู้เสียภาษี 13 หลัก (13-digit tax ID)"),
+        Read(read_tax_id, schema={"type": "string", "pattern": "^[0-9]{13}$"}),
+    ]
+    business_type: Annotated[BusinessType, Meta(title="ประเภทกิจการ")] = BusinessType.RETAIL
+    address: Annotated[str, Meta(title="ที่อยู่", max_length=500)] = ""
+    phone: Annotated[str, Meta(title="โทรศัพท์", max_length=100)] = ""
 
 
 class Vendor(msgspec.Struct, frozen=True, kw_only=True):

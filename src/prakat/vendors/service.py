@@ -14,26 +14,12 @@ from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput, NotFound
-from prakat.rules import BusinessType
-from prakat.validation import Fields
+from prakat.validation import parse
 from prakat.vendors.schemas import Vendor, VendorCreate
 
 
 def parse_vendor(raw: Mapping[str, Any]) -> VendorCreate:
-    f = Fields(raw)
-    name = f.text("name", "ชื่อผู้ประกอบการ", max_length=255)
-    tax_id = f.tax_id("tax_id", "เลขประจำตัวผู้เสียภาษี")
-    business_type = f.choice("business_type", "ประเภทกิจการ", BusinessType, required=False)
-    address = f.text("address", "ที่อยู่", required=False)
-    phone = f.text("phone", "โทรศัพท์", required=False, max_length=100)
-    f.check()
-    return VendorCreate(
-        name=name,
-        tax_id=tax_id,
-        business_type=(business_type or BusinessType("retail")).value,
-        address=address,
-        phone=phone,
-    )
+    return parse(VendorCreate, raw)
 
 
 def _vendor(row: Mapping[str, Any]) -> Vendor:
