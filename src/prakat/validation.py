@@ -326,8 +326,12 @@ def _read_field(f: Fields, field: Field) -> Any:
 
 # --- the JSON schema of what the reading accepts -------------------------------------------------------
 
-# Text with something in it once invisible control characters are dropped and spaces collapsed.
-NOT_BLANK = "[^\\s\\x00-\\x1f\\x7f]"
+# Text with something in it once invisible control and formatting characters are dropped and spaces
+# collapsed, and no bidirectional control anywhere (what Fields refuses).
+_HIDDEN = "".join(f"\\u{c:04x}" for c in sorted(_INVISIBLE))
+_BIDI = "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI_CONTROLS))
+NO_BIDI = f"^[^{_BIDI}]*$"
+NOT_BLANK = f"^[^{_BIDI}]*[^\\s\\x00-\\x1f\\x7f{_HIDDEN}{_BIDI}][^{_BIDI}]*$"
 # Baht as a JSON string: digits, at most two decimals, at most MAX_BAHT (the reader also takes
 # "12,500.25", Thai digits and "12,500.-", as a form does); or as a JSON number, read as written.
 _BAHT = "(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?"
@@ -360,8 +364,7 @@ def _core(field: Field, generated: Mapping[str, Any]) -> list[dict[str, Any]]:
         return [{"type": "string", "format": "date", "pattern": _ISO_DAY}]
     if field.type is str and field.read is None:
         text: dict[str, Any] = {"type": "string", "maxLength": field.meta.max_length or TEXT_LIMIT}
-        if field.required:
-            text["pattern"] = NOT_BLANK
+        text["pattern"] = NOT_BLANK if field.required else NO_BIDI
         return [text]
     choices = generated.get("anyOf", [generated])
     keep = ("type", "enum", "minimum", "maximum", "maxLength", "pattern", "format")
