@@ -25,6 +25,7 @@ from prakat.rules import (
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.validation import Fields
+from prakat.vendors import service as vendors
 
 # Where a procurement stands (the ITA "สถานะ" column); moved by publications, never typed in:
 # draft until its first announcement is published, in_progress after an invitation or reference price,
@@ -248,6 +249,34 @@ async def add_bid(actor: Actor, procurement_id: int, data: BidCreate) -> Procure
         await row.save()
         await audit.record(actor, "create", "bid", row.id, after=audit.snapshot(row))
     return await get_procurement(actor.school_id, procurement_id)
+
+
+# The new-vendor fields of the bid form, named for the vendor form's own fields.
+NEW_VENDOR_FIELDS = {
+    "vendor_name": "name",
+    "vendor_tax_id": "tax_id",
+    "vendor_business_type": "business_type",
+}
+
+
+async def add_bid_from_form(actor: Actor, procurement_id: int, raw: Mapping[str, Any]) -> Procurement:
+    """A bid from a vendor in the directory, or from a new vendor typed in on the spot (the form's
+    vendor_name, vendor_tax_id, vendor_business_type). One transaction: a bid that fails must not leave
+    its new vendor behind. Errors on the new vendor come back under the form's vendor_* names."""
+    require(actor, Permission.EDIT)
+    values = dict(raw)
+    try:
+        async with write_transaction():
+            if not values.get("vendor_id") and (values.get("vendor_name") or values.get("vendor_tax_id")):
+                vendor = await vendors.create_vendor(
+                    actor,
+                    vendors.parse_vendor({own: values.get(form) for form, own in NEW_VENDOR_FIELDS.items()}),
+                )
+                values["vendor_id"] = vendor.id
+            return await add_bid(actor, procurement_id, parse_bid(values))
+    except InvalidInput as invalid:
+        form_names = {own: form for form, own in NEW_VENDOR_FIELDS.items()}
+        raise InvalidInput({form_names.get(k, k): v for k, v in invalid.errors.items()}) from invalid
 
 
 async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procurement:
