@@ -13,6 +13,7 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, optional_from_satang, to_satang
+from prakat.procurements import labels
 from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
 from prakat.rules import (
     AnnouncementKind,
@@ -86,15 +87,16 @@ def parse_bid(raw: Mapping[str, Any]) -> BidCreate:
 
 def parse_award(raw: Mapping[str, Any]) -> AwardCreate:
     f = Fields(raw)
-    bid = f.integer("bid_id", "ผู้ได้รับการคัดเลือก", low=1)
-    price = f.money("agreed_price", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)")
-    awarded_on = f.day("awarded_on", "วันที่ประกาศผู้ชนะ")
-    reason = f.text("reason", "เหตุผลที่คัดเลือกโดยสรุป", max_length=2000)
+    label = labels.AWARD
+    bid = f.integer("bid_id", label["bid_id"], low=1)
+    price = f.money("agreed_price", label["agreed_price"])
+    awarded_on = f.day("awarded_on", label["awarded_on"])
+    reason = f.text("reason", label["reason"], max_length=2000)
     vat = f.boolean("vat_included", default=True)
-    number = f.text("contract_number", "เลขที่สัญญา/ใบสั่งซื้อ", required=False, max_length=100)
-    contract_date = f.day("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", required=False)
+    number = f.text("contract_number", label["contract_number"], required=False, max_length=100)
+    contract_date = f.day("contract_date", label["contract_date"], required=False)
     if awarded_on and contract_date and contract_date < awarded_on:
-        f.fail("contract_date", "วันที่สัญญา/ใบสั่งซื้อ", "ต้องไม่ก่อนวันที่ประกาศผู้ชนะ")
+        f.fail("contract_date", label["contract_date"], f"ต้องไม่ก่อน{label['awarded_on']}")
     f.check()
     assert bid is not None and price is not None and awarded_on
     return AwardCreate(
@@ -291,10 +293,10 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
         )
         errors: dict[str, str] = {}
         if bid is None:
-            errors["bid_id"] = "ผู้ได้รับการคัดเลือก: ต้องเป็นหนึ่งในผู้เสนอราคาของโครงการนี้"
+            errors["bid_id"] = f"{labels.AWARD['bid_id']}: ต้องเป็นหนึ่งในผู้เสนอราคาของโครงการนี้"
         else:
             price = to_satang(data.agreed_price)
-            label = "ราคาที่ตกลงซื้อหรือจ้าง (บาท)"
+            label = labels.AWARD["agreed_price"]
             if price > bid["amount_satang"]:
                 offered = format_baht(from_satang(bid["amount_satang"]))
                 errors["agreed_price"] = f"{label}: ต้องไม่เกินราคาที่ผู้ชนะเสนอ ({offered} บาท)"
@@ -302,11 +304,11 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
                 budget = format_baht(from_satang(proc["budget_satang"]))
                 errors["agreed_price"] = f"{label}: เกินวงเงินงบประมาณ ({budget} บาท)"
             if data.awarded_on < proc["requested_on"]:
-                errors["awarded_on"] = "วันที่ประกาศผู้ชนะ: ต้องไม่ก่อนวันที่ขออนุมัติ"
+                errors["awarded_on"] = f"{labels.AWARD['awarded_on']}: ต้องไม่ก่อนวันที่ขออนุมัติ"
             elif AnnouncementKind.QUARTERLY_WINNERS in Method(proc["method"]).info.announcement_kinds:
                 held = await locks.quarter_held(actor.school_id, data.awarded_on)
                 if held:
-                    errors["awarded_on"] = f"วันที่ประกาศผู้ชนะ: {held}"
+                    errors["awarded_on"] = f"{labels.AWARD['awarded_on']}: {held}"
         if errors:
             raise InvalidInput(errors)
         assert bid is not None

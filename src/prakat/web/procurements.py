@@ -13,6 +13,7 @@ from prakat.announcements import service as announcements
 from prakat.auth.roles import Permission
 from prakat.errors import InvalidInput
 from prakat.plans import service as plans
+from prakat.procurements import labels as procurement_labels
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind, legal_clause_for
@@ -176,6 +177,7 @@ class ProcurementController(Controller):
             award_locked=await locks.award_lock(p.id),
             vendors=[(v.id, f"{v.name} ({v.tax_id})") for v in await vendors.list_vendors(actor.school_id)],
             reasons=REASONS,
+            award_labels=procurement_labels.AWARD,
             bid_options=[(b.id, f"{b.vendor_name} ({format_baht(b.amount)} บาท)") for b in p.bids],
             status_labels=procurements.STATUS_LABELS,
             announcement_status=announcements.STATUS_LABELS,
