@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
+from prakat.rules import AnnouncementKind, BudgetCategory, BudgetSource, Method, ProcurementKind
 
 Style = Literal["hundreds", "baht", "satang"]
 _K, _BS, _BC, _Mth = ProcurementKind, BudgetSource, BudgetCategory, Method
@@ -217,3 +217,36 @@ PROCUREMENTS: Final[tuple[ProcSpec, ...]] = (
     w119("board-meeting", "ซื้อวัสดุสำหรับการประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน", _K.BUY, "2950", 12, 10,
           "stationery", "baht"),
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CorrectionSpec:
+    """A published announcement corrected or cancelled afterwards, as a real year has a few."""
+
+    procurement: str  # ProcSpec key
+    kind: AnnouncementKind  # the correction's kind
+    corrects: AnnouncementKind  # the kind of the announcement it corrects
+    after: int  # working days after the announcement it corrects
+    body: str  # the reason, as the correction states it
+
+
+CORRECTIONS: Final[tuple[CorrectionSpec, ...]] = (
+    # The roof repair's invitation changes: the drawings are revised and the bidding date moves.
+    CorrectionSpec(
+        "roof",
+        AnnouncementKind.INVITATION_CHANGE,
+        AnnouncementKind.INVITATION,
+        3,
+        "เนื่องจากได้แก้ไขแบบรูปรายการงานก่อสร้าง (รายละเอียดโครงหลังคาและวัสดุมุง) "
+        "และขยายกำหนดวันยื่นข้อเสนอและเสนอราคาออกไปอีก 7 วัน ส่วนรายละเอียดอื่นคงเดิม",
+    ),
+    # The field trip's bus company withdraws after its winner announcement; the trip is postponed.
+    CorrectionSpec(
+        "fieldtrip",
+        AnnouncementKind.WINNER_CANCEL,
+        AnnouncementKind.WINNER,
+        1,
+        "เนื่องจากผู้ได้รับการคัดเลือกแจ้งเป็นหนังสือว่าไม่สามารถจัดรถโดยสารตามวันเวลาที่กำหนดได้ "
+        "และโรงเรียนเลื่อนการไปทัศนศึกษาออกไป",
+    ),
+)

@@ -2,7 +2,8 @@
 
 Plain frozen dataclasses and no database access: the demo loader feeds this through the domain
 services. What the school plans and buys month by month is in :mod:`prakat.demo.calendar`; this
-module turns those templates into a year's records. ``build_demo`` is deterministic. The same arguments always give an equal ``DemoYear``.
+module turns those templates into a year's records.
+``build_demo`` is deterministic. The same arguments always give an equal ``DemoYear``.
 ``random.Random(seed)`` varies only amounts and reference numbers (e-GP numbers, receipt
 numbers), and never dates or structure. Nothing depends on today's date.
 
@@ -34,8 +35,8 @@ from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from typing import Final
 
-from prakat.demo.calendar import PLAN, PROCUREMENTS, SAME_DAY, SPECIFIC_SMALL, PlanSpec, Style
-from prakat.rules import BusinessType, Method, ProcurementKind
+from prakat.demo.calendar import CORRECTIONS, PLAN, PROCUREMENTS, SAME_DAY, SPECIFIC_SMALL, PlanSpec, Style
+from prakat.rules import AnnouncementKind, BusinessType, Method, ProcurementKind
 from prakat.thai import be_year, check_fiscal_year, fiscal_year_bounds, tax_id_check_digit
 
 # --------------------------------------------------------------------------------------------
@@ -124,6 +125,17 @@ class DemoProcurement:
 
 
 @dataclass(frozen=True)
+class DemoCorrection:
+    """An announcement that changes or cancels one published earlier for the same procurement."""
+
+    procurement_key: str
+    kind: str  # AnnouncementKind value: invitation_change or winner_cancel
+    corrects: str  # AnnouncementKind value of the announcement it corrects
+    announced_on: date
+    body: str  # the reason it gives
+
+
+@dataclass(frozen=True)
 class DemoYear:
     fiscal_year_be: int
     budget_allocated_on: date
@@ -133,6 +145,7 @@ class DemoYear:
     procurements: tuple[DemoProcurement, ...]
     # The date to publish the plan: 8 working days after allocation, before any procurement.
     plan_announced_on: date | None = None
+    corrections: tuple[DemoCorrection, ...] = ()
 
 
 # Reasons for choosing the winner (domain.md §3 and common e-GP wording).
@@ -175,7 +188,8 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
     - bids submitted after it are left out;
     - an award after it is left out (no winner, agreed price, reason or contract);
     - a contract signed after it is left out, but the award stays;
-    - an invitation published after it is left out.
+    - an invitation published after it is left out;
+    - a correction published after it is left out.
     The plan, the vendors and the school never change with ``up_to``.
     """
     check_fiscal_year(fiscal_year_be)
@@ -188,8 +202,10 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
     plans = {spec.key: spec for spec in PLAN}
     procurements = _build_procurements(fiscal_year_be, rng, plans, texts)
     plan_items = _build_plan_items(rng, plan_announced_on, procurements, texts)
+    corrections = _build_corrections(procurements)
     if up_to is not None:
         procurements = tuple(cut for cut in (_as_of(p, up_to) for p in procurements) if cut is not None)
+        corrections = tuple(c for c in corrections if c.announced_on <= up_to)
     return DemoYear(
         fiscal_year_be=fiscal_year_be,
         budget_allocated_on=allocated_on,
@@ -198,6 +214,7 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
         plan_items=plan_items,
         procurements=procurements,
         plan_announced_on=plan_announced_on,
+        corrections=corrections,
     )
 
 
@@ -550,3 +567,25 @@ def _as_of(p: DemoProcurement, up_to: date) -> DemoProcurement | None:
     if p.contract_date is None or p.contract_date > up_to:
         return replace(p, bids=bids, invited_on=invited_on, contract_number="", contract_date=None)
     return replace(p, bids=bids, invited_on=invited_on)
+
+
+def _build_corrections(procurements: tuple[DemoProcurement, ...]) -> tuple[DemoCorrection, ...]:
+    """The corrections of the year, dated after the announcement each corrects (the invitation or
+    the winner announcement of its procurement)."""
+    by_key = {p.key: p for p in procurements}
+    built = []
+    for spec in CORRECTIONS:
+        p = by_key[spec.procurement]
+        corrected_on = p.invited_on if spec.corrects is AnnouncementKind.INVITATION else p.awarded_on
+        if corrected_on is None:
+            raise AssertionError(f"correction of {spec.procurement} corrects nothing")  # a template error
+        built.append(
+            DemoCorrection(
+                procurement_key=p.key,
+                kind=spec.kind.value,
+                corrects=spec.corrects.value,
+                announced_on=_add_workdays(corrected_on, spec.after),
+                body=spec.body,
+            )
+        )
+    return tuple(built)
