@@ -129,7 +129,7 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     assert len(plan.get_element_by_id("plan-table").findall(".//tbody/tr")) > 1
     # The feeds link to the address served (--port, no PRAKAT_BASE_URL), not to a default port.
     feed = etree.fromstring(httpx.get(server + urls.feed("demo", "atom"), timeout=10).content)
-    links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    links = [link.get("href", "") for link in feed.iter(f"{ATOM}link")]
     assert links and all(link.startswith(server + "/") for link in links), links
     missing = httpx.get(server + "/s/nobody/", timeout=10)
     assert missing.status_code == 404
