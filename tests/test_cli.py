@@ -13,11 +13,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from lxml import html
+from lxml import etree, html
 from pypdf import PdfReader
 
+from prakat import urls
 from prakat.rules import AnnouncementKind
+from prakat.settings import Settings, base_url_for
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 
 
@@ -57,6 +60,19 @@ def test_default_database_is_a_sqlite_file_in_the_working_directory(tmp_path: Pa
     assert (tmp_path / "prakat.sqlite3").is_file()
 
 
+def test_the_base_url_defaults_to_the_address_served() -> None:
+    assert Settings.from_env({}).base_url == "http://127.0.0.1:8000"
+    assert Settings.from_env({"PRAKAT_PORT": "9000"}).base_url == "http://127.0.0.1:9000"
+    assert (
+        Settings.from_env({"PRAKAT_HOST": "0.0.0.0", "PRAKAT_PORT": "9000"}).base_url == "http://0.0.0.0:9000"
+    )
+    assert base_url_for("::1", 9000) == "http://[::1]:9000"
+    explicit = {"PRAKAT_PORT": "9000", "PRAKAT_BASE_URL": "https://prakat.example.ac.th/"}
+    assert Settings.from_env(explicit).base_url == "https://prakat.example.ac.th"
+    assert Settings.base_url_is_set(explicit)
+    assert not Settings.base_url_is_set({"PRAKAT_BASE_URL": ""})
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -67,7 +83,9 @@ def _free_port() -> int:
 def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
     assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
     port = _free_port()
-    env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
+    # No PRAKAT_BASE_URL nor PRAKAT_PORT: the base URL must follow --port.
+    env = {k: v for k, v in os.environ.items() if k not in {"PRAKAT_BASE_URL", "PRAKAT_PORT", "PRAKAT_HOST"}}
+    env["PRAKAT_DATABASE_URL"] = fresh_database_url
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -93,6 +111,10 @@ def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
         proc.terminate()
         proc.wait(timeout=10)
         log.close()
+    # What `prakat serve` told the person starting it.
+    assert f"base URL: {base} (set PRAKAT_BASE_URL for the public address)" in (
+        (tmp_path / "serve.log").read_text().splitlines()
+    )
 
 
 def test_serve_shows_the_demo_school(server: str) -> None:
@@ -105,6 +127,10 @@ def test_serve_shows_the_demo_school(server: str) -> None:
         httpx.get(server + doc.get_element_by_id("plan-link").get("href"), timeout=10).text
     )
     assert len(plan.get_element_by_id("plan-table").findall(".//tbody/tr")) > 1
+    # The feeds link to the address served (--port, no PRAKAT_BASE_URL), not to a default port.
+    feed = etree.fromstring(httpx.get(server + urls.feed("demo", "atom"), timeout=10).content)
+    links = [link.get("href", "") for link in feed.iter(f"{ATOM}link")]
+    assert links and all(link.startswith(server + "/") for link in links), links
     missing = httpx.get(server + "/s/nobody/", timeout=10)
     assert missing.status_code == 404
     assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"

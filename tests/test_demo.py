@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
+import feedparser
 import httpx
 import pytest
 from lxml import html
 from piccolo.engine.base import Engine
+from pypdf import PdfReader
 
-from prakat import demo
+from prakat import clock, demo, urls
 from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
+from prakat.thai import to_thai_digits
 from prakat.workflow import ProcurementStatus
 from tests import factories
 
@@ -115,6 +120,8 @@ async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
 async def test_demo_is_deterministic(db: Engine) -> None:  # type: ignore[type-arg]
     await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     once = await _content()
+    # Corrections first: an announcement cannot go while one that corrects it remains.
+    await t.Announcement.delete().where(t.Announcement.supersedes.is_not_null())
     for table in reversed(t.ALL_TABLES):
         await table.delete(force=True)
     await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
@@ -170,3 +177,47 @@ async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.
     assert home.find(".//link[@rel='canonical']").get("href") == "/s/demo/"  # the school's home
     assert home.get_element_by_id("plan-link").get("href") == "/s/demo/plan/2570/"  # this fiscal year
     assert (await client.get("/s/demo/2540/")).status_code == 404
+
+
+async def test_the_demo_year_has_corrections_linked_both_ways(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed invitation and a cancelled winner announcement: each names what it corrects, and the
+    corrected one names its correction, on the public pages, in the feed and in the PDF."""
+    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+    monkeypatch.setattr(clock, "today_bangkok", lambda: TODAY)
+    school = await _demo_id()
+    published = {a.id: a for a in await announcements.list_announcements(school, year_be=2569)}
+    corrections = {a.kind: a for a in published.values() if a.supersedes_id is not None}
+    assert {"invitation_change", "winner_cancel"} <= set(corrections)
+    for kind, corrected_kind in (("invitation_change", "invitation"), ("winner_cancel", "winner")):
+        correction = corrections[kind]
+        original = published[correction.supersedes_id or 0]
+        assert original.kind == corrected_kind and original.procurement_id == correction.procurement_id
+        assert original.status == correction.status == "published"
+        assert correction.announced_on > original.announced_on and correction.body
+        # The correction's page links to the original, and the original's page back to it.
+        page = html.fromstring((await client.get(urls.announcement("demo", correction.id))).text)
+        assert page.get_element_by_id("corrects").xpath("a/@href") == [urls.announcement("demo", original.id)]
+        page = html.fromstring((await client.get(urls.announcement("demo", original.id))).text)
+        back = [a.get("href") for li in page.find_class("corrected-by") for a in li.iter("a")]
+        assert back == [urls.announcement("demo", correction.id)]
+        notice = page.get_element_by_id("corrected-notice")
+        assert [a.get("href") for a in notice.iter("a")] == back
+        # The feed carries the correction as an entry of its own, with its kind and its reason.
+        feed = feedparser.parse((await client.get(urls.feed("demo", "atom", f"kind={kind}"))).content)
+        by_path = {urlsplit(e.link).path: e for e in feed.entries}
+        entry = by_path[urls.announcement("demo", correction.id)]
+        assert kind in {tag.term for tag in entry.tags}
+        assert correction.body in entry.summary
+        # Its PDF cites the original by number.
+        pdf = await client.get(urls.announcement_pdf("demo", correction.id))
+        text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+        assert to_thai_digits(original.number or "") in text.replace("\n", " ")
+    # The cancelled winner's procurement is cancelled, signed no contract, and left the year's table.
+    cancelled = await procurements.get_procurement(school, corrections["winner_cancel"].procurement_id or 0)
+    assert cancelled.status == procurements.CANCELLED
+    assert cancelled.award is not None and cancelled.award.contract_date is None
+    year_page = html.fromstring((await client.get("/s/demo/2569/")).text)
+    table = year_page.get_element_by_id("procurement-table").text_content()
+    assert cancelled.subject not in table

@@ -439,3 +439,31 @@ def test_up_to_mid_tender_shows_work_in_progress() -> None:
     assert len(pending.bids) == len(roof.bids) and pending.invited_on == roof.invited_on
     earlier = build_demo(FY, up_to=roof.requested_on)
     assert next(p for p in earlier.procurements if p.key == roof.key).bids == ()
+
+
+def test_a_year_has_a_changed_invitation_and_a_cancelled_winner(full: DemoYear) -> None:
+    """Each correction follows, on a later working day, the announcement it corrects."""
+    assert {(c.kind, c.corrects) for c in full.corrections} == {
+        ("invitation_change", "invitation"),
+        ("winner_cancel", "winner"),
+    }
+    whole = {p.key: p for p in full.procurements}
+    for c in full.corrections:
+        p = whole[c.procurement_key]
+        corrected_on = p.invited_on if c.corrects == "invitation" else p.awarded_on
+        assert corrected_on is not None and corrected_on < c.announced_on, c
+        assert c.announced_on.weekday() < 5 and c.body.startswith("เนื่องจาก")
+        if c.corrects == "invitation":
+            assert p.method in GENERAL and c.announced_on < (p.awarded_on or date.max)
+        else:  # the winner is cancelled before a contract would have been signed
+            assert p.contract_date is not None and c.announced_on <= p.contract_date
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=year_and_day())
+def test_up_to_shows_only_the_corrections_published_by_then(case: tuple[int, int, date]) -> None:
+    fy, seed, up_to = case
+    full, view = build_demo(fy, seed=seed), build_demo(fy, seed=seed, up_to=up_to)
+    assert view.corrections == tuple(c for c in full.corrections if c.announced_on <= up_to)
+    keys = {p.key for p in view.procurements}
+    assert all(c.procurement_key in keys for c in view.corrections)

@@ -24,7 +24,8 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     host: str = "127.0.0.1"
     port: int = 8000
-    # Public base URL, used in feeds and documents where an absolute link is required.
+    # Public base URL, used in feeds and documents where an absolute link is required. Without
+    # PRAKAT_BASE_URL it is the address served (see base_url_for), so links point at this server.
     base_url: str = "http://127.0.0.1:8000"
     # Reference material beside the checkout (emblem for the demo, OCDS schemas for tests).
     shared_dir: Path = field(default_factory=lambda: _project_root().parent / "shared")
@@ -43,12 +44,14 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         base = cls()
+        host = env.get("PRAKAT_HOST", base.host)
+        port = int(env.get("PRAKAT_PORT", str(base.port)))
         return replace(
             base,
             database_url=env.get("PRAKAT_DATABASE_URL", base.database_url) or base.database_url,
-            host=env.get("PRAKAT_HOST", base.host),
-            port=int(env.get("PRAKAT_PORT", str(base.port))),
-            base_url=env.get("PRAKAT_BASE_URL", base.base_url).rstrip("/"),
+            host=host,
+            port=port,
+            base_url=(env.get("PRAKAT_BASE_URL") or base_url_for(host, port)).rstrip("/"),
             shared_dir=Path(env.get("PRAKAT_SHARED_DIR", str(base.shared_dir))),
             feeds_dir=Path(env.get("PRAKAT_FEEDS_DIR", str(base.feeds_dir))),
             secret_key=env.get("PRAKAT_SECRET_KEY", base.secret_key),
@@ -57,6 +60,21 @@ class Settings:
             workers=int(env.get("PRAKAT_WORKERS", str(base.workers))),
             forwarded_allow_ips=env.get("FORWARDED_ALLOW_IPS", base.forwarded_allow_ips),
         )
+
+    @staticmethod
+    def base_url_is_set(environ: Mapping[str, str] | None = None) -> bool:
+        """Whether PRAKAT_BASE_URL names the public address (else base_url is the address served)."""
+        return bool((os.environ if environ is None else environ).get("PRAKAT_BASE_URL"))
+
+    @staticmethod
+    def serving(host: str | None, port: int | None) -> None:
+        """`prakat serve --host/--port`: the address given on the command line becomes PRAKAT_HOST and
+        PRAKAT_PORT for this process and the server processes it starts (they build their own Settings
+        from the environment), so the base URL that defaults to it is the same in each."""
+        if host is not None:
+            os.environ["PRAKAT_HOST"] = host
+        if port is not None:
+            os.environ["PRAKAT_PORT"] = str(port)
 
     @property
     def is_postgres(self) -> bool:
@@ -70,3 +88,8 @@ class Settings:
     @property
     def default_emblem_path(self) -> Path:
         return self.shared_dir / "assets" / "garuda.svg"
+
+
+def base_url_for(host: str, port: int) -> str:
+    """The address `host:port` is served at, as a URL (an IPv6 address in brackets)."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"

@@ -77,7 +77,7 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{V}/procurements/{{procurement_id}}", "put"): PROCUREMENT,
     (f"{V}/procurements/{{procurement_id}}/bids", "post"): Case(procurements.parse_bid),
     (f"{V}/procurements/{{procurement_id}}/award", "put"): Case(
-        procurements.parse_award, {"contract_date": ("ต้องไม่ก่อนวันที่ประกาศผู้ชนะ",)}
+        procurements.parse_award, {"contract_date": ("ต้องไม่ก่อนวันที่คัดเลือก",)}
     ),
     (f"{V}/announcements", "post"): Case(
         announcements.parse_draft,

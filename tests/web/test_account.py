@@ -124,6 +124,7 @@ async def test_a_token_is_shown_once_works_and_stops_when_revoked(client: httpx.
     unnamed = await post_form(client, PAGE, "/w/account/tokens", {"name": "  "})
     assert unnamed.status_code == 400
     assert doc(unnamed).get_element_by_id("e-name").text_content().startswith("ชื่อโทเค็น: ")
+    assert doc(unnamed).xpath("//label[@for='f-name']")[0].text.strip() == "ชื่อโทเค็น"  # the field's label
     assert await t.ApiToken.count() == 0
 
     created = await post_form(client, PAGE, "/w/account/tokens", {"name": "สคริปต์นำเข้าแผน"})

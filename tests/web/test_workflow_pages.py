@@ -9,6 +9,7 @@ import httpx
 from lxml import html
 
 from prakat.db import tables as t
+from prakat.procurements import service as procurements
 from tests import factories
 from tests.web.helpers import make_user, post_form, sign_in
 
@@ -135,6 +136,33 @@ async def test_bad_bid_input_is_shown_beside_the_field(client: httpx.AsyncClient
     assert page.get_element_by_id("f-vendor_name").get("value") == "ร้านใหม่"
     assert re.search("13", page.get_element_by_id("e-vendor_tax_id").text_content())
     assert await t.Vendor.count() == 0 and await t.Bid.count() == 0
+
+
+async def test_an_award_error_names_the_field_the_form_shows(client: httpx.AsyncClient) -> None:
+    """The message under a field names that field's label, not another name for it."""
+    _, actor = await factories.school()
+    await make_user(actor, "somsri", "officer")
+    p = await factories.procurement(actor, requested_on="3/11/2568")
+    seller = await factories.vendor(actor)
+    await procurements.add_bid(actor, p.id, procurements.parse_bid({"vendor_id": seller.id, "amount": "100"}))
+    await sign_in(client, "somsri")
+    url = f"/w/procurements/{p.id}"
+    bid_id = doc(await client.get(url)).get_element_by_id("f-bid_id").xpath("option/@value")[-1]
+    award = {"bid_id": bid_id, "agreed_price": "100", "reason": "เสนอราคาต่ำสุด"}
+    for name, other, sent in (
+        ("awarded_on", None, {"awarded_on": "1/11/2568"}),  # before the request was approved
+        ("contract_date", "awarded_on", {"awarded_on": "5/11/2568", "contract_date": "4/11/2568"}),
+    ):
+        response = await post_form(client, url, url + "/award", {**award, **sent})
+        assert response.status_code == 400
+        page = doc(response)
+        label = page.xpath(f"//label[@for='f-{name}']")[0].text.strip()
+        message = page.get_element_by_id(f"e-{name}").text_content()
+        assert message.startswith(label + ":"), (label, message)
+        if other:  # a message that speaks of another field names that field's label too
+            assert page.xpath(f"//label[@for='f-{other}']")[0].text.strip() in message
+        if name == "awarded_on":
+            assert label == "วันที่คัดเลือก" and "ประกาศผู้ชนะ" not in message
 
 
 async def test_a_correction_is_started_from_the_published_announcement(client: httpx.AsyncClient) -> None:

@@ -23,13 +23,16 @@ from prakat.settings import Settings
 )
 @click.option("--workers", default=None, type=int, help="Worker processes (default 1 or PRAKAT_WORKERS).")
 def serve(host: str | None, port: int | None, server: str, workers: int | None) -> None:
+    Settings.serving(host, port)
     settings = Settings.from_env()
+    if not Settings.base_url_is_set():
+        click.echo(f"base URL: {settings.base_url} (set PRAKAT_BASE_URL for the public address)", err=True)
     if server == "uvicorn":
         uvicorn.run(
             "prakat.app:app_from_env",
             factory=True,
-            host=host or settings.host,
-            port=port or settings.port,
+            host=settings.host,
+            port=settings.port,
             proxy_headers=True,
             log_level="info",
         )
@@ -38,7 +41,7 @@ def serve(host: str | None, port: int | None, server: str, workers: int | None) 
         "prakat.app:served_app",
         factory=True,
         interface=Interfaces.ASGI,
-        address=host or settings.host,
-        port=port or settings.port,
+        address=settings.host,
+        port=settings.port,
         workers=workers or settings.workers,
     ).serve()

@@ -1,7 +1,9 @@
 """The content of a demo school year: a fictional OBEC school, its vendors, plan and purchases.
 
 Plain frozen dataclasses and no database access: the demo loader feeds this through the domain
-services. ``build_demo`` is deterministic. The same arguments always give an equal ``DemoYear``.
+services. What the school plans and buys month by month is in :mod:`prakat.demo.calendar`; this
+module turns those templates into a year's records.
+``build_demo`` is deterministic. The same arguments always give an equal ``DemoYear``.
 ``random.Random(seed)`` varies only amounts and reference numbers (e-GP numbers, receipt
 numbers), and never dates or structure. Nothing depends on today's date.
 
@@ -31,9 +33,10 @@ import random
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
-from typing import Final, Literal
+from typing import Final
 
-from prakat.rules import BudgetCategory, BudgetSource, BusinessType, Method, ProcurementKind
+from prakat.demo.calendar import CORRECTIONS, PLAN, PROCUREMENTS, SAME_DAY, SPECIFIC_SMALL, PlanSpec, Style
+from prakat.rules import AnnouncementKind, BusinessType, Method, ProcurementKind
 from prakat.thai import be_year, check_fiscal_year, fiscal_year_bounds, tax_id_check_digit
 
 # --------------------------------------------------------------------------------------------
@@ -122,6 +125,17 @@ class DemoProcurement:
 
 
 @dataclass(frozen=True)
+class DemoCorrection:
+    """An announcement that changes or cancels one published earlier for the same procurement."""
+
+    procurement_key: str
+    kind: str  # AnnouncementKind value: invitation_change or winner_cancel
+    corrects: str  # AnnouncementKind value of the announcement it corrects
+    announced_on: date
+    body: str  # the reason it gives
+
+
+@dataclass(frozen=True)
 class DemoYear:
     fiscal_year_be: int
     budget_allocated_on: date
@@ -131,6 +145,7 @@ class DemoYear:
     procurements: tuple[DemoProcurement, ...]
     # The date to publish the plan: 8 working days after allocation, before any procurement.
     plan_announced_on: date | None = None
+    corrections: tuple[DemoCorrection, ...] = ()
 
 
 # Reasons for choosing the winner (domain.md §3 and common e-GP wording).
@@ -173,7 +188,8 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
     - bids submitted after it are left out;
     - an award after it is left out (no winner, agreed price, reason or contract);
     - a contract signed after it is left out, but the award stays;
-    - an invitation published after it is left out.
+    - an invitation published after it is left out;
+    - a correction published after it is left out.
     The plan, the vendors and the school never change with ``up_to``.
     """
     check_fiscal_year(fiscal_year_be)
@@ -183,11 +199,13 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
     plan_announced_on = _add_workdays(allocated_on, 8)
 
     texts = _year_texts(fiscal_year_be)
-    plans = {spec.key: spec for spec in _PLAN}
+    plans = {spec.key: spec for spec in PLAN}
     procurements = _build_procurements(fiscal_year_be, rng, plans, texts)
     plan_items = _build_plan_items(rng, plan_announced_on, procurements, texts)
+    corrections = _build_corrections(procurements)
     if up_to is not None:
         procurements = tuple(cut for cut in (_as_of(p, up_to) for p in procurements) if cut is not None)
+        corrections = tuple(c for c in corrections if c.announced_on <= up_to)
     return DemoYear(
         fiscal_year_be=fiscal_year_be,
         budget_allocated_on=allocated_on,
@@ -196,6 +214,7 @@ def build_demo(fiscal_year_be: int, *, seed: int = DEFAULT_SEED, up_to: date | N
         plan_items=plan_items,
         procurements=procurements,
         plan_announced_on=plan_announced_on,
+        corrections=corrections,
     )
 
 
@@ -301,215 +320,6 @@ VENDORS: Final[tuple[DemoVendor, ...]] = (
             f"24 หมู่ที่ 6 {_NONG_BUA}", "042-000-137"),
 )  # fmt: skip
 
-# --------------------------------------------------------------------------------------------
-# The plan and the procurements, as templates
-# --------------------------------------------------------------------------------------------
-
-_Style = Literal["hundreds", "baht", "satang"]
-_K, _BS, _BC, _Mth = ProcurementKind, BudgetSource, BudgetCategory, Method
-
-
-@dataclass(frozen=True)
-class _PlanSpec:
-    key: str
-    name: str  # may use the placeholders of _year_texts
-    kind: ProcurementKind
-    budget: str
-    source: BudgetSource
-    category: BudgetCategory
-    method: Method
-
-
-@dataclass(frozen=True)
-class _Schedule:
-    """Working days after the request: invitation (or None), bids, award, contract."""
-
-    invite: int | None
-    bids: int
-    award: int
-    contract: int
-
-
-_SPECIFIC_SMALL: Final = _Schedule(None, 1, 2, 3)
-_SPECIFIC_CONTRACT: Final = _Schedule(None, 2, 4, 6)
-_SAME_DAY: Final = _Schedule(None, 0, 0, 0)
-
-
-@dataclass(frozen=True)
-class _ProcSpec:
-    key: str
-    plan: str | None
-    subject: str  # may use the placeholders of _year_texts
-    budget: str
-    month: int  # fiscal month of the request: 1 = October … 12 = September
-    day: int  # day of the request, moved forward to a working day
-    vendors: tuple[str, ...]  # the winner first
-    style: _Style = "baht"
-    # Only for procurements outside the plan; a planned one takes these from its plan item.
-    kind: ProcurementKind | None = None
-    method: Method | None = None
-    source: BudgetSource | None = None
-    method_reason: str = ""
-    schedule: _Schedule | None = None
-
-
-def _w119(
-    key: str,
-    subject: str,
-    kind: ProcurementKind,
-    budget: str,
-    month: int,
-    day: int,
-    vendor: str,
-    style: _Style,
-) -> _ProcSpec:
-    """A ว 119 purchase for an event, training or meeting: bought, receipted and approved the same day."""
-    return _ProcSpec(
-        key, None, subject, budget, month, day, (vendor,), style,
-        kind=kind, method=Method.SPECIFIC_W119, source=BudgetSource.PER_HEAD_SUBSIDY,
-    )  # fmt: skip
-
-
-_OP, _INV = BudgetCategory.OPERATING, BudgetCategory.INVESTMENT
-_PLAN: Final[tuple[_PlanSpec, ...]] = (
-    _PlanSpec("paper", "ซื้อกระดาษถ่ายเอกสาร A4", _K.BUY, "60000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("ink", "ซื้อหมึกพิมพ์และวัสดุคอมพิวเตอร์", _K.BUY, "40000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("office", "ซื้อวัสดุสำนักงาน", _K.BUY, "50000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("cleaning", "ซื้อวัสดุทำความสะอาด", _K.BUY, "30000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("copier", "เช่าเครื่องถ่ายเอกสาร", _K.RENT, "36300", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("lunch_s2", "จ้างเหมาประกอบอาหารกลางวันนักเรียน ภาคเรียนที่ 2 ปีการศึกษา {ay_prev}",
-              _K.HIRE, "344520", _BS.LUNCH, _OP, _Mth.SPECIFIC),
-    _PlanSpec("lunch_s1", "จ้างเหมาประกอบอาหารกลางวันนักเรียน ภาคเรียนที่ 1 ปีการศึกษา {ay}",
-              _K.HIRE, "407000", _BS.LUNCH, _OP, _Mth.SPECIFIC),
-    _PlanSpec("rice", "ซื้อวัตถุดิบประกอบอาหารกลางวัน (ข้าวสาร)", _K.BUY, "80000", _BS.LUNCH, _OP, _Mth.SPECIFIC),
-    _PlanSpec("textbooks", "ซื้อหนังสือเรียน ปีการศึกษา {ay}", _K.BUY, "186400",
-              _BS.FREE_EDUCATION_TEXTBOOKS, _OP, _Mth.SPECIFIC),
-    _PlanSpec("uniforms", "ซื้อเครื่องแบบนักเรียน ปีการศึกษา {ay}", _K.BUY, "121500",
-              _BS.FREE_EDUCATION_UNIFORMS, _OP, _Mth.SPECIFIC),
-    _PlanSpec("supplies", "ซื้ออุปกรณ์การเรียน ปีการศึกษา {ay}", _K.BUY, "92800",
-              _BS.FREE_EDUCATION_LEARNING_MATERIALS, _OP, _Mth.SPECIFIC),
-    _PlanSpec("fieldtrip", "เช่ารถโดยสารไปทัศนศึกษา (กิจกรรมพัฒนาผู้เรียน)", _K.RENT, "48000",
-              _BS.FREE_EDUCATION_ACTIVITIES, _OP, _Mth.SPECIFIC),
-    _PlanSpec("sports", "ซื้ออุปกรณ์กีฬา", _K.BUY, "25000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("science", "ซื้อวัสดุวิทยาศาสตร์", _K.BUY, "30000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("signs", "จ้างทำป้ายไวนิลประชาสัมพันธ์", _K.HIRE, "12000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("ac_service", "จ้างซ่อมบำรุงเครื่องปรับอากาศ", _K.HIRE, "15000", _BS.PER_HEAD_SUBSIDY, _OP,
-              _Mth.SPECIFIC),
-    _PlanSpec("electric", "ซื้อวัสดุไฟฟ้าและวิทยุ", _K.BUY, "15000", _BS.PER_HEAD_SUBSIDY, _OP, _Mth.SPECIFIC),
-    _PlanSpec("desks", "ซื้อโต๊ะเก้าอี้นักเรียน ระดับประถมศึกษา จำนวน 60 ชุด", _K.BUY, "96000",
-              _BS.GOVERNMENT_BUDGET, _INV, _Mth.SPECIFIC),
-    _PlanSpec("meeting", "ซื้อชุดโต๊ะประชุม จำนวน 1 ชุด", _K.BUY, "45000", _BS.SCHOOL_INCOME, _INV, _Mth.SPECIFIC),
-    _PlanSpec("aircon", "ซื้อเครื่องปรับอากาศ แบบแยกส่วน ขนาด 24,000 บีทียู จำนวน 4 เครื่อง", _K.BUY, "140000",
-              _BS.GOVERNMENT_BUDGET, _INV, _Mth.SPECIFIC),
-    _PlanSpec("cctv", "ซื้อกล้องวงจรปิดพร้อมติดตั้ง จำนวน 8 จุด", _K.BUY, "78000", _BS.SCHOOL_INCOME, _INV,
-              _Mth.SPECIFIC),
-    _PlanSpec("wifi", "จ้างติดตั้งระบบเครือข่ายอินเทอร์เน็ตไร้สายภายในโรงเรียน", _K.HIRE, "65000", _BS.OTHER,
-              _INV, _Mth.SPECIFIC),
-    _PlanSpec("roof", "จ้างซ่อมแซมหลังคาอาคารเรียน (อาคารแบบ สปช.105/29)", _K.CONSTRUCTION, "1250000",
-              _BS.GOVERNMENT_BUDGET, _INV, _Mth.E_BIDDING),
-    _PlanSpec("bathroom", "จ้างปรับปรุงห้องน้ำนักเรียน จำนวน 1 หลัง", _K.CONSTRUCTION, "585000",
-              _BS.GOVERNMENT_BUDGET, _INV, _Mth.E_BIDDING),
-    _PlanSpec("complab", "ซื้อครุภัณฑ์คอมพิวเตอร์สำหรับห้องปฏิบัติการคอมพิวเตอร์ จำนวน 41 ชุด", _K.BUY, "754000",
-              _BS.GOVERNMENT_BUDGET, _INV, _Mth.E_MARKET),
-    _PlanSpec("bus", "จ้างเหมาบริการรถรับส่งนักเรียน ปีการศึกษา {ay}", _K.HIRE, "520000",
-              _BS.GOVERNMENT_BUDGET, _OP, _Mth.SELECTION),
-)  # fmt: skip
-
-_BUS_REASON: Final = (
-    "เนื่องจากผู้ประกอบการที่มีรถโดยสารตามคุณลักษณะที่กำหนดและให้บริการในพื้นที่มีจำนวนจำกัด ตามมาตรา 56 วรรคหนึ่ง (1) (ข)"
-)
-
-_PROCUREMENTS: Final[tuple[_ProcSpec, ...]] = (
-    # October: the plan is out by mid-month; semester 2 is being prepared.
-    _w119("training", "ซื้อวัสดุอุปกรณ์สำหรับการอบรมเชิงปฏิบัติการพัฒนาครู", _K.BUY, "4850", 1, 16,
-          "stationery", "satang"),
-    _ProcSpec("cleaning-1", "cleaning", "ซื้อวัสดุทำความสะอาด ภาคเรียนที่ 2 ปีการศึกษา {ay_prev}", "12000", 1, 17,
-              ("cleaning",), "baht"),
-    _ProcSpec("rice-1", "rice", "ซื้อข้าวสารสำหรับประกอบอาหารกลางวันนักเรียน ภาคเรียนที่ 2 ปีการศึกษา {ay_prev} "
-              "จำนวน 35 กระสอบ", "38500", 1, 20, ("rice",), "hundreds"),
-    _ProcSpec("copier", "copier", "เช่าเครื่องถ่ายเอกสาร จำนวน 1 เครื่อง ระยะเวลา 11 เดือน "
-              "(พฤศจิกายน {y_start} - กันยายน {y_end})", "36300", 1, 21, ("copier",), "hundreds"),
-    # November: semester 2 opens.
-    _ProcSpec("lunch-s2", "lunch_s2", "จ้างเหมาประกอบอาหารกลางวันนักเรียนระดับอนุบาลและประถมศึกษา "
-              "ภาคเรียนที่ 2 ปีการศึกษา {ay_prev}", "344520", 2, 3, ("caterer",), "baht",
-              schedule=_SPECIFIC_CONTRACT),
-    _ProcSpec("paper-1", "paper", "ซื้อกระดาษถ่ายเอกสาร A4 80 แกรม จำนวน 150 รีม", "19800", 2, 10,
-              ("stationery",), "hundreds"),
-    _ProcSpec("ink-1", "ink", "ซื้อหมึกพิมพ์เลเซอร์และหมึกเติมเครื่องพิมพ์", "14500", 2, 12, ("it_local",),
-              "satang"),
-    _ProcSpec("wifi", "wifi", "จ้างติดตั้งระบบเครือข่ายอินเทอร์เน็ตไร้สาย (Wi-Fi) ภายในโรงเรียน จำนวน 12 จุด",
-              "65000", 2, 17, ("it_local", "electric", "it_kk"), "baht"),
-    # December: sports day.
-    _ProcSpec("sports", "sports", "ซื้ออุปกรณ์กีฬาสำหรับการเรียนการสอนและการแข่งขันกีฬาสี", "25000", 3, 1,
-              ("sport",), "hundreds"),
-    _ProcSpec("cctv", "cctv", "ซื้อกล้องวงจรปิดพร้อมติดตั้ง จำนวน 8 จุด", "78000", 3, 8,
-              ("it_local", "electric", "it_kk"), "baht"),
-    _w119("sportsday-tent", "เช่าเต็นท์และเครื่องเสียงสำหรับงานกีฬาสีภายในโรงเรียน", _K.RENT, "9500", 3, 15,
-          "event", "hundreds"),
-    _ProcSpec("office-1", "office", "ซื้อวัสดุสำนักงาน ภาคเรียนที่ 2 ปีการศึกษา {ay_prev}", "18000", 3, 16,
-              ("stationery",), "satang"),
-    # January: children's day, furniture from the investment budget, the field trip, admissions.
-    _w119("childrensday-sign", "จ้างทำป้ายไวนิลงานวันเด็กแห่งชาติ ประจำปี {y_end}", _K.HIRE, "1800", 4, 6,
-          "sign", "hundreds"),
-    _ProcSpec("desks", "desks", "ซื้อโต๊ะเก้าอี้นักเรียน ระดับประถมศึกษา จำนวน 60 ชุด", "96000", 4, 12,
-              ("furniture", "furniture2"), "hundreds"),
-    _ProcSpec("fieldtrip", "fieldtrip", "เช่ารถโดยสารปรับอากาศไม่ประจำทาง จำนวน 3 คัน เพื่อนำนักเรียนไปทัศนศึกษา",
-              "48000", 4, 14, ("bus1",), "hundreds"),
-    _ProcSpec("admissions-sign", "signs", "จ้างทำป้ายไวนิลประชาสัมพันธ์รับสมัครนักเรียน ปีการศึกษา {ay}", "8500",
-              4, 20, ("sign",), "hundreds"),
-    # February: the roof repair goes out to e-bidding; open house.
-    _ProcSpec("roof", "roof", "จ้างซ่อมแซมหลังคาอาคารเรียน (อาคารแบบ สปช.105/29) จำนวน 1 หลัง", "1250000", 5, 2,
-              ("builder1", "builder2", "builder3", "builder4"), "baht", schedule=_Schedule(5, 15, 22, 31)),
-    _ProcSpec("paper-2", "paper", "ซื้อกระดาษถ่ายเอกสาร A4 80 แกรม จำนวน 150 รีม", "19800", 5, 9,
-              ("stationery",), "hundreds"),
-    _ProcSpec("ac-service", "ac_service", "จ้างซ่อมบำรุงและล้างเครื่องปรับอากาศ จำนวน 12 เครื่อง", "15000", 5, 11,
-              ("aircon",), "hundreds"),
-    _w119("openhouse", "ซื้อวัสดุตกแต่งสถานที่งานวันวิชาการ", _K.BUY, "7250", 5, 16, "stationery", "satang"),
-    # March: textbooks for the next academic year; graduation.
-    _ProcSpec("textbooks", "textbooks", "ซื้อหนังสือเรียน ปีการศึกษา {ay}", "186400", 6, 2, ("bookshop",), "satang",
-              schedule=_SPECIFIC_CONTRACT),
-    _w119("graduation", "ซื้อวัสดุจัดงานปัจฉิมนิเทศและมอบประกาศนียบัตรนักเรียน", _K.BUY, "5600", 6, 9,
-          "stationery", "baht"),
-    _ProcSpec("office-2", "office", "ซื้อวัสดุสำนักงาน", "15000", 6, 16, ("stationery",), "baht"),
-    # April: school break; nothing.
-    # May: the new academic year.
-    _ProcSpec("bus", "bus", "จ้างเหมาบริการรถรับส่งนักเรียน ปีการศึกษา {ay}", "520000", 8, 4,
-              ("bus1", "bus2", "bus3"), "hundreds", method_reason=_BUS_REASON,
-              schedule=_Schedule(2, 7, 9, 17)),
-    _ProcSpec("lunch-s1", "lunch_s1", "จ้างเหมาประกอบอาหารกลางวันนักเรียนระดับอนุบาลและประถมศึกษา "
-              "ภาคเรียนที่ 1 ปีการศึกษา {ay}", "407000", 8, 7, ("caterer",), "baht", schedule=_SPECIFIC_CONTRACT),
-    _ProcSpec("rice-2", "rice", "ซื้อข้าวสารสำหรับประกอบอาหารกลางวันนักเรียน ภาคเรียนที่ 1 ปีการศึกษา {ay} "
-              "จำนวน 35 กระสอบ", "38500", 8, 8, ("rice",), "hundreds"),
-    _ProcSpec("uniforms", "uniforms", "ซื้อเครื่องแบบนักเรียน ปีการศึกษา {ay}", "121500", 8, 12,
-              ("uniform", "uniform2"), "hundreds", schedule=_SPECIFIC_CONTRACT),
-    _ProcSpec("supplies", "supplies", "ซื้ออุปกรณ์การเรียน ปีการศึกษา {ay}", "92800", 8, 13, ("stationery",),
-              "satang"),
-    _ProcSpec("cleaning-2", "cleaning", "ซื้อวัสดุทำความสะอาด ภาคเรียนที่ 1 ปีการศึกษา {ay}", "12000", 8, 18,
-              ("cleaning",), "baht"),
-    # June: the computer laboratory by e-market.
-    _ProcSpec("complab", "complab", "ซื้อครุภัณฑ์คอมพิวเตอร์สำหรับห้องปฏิบัติการคอมพิวเตอร์ จำนวน 41 ชุด", "754000",
-              9, 1, ("it_bkk", "it_bkk2", "it_kk"), "satang", schedule=_Schedule(2, 6, 8, 16)),
-    _ProcSpec("science", "science", "ซื้อวัสดุวิทยาศาสตร์", "30000", 9, 8, ("science",), "satang"),
-    _ProcSpec("paper-3", "paper", "ซื้อกระดาษถ่ายเอกสาร A4 80 แกรม จำนวน 150 รีม", "19800", 9, 10,
-              ("stationery",), "hundreds"),
-    _ProcSpec("ink-2", "ink", "ซื้อหมึกพิมพ์เลเซอร์และหมึกเติมเครื่องพิมพ์", "14500", 9, 15, ("it_local",), "satang"),
-    # July: the toilet renovation goes out to e-bidding.
-    _ProcSpec("bathroom", "bathroom", "จ้างปรับปรุงห้องน้ำนักเรียน จำนวน 1 หลัง", "585000", 10, 6,
-              ("builder2", "builder4", "builder1"), "baht", schedule=_Schedule(5, 14, 20, 29)),
-    _ProcSpec("aircon", "aircon", "ซื้อเครื่องปรับอากาศ แบบแยกส่วน ขนาด 24,000 บีทียู จำนวน 4 เครื่อง", "140000",
-              10, 8, ("aircon", "electric"), "satang", schedule=_SPECIFIC_CONTRACT),
-    _ProcSpec("electric", "electric", "ซื้อวัสดุไฟฟ้าและวิทยุ", "15000", 10, 15, ("electric",), "baht"),
-    _w119("thai-day", "ซื้อวัสดุจัดกิจกรรมวันภาษาไทยแห่งชาติ", _K.BUY, "3200", 10, 20, "bookshop", "baht"),
-    # August: science week.
-    _ProcSpec("meeting-table", "meeting", "ซื้อชุดโต๊ะประชุม จำนวน 1 ชุด (โต๊ะประชุมพร้อมเก้าอี้ 12 ตัว)", "45000",
-              11, 4, ("furniture", "furniture2"), "hundreds"),
-    _w119("science-week", "ซื้อวัสดุจัดกิจกรรมสัปดาห์วิทยาศาสตร์แห่งชาติ", _K.BUY, "6800", 11, 17, "science",
-          "satang"),
-    # September: the end of the fiscal year.
-    _ProcSpec("office-3", "office", "ซื้อวัสดุสำนักงาน", "12000", 12, 3, ("stationery",), "hundreds"),
-    _w119("board-meeting", "ซื้อวัสดุสำหรับการประชุมคณะกรรมการสถานศึกษาขั้นพื้นฐาน", _K.BUY, "2950", 12, 10,
-          "stationery", "baht"),
-)  # fmt: skip
 
 # Bid prices as ratios (in basis points) of the reference price, or of the budget when
 # there is none: (lowest, highest) for the winner; the others bid higher, up to the cap.
@@ -585,7 +395,7 @@ class _Prices:
 
 
 def _prices(rng: random.Random, method: Method, kind: ProcurementKind, budget: Decimal, bidders: int,
-            style: _Style) -> _Prices:  # fmt: skip
+            style: Style) -> _Prices:  # fmt: skip
     if method is Method.SPECIFIC_W119:
         paid = budget if rng.random() < 0.3 else _money(budget * _ratio(rng, 9000, 9990), style)
         return _Prices(None, [paid], paid)
@@ -640,11 +450,11 @@ def _egp_number(rng: random.Random, created_on: date, taken: set[str]) -> str:
 
 
 def _build_procurements(
-    fiscal_year_be: int, rng: random.Random, plans: dict[str, _PlanSpec], texts: dict[str, int]
+    fiscal_year_be: int, rng: random.Random, plans: dict[str, PlanSpec], texts: dict[str, int]
 ) -> tuple[DemoProcurement, ...]:
     taken: set[str] = set()
     built: list[DemoProcurement] = []
-    for spec in _PROCUREMENTS:
+    for spec in PROCUREMENTS:
         plan = plans[spec.plan] if spec.plan is not None else None
         kind = plan.kind if plan is not None else spec.kind
         method = plan.method if plan is not None else spec.method
@@ -653,7 +463,7 @@ def _build_procurements(
             raise AssertionError(f"procurement template {spec.key} lacks kind, method or source")
         budget = Decimal(spec.budget).quantize(_SATANG)
         requested_on = _workday_on_or_after(_fiscal_month_date(fiscal_year_be, spec.month, spec.day))
-        schedule = spec.schedule or (_SAME_DAY if method is Method.SPECIFIC_W119 else _SPECIFIC_SMALL)
+        schedule = spec.schedule or (SAME_DAY if method is Method.SPECIFIC_W119 else SPECIFIC_SMALL)
         bids_on = _add_workdays(requested_on, schedule.bids)
         awarded_on = _add_workdays(requested_on, schedule.award)
         contract_date = _add_workdays(requested_on, schedule.contract)
@@ -718,7 +528,7 @@ def _build_plan_items(
             first_request[p.plan_item_key] = p.requested_on
     codes: set[str] = set()
     items: list[DemoPlanItem] = []
-    for spec in _PLAN:
+    for spec in PLAN:
         while True:
             code = (
                 f"P{be_year(announced_on.year) % 100:02d}{announced_on.month:02d}{rng.randrange(10**7):07d}"
@@ -757,3 +567,25 @@ def _as_of(p: DemoProcurement, up_to: date) -> DemoProcurement | None:
     if p.contract_date is None or p.contract_date > up_to:
         return replace(p, bids=bids, invited_on=invited_on, contract_number="", contract_date=None)
     return replace(p, bids=bids, invited_on=invited_on)
+
+
+def _build_corrections(procurements: tuple[DemoProcurement, ...]) -> tuple[DemoCorrection, ...]:
+    """The corrections of the year, dated after the announcement each corrects (the invitation or
+    the winner announcement of its procurement)."""
+    by_key = {p.key: p for p in procurements}
+    built = []
+    for spec in CORRECTIONS:
+        p = by_key[spec.procurement]
+        corrected_on = p.invited_on if spec.corrects is AnnouncementKind.INVITATION else p.awarded_on
+        if corrected_on is None:
+            raise AssertionError(f"correction of {spec.procurement} corrects nothing")  # a template error
+        built.append(
+            DemoCorrection(
+                procurement_key=p.key,
+                kind=spec.kind.value,
+                corrects=spec.corrects.value,
+                announced_on=_add_workdays(corrected_on, spec.after),
+                body=spec.body,
+            )
+        )
+    return tuple(built)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+import msgspec
+
 from prakat import clock, events
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
@@ -171,28 +173,35 @@ async def _load_year(
 
     # Everything that becomes public, gathered first and then published in date order, so the
     # publication sequence follows time as it does in a real school.
-    events: list[tuple[date, int, AnnouncementDraft]] = []
+    # Each event: its day, its place among that day's, the draft, and for a correction the kind of
+    # announcement it corrects (found once that one is published).
+    events: list[tuple[date, int, AnnouncementDraft, str | None]] = []
     plan_day = year.plan_announced_on or year.budget_allocated_on + timedelta(days=14)
-    events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN, plan_id=plan.id)))
+    events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN, plan_id=plan.id), None))
+    # A procurement whose winner announcement is cancelled never signs its contract.
+    cancelled = {c.procurement_key for c in year.corrections if c.kind == AnnouncementKind.WINNER_CANCEL}
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
-        created = await _enter_procurement(actor, p, item_ids, vendor_ids)
+        created = await _enter_procurement(actor, p, item_ids, vendor_ids, signed=p.key not in cancelled)
         if Method(p.method).info.family is MethodFamily.GENERAL_INVITATION:
             invited_on = p.invited_on or p.requested_on + timedelta(days=1)
             for day, kind in (
                 (p.requested_on, AnnouncementKind.REFERENCE_PRICE),
                 (invited_on, AnnouncementKind.INVITATION),
             ):
-                events.append((day, order, AnnouncementDraft(kind=kind, procurement_id=created)))
+                events.append((day, order, AnnouncementDraft(kind=kind, procurement_id=created), None))
         if p.awarded_on is not None and AnnouncementKind.WINNER in Method(p.method).info.announcement_kinds:
             winner = AnnouncementDraft(kind=AnnouncementKind.WINNER, procurement_id=created)
-            events.append((p.awarded_on, order, winner))
+            events.append((p.awarded_on, order, winner, None))
+        for c in (c for c in year.corrections if c.procurement_key == p.key):
+            correction = AnnouncementDraft(kind=AnnouncementKind(c.kind), procurement_id=created, body=c.body)
+            events.append((c.announced_on, order, correction, c.corrects))
     # ว 119 purchases are announced a quarter at a time, on the tenth day after the quarter.
     for quarter in range(1, 5):
         announced = fiscal_quarter_bounds(year.fiscal_year_be, quarter)[1] + timedelta(days=10)
         draft = AnnouncementDraft(
             kind=AnnouncementKind.QUARTERLY_WINNERS, year_be=year.fiscal_year_be, quarter=quarter
         )
-        events.append((announced, 10_000 + quarter, draft))
+        events.append((announced, 10_000 + quarter, draft, None))
 
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
     due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
@@ -201,16 +210,25 @@ async def _load_year(
     running = today <= fiscal_year_bounds(year.fiscal_year_be)[1]
     winners = [e for e in due if e[2].kind == AnnouncementKind.WINNER.value]
     waiting = winners[-1] if running and winners else None
+    published: dict[tuple[int | None, str], int] = {}  # (procurement, kind) -> announcement id
     for event in due:
-        prepared = await announcements.prepare(people["officer"], event[2])
+        day, _, draft, corrects = event
+        if corrects is not None:
+            original = published.get((draft.procurement_id, corrects))
+            if original is None:  # what it corrects still waits for the director
+                continue
+            draft = msgspec.structs.replace(draft, supersedes_id=original)
+        prepared = await announcements.prepare(people["officer"], draft)
         await announcements.submit(people["officer"], prepared.id)
         if event is not waiting:
-            await announcements.approve(people["director"], prepared.id, at=_at(event[0]))
+            await announcements.approve(people["director"], prepared.id, at=_at(day))
+            published[(draft.procurement_id, draft.kind)] = prepared.id
 
 
 async def _enter_procurement(
-    actor: Actor, p: DemoProcurement, item_ids: dict[str, int], vendor_ids: dict[str, int]
+    actor: Actor, p: DemoProcurement, item_ids: dict[str, int], vendor_ids: dict[str, int], *, signed: bool
 ) -> int:
+    """The procurement, its bids and its award; ``signed`` False leaves the contract out."""
     created = await procurements.create_procurement(
         actor,
         procurements.parse_procurement(
@@ -246,8 +264,8 @@ async def _enter_procurement(
                     "agreed_price": p.agreed_price,
                     "awarded_on": p.awarded_on,
                     "reason": p.reason,
-                    "contract_number": p.contract_number,
-                    "contract_date": p.contract_date,
+                    "contract_number": p.contract_number if signed else "",
+                    "contract_date": p.contract_date if signed else None,
                 }
             ),
         )

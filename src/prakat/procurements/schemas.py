@@ -57,14 +57,14 @@ class BidCreate(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class AwardCreate(msgspec.Struct, frozen=True, kw_only=True):
-    """ผู้ได้รับการคัดเลือก: หนึ่งในผู้เสนอราคาของโครงการ; วันที่สัญญาต้องไม่ก่อนวันที่ประกาศผู้ชนะ
+    """ผู้ได้รับการคัดเลือก: หนึ่งในผู้เสนอราคาของโครงการ; วันที่สัญญาต้องไม่ก่อนวันที่คัดเลือก
     (the winner: one of the procurement's bids; the contract date is not before the award date)."""
 
     bid_id: Annotated[Id, Meta(title="ผู้ได้รับการคัดเลือก")]
     agreed_price: Annotated[Decimal, Meta(title="ราคาที่ตกลงซื้อหรือจ้าง (บาท)")]
-    awarded_on: Annotated[date, Meta(title="วันที่ประกาศผู้ชนะ")]
+    awarded_on: Annotated[date, Meta(title="วันที่คัดเลือก")]
     reason: Annotated[str, Meta(title="เหตุผลที่คัดเลือกโดยสรุป", max_length=2000)]
-    vat_included: Annotated[bool, Meta(title="รวมภาษีมูลค่าเพิ่ม")] = True
+    vat_included: Annotated[bool, Meta(title="ราคารวมภาษีมูลค่าเพิ่มแล้ว")] = True
     contract_number: Annotated[str, Meta(title="เลขที่สัญญา/ใบสั่งซื้อ", max_length=100)] = ""
     contract_date: Annotated[date, Meta(title="วันที่สัญญา/ใบสั่งซื้อ")] | None = None
 

@@ -13,6 +13,7 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, optional_from_satang, to_satang
+from prakat.procurements import labels
 from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
 from prakat.rules import (
     AnnouncementKind,
@@ -24,6 +25,7 @@ from prakat.rules import (
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht, validate_egp_project_number
 from prakat.validation import Fields, label, parse
+from prakat.vendors import service as vendors
 from prakat.workflow import PROCUREMENT_STATUS_LABELS, ProcurementStatus
 
 # Where a procurement stands: ProcurementStatus, moved by publications (prakat.workflow.moves).
@@ -65,7 +67,7 @@ def parse_award(raw: Mapping[str, Any]) -> AwardCreate:
     values = f.struct(AwardCreate)
     awarded_on, contract_date = values["awarded_on"], values["contract_date"]
     if awarded_on and contract_date and contract_date < awarded_on:
-        f.fail("contract_date", label(AwardCreate, "contract_date"), "ต้องไม่ก่อนวันที่ประกาศผู้ชนะ")
+        f.fail("contract_date", labels.AWARD["contract_date"], f"ต้องไม่ก่อน{labels.AWARD['awarded_on']}")
     f.check()
     return AwardCreate(**values)
 
@@ -213,6 +215,34 @@ async def add_bid(actor: Actor, procurement_id: int, data: BidCreate) -> Procure
     return await get_procurement(actor.school_id, procurement_id)
 
 
+# The new-vendor fields of the bid form, named for the vendor form's own fields.
+NEW_VENDOR_FIELDS = {
+    "vendor_name": "name",
+    "vendor_tax_id": "tax_id",
+    "vendor_business_type": "business_type",
+}
+
+
+async def add_bid_from_form(actor: Actor, procurement_id: int, raw: Mapping[str, Any]) -> Procurement:
+    """A bid from a vendor in the directory, or from a new vendor typed in on the spot (the form's
+    vendor_name, vendor_tax_id, vendor_business_type). One transaction: a bid that fails must not leave
+    its new vendor behind. Errors on the new vendor come back under the form's vendor_* names."""
+    require(actor, Permission.EDIT)
+    values = dict(raw)
+    try:
+        async with write_transaction():
+            if not values.get("vendor_id") and (values.get("vendor_name") or values.get("vendor_tax_id")):
+                vendor = await vendors.create_vendor(
+                    actor,
+                    vendors.parse_vendor({own: values.get(form) for form, own in NEW_VENDOR_FIELDS.items()}),
+                )
+                values["vendor_id"] = vendor.id
+            return await add_bid(actor, procurement_id, parse_bid(values))
+    except InvalidInput as invalid:
+        form_names = {own: form for form, own in NEW_VENDOR_FIELDS.items()}
+        raise InvalidInput({form_names.get(k, k): v for k, v in invalid.errors.items()}) from invalid
+
+
 async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procurement:
     """Record the winner: always one of this procurement's bids, at no more than it offered and within
     the budget."""
@@ -225,10 +255,10 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
         )
         errors: dict[str, str] = {}
         if bid is None:
-            errors["bid_id"] = "ผู้ได้รับการคัดเลือก: ต้องเป็นหนึ่งในผู้เสนอราคาของโครงการนี้"
+            errors["bid_id"] = f"{labels.AWARD['bid_id']}: ต้องเป็นหนึ่งในผู้เสนอราคาของโครงการนี้"
         else:
             price = to_satang(data.agreed_price)
-            label = "ราคาที่ตกลงซื้อหรือจ้าง (บาท)"
+            label = labels.AWARD["agreed_price"]
             if price > bid["amount_satang"]:
                 offered = format_baht(from_satang(bid["amount_satang"]))
                 errors["agreed_price"] = f"{label}: ต้องไม่เกินราคาที่ผู้ชนะเสนอ ({offered} บาท)"
@@ -236,11 +266,11 @@ async def award(actor: Actor, procurement_id: int, data: AwardCreate) -> Procure
                 budget = format_baht(from_satang(proc["budget_satang"]))
                 errors["agreed_price"] = f"{label}: เกินวงเงินงบประมาณ ({budget} บาท)"
             if data.awarded_on < proc["requested_on"]:
-                errors["awarded_on"] = "วันที่ประกาศผู้ชนะ: ต้องไม่ก่อนวันที่ขออนุมัติ"
+                errors["awarded_on"] = f"{labels.AWARD['awarded_on']}: ต้องไม่ก่อนวันที่ขออนุมัติ"
             elif AnnouncementKind.QUARTERLY_WINNERS in Method(proc["method"]).info.announcement_kinds:
                 held = await locks.quarter_held(actor.school_id, data.awarded_on)
                 if held:
-                    errors["awarded_on"] = f"วันที่ประกาศผู้ชนะ: {held}"
+                    errors["awarded_on"] = f"{labels.AWARD['awarded_on']}: {held}"
         if errors:
             raise InvalidInput(errors)
         assert bid is not None

@@ -11,9 +11,9 @@ from litestar.response import Redirect, Template
 from prakat import clock, locks, urls
 from prakat.announcements import service as announcements
 from prakat.auth.roles import Permission
-from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput
 from prakat.plans import service as plans
+from prakat.procurements import labels as procurement_labels
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
 from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind, legal_clause_for
@@ -171,6 +171,7 @@ class ProcurementController(Controller):
             award_locked=await locks.award_lock(p.id),
             vendors=[(v.id, f"{v.name} ({v.tax_id})") for v in await vendors.list_vendors(actor.school_id)],
             reasons=REASONS,
+            award_labels=procurement_labels.AWARD,
             bid_options=[(b.id, f"{b.vendor_name} ({format_baht(b.amount)} บาท)") for b in p.bids],
             status_labels=procurements.STATUS_LABELS,
             announcement_status=announcements.STATUS_LABELS,
@@ -222,30 +223,16 @@ class ProcurementController(Controller):
         data: FormData,
     ) -> Template | Redirect:
         """A bid from a vendor in the directory, or from a new vendor typed in on the spot."""
-        values = form_values(data)
         try:
-            # One transaction: a bid that fails must not leave its new vendor behind.
-            async with write_transaction():
-                if not values.get("vendor_id") and (values.get("vendor_name") or values.get("vendor_tax_id")):
-                    vendor = await vendors.create_vendor(
-                        actor,
-                        vendors.parse_vendor(
-                            {
-                                "name": values.get("vendor_name"),
-                                "tax_id": values.get("vendor_tax_id"),
-                                "business_type": values.get("vendor_business_type"),
-                            }
-                        ),
-                    )
-                    values["vendor_id"] = vendor.id
-                await procurements.add_bid(actor, procurement_id, procurements.parse_bid(values))
+            await procurements.add_bid_from_form(actor, procurement_id, form_values(data))
         except InvalidInput as invalid:
-            errors = {
-                ("vendor_" + k if k in {"name", "tax_id", "business_type"} else k): v
-                for k, v in invalid.errors.items()
-            }
             return await self._detail(
-                request, actor, procurement_id, errors=errors, values=form_values(data), status_code=400
+                request,
+                actor,
+                procurement_id,
+                errors=invalid.errors,
+                values=form_values(data),
+                status_code=400,
             )
         return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 

@@ -1,1 +1,2 @@
-"""Services behind the budget group's workspace that belong to no single record: the dashboard."""
+"""Services behind the budget group's workspace that belong to no single record: the dashboard and
+each record's history."""
