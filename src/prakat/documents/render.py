@@ -31,13 +31,12 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import build, linebreak
+from prakat.documents import linebreak
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.documents.textlayer import VERIFIED_WEASYPRINT_MAJORS, render_pdf
 from prakat.fonts import SARABUN_DIR
 from prakat.paths import templates_dir
-from prakat.rules import AnnouncementKind
 from prakat.thai.segment import PROTECT_CSS, protect
 
 PDF_VARIANT = "pdf/a-2a"
@@ -73,7 +72,7 @@ class Renderer:
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
             CSS(string=PROTECT_CSS, font_config=self.font_config),
         ]
-        self._kind_css: dict[str, CSS] = {}
+        self._template_css: dict[str, CSS] = {}
         self.pdfua_xmp = (self.templates / "_pdfua.xmp").as_uri()
         self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
@@ -81,19 +80,19 @@ class Renderer:
         # The segmenter's dictionary loads on first use: now, not in the first document.
         _protect("ประกาศ")
 
-    def _css(self, kind: str) -> list[CSS]:
-        if kind not in self._kind_css:
-            path = self.templates / f"{kind}.css"
-            self._kind_css[kind] = CSS(filename=str(path), font_config=self.font_config)
-        return [*self.base_css, self._kind_css[kind]]
+    def _css(self, template: str) -> list[CSS]:
+        if template not in self._template_css:
+            path = self.templates / f"{template}.css"
+            self._template_css[template] = CSS(filename=str(path), font_config=self.font_config)
+        return [*self.base_css, self._template_css[template]]
 
     def html(self, doc: OfficialDocument, *, emblem: Path) -> str:
-        template = self.env.get_template(f"{doc.kind}.html")
+        template = self.env.get_template(f"{doc.template}.html")
         return template.render(
             doc=doc,
             emblem_url=emblem.resolve().as_uri(),
-            kind_label=AnnouncementKind(doc.kind).label,
-            date_line=build.date_line(doc.announced_on),
+            kind_label=doc.label,
+            date_line=doc.date_line,
         )
 
     def pdf_options(self, doc: OfficialDocument) -> dict[str, Any]:
@@ -114,7 +113,7 @@ class Renderer:
             return render_pdf(
                 source,
                 base_url=str(self.templates),
-                stylesheets=self._css(doc.kind),
+                stylesheets=self._css(doc.template),
                 font_config=self.font_config,
                 cache=_ImageCache(self._drawings, emblem),
                 **self.pdf_options(doc),

@@ -1,5 +1,5 @@
 """The render worker process: ``python -m prakat.documents.worker``, started and fed by
-:class:`prakat.announcements.pdf.WorkerRenderer`.
+:class:`prakat.documents.client.WorkerRenderer`.
 
 It reads ``(document, emblem path)`` requests from its stdin and answers ``("pdf", bytes)`` or
 ``("error", exception)`` on its stdout, pickled, one at a time, and exits when its stdin closes,
