@@ -60,7 +60,7 @@ def plain_weasyprint(renderer: Renderer, doc: OfficialDocument, emblem: Path) ->
 
 
 @pytest.fixture(scope="module")
-def renderer() -> Renderer:
+def renderer(patched: None) -> Renderer:
     return Renderer()
 
 
