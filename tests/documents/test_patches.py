@@ -25,7 +25,6 @@ PATCHED = (
     "weasyprint.pdf.stream.Stream.clone",  # the recorded emblem records into a clone
     "pydyf.Stream.data",  # the stream memo
     "pydyf.PDF.write",  # the stream memo
-    "pydyf.PDF.page_references",  # the stream memo (the page references made once)
 )
 
 

@@ -1,6 +1,5 @@
 """What makes rendering fast changes no byte: the emblem drawn from a recording, each PDF stream
-compressed once, the page references made once, and the render worker process. (How fast is
-measured by scripts/bench, not here.)"""
+compressed once, and the render worker process. (How fast is measured by scripts/bench, not here.)"""
 
 from __future__ import annotations
 

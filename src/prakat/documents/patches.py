@@ -8,8 +8,7 @@ WeasyPrint and pydyf have no extension point where Prakat needs one, so:
 * the recorded emblem (prakat.documents.render) replaces ``weasyprint.images.SVGImage.draw`` on
   the emblem's image, one document at a time, and records it through a clone of WeasyPrint's
   ``Stream``;
-* the stream memo (:func:`stream_memo`, below) wraps ``pydyf.Stream.data``, ``pydyf.PDF.write`` and
-  ``pydyf.PDF.page_references``.
+* the stream memo (:func:`stream_memo`, below) wraps ``pydyf.Stream.data`` and ``pydyf.PDF.write``.
 
 They were written for WeasyPrint 70 and pydyf 0.13, the versions pyproject.toml pins. :func:`check`
 (run before every render) refuses any other version, and a patched function that is gone or takes
@@ -66,7 +65,6 @@ class Patch(NamedTuple):
 _DRAW_FIRST_LINE = "weasyprint.draw.text.draw_first_line"
 _STREAM_DATA = "pydyf.Stream.data"
 _PDF_WRITE = "pydyf.PDF.write"
-_PAGE_REFERENCES = "pydyf.PDF.page_references"
 
 PATCHES: tuple[Patch, ...] = (
     Patch(
@@ -89,7 +87,6 @@ PATCHES: tuple[Patch, ...] = (
         _PDF_WRITE,
         ("self", "output", "version", "identifier", "compress"),
     ),
-    Patch("Prakat's stream memo", "patches", _PAGE_REFERENCES, ("self",)),
 )
 
 _LOCK = threading.Lock()
@@ -253,31 +250,22 @@ def _install_line_hook() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Each PDF stream compressed once, the page references made once
+# Each PDF stream compressed once
 #
 # pydyf's ``PDF.write`` computes every stream's bytes (joined operators, compressed with zlib at
 # level 9) when it writes the object, and again for the MD5 of the file identifier that
 # ``pdf_identifier`` asks for: a quarter of a one-page render, 5 % of a 300-item plan, half of it
 # twice over. Inside :func:`stream_memo`, while pydyf writes, a stream's bytes are computed once
 # and reused; nothing changes a stream between the two (pydyf's own code, within one call). The
-# output is the same bytes.
-#
-# WeasyPrint's tagging asks ``PDF.page_references`` for the page of every structure element it
-# makes (5,631 times in the 300-item plan), and pydyf formats the whole tuple each time: 26 pages,
-# 150,000 small strings, about 1 % of the render. Inside a render the tuple is made again only when
-# the page list has changed since it was last made.
-#
-# Elsewhere pydyf behaves as it always did.
+# output is the same bytes. Elsewhere pydyf behaves as it always did.
 
 _MEMO_WANTED: ContextVar[bool] = ContextVar("prakat_stream_memo_wanted", default=False)
 _MEMO: ContextVar[dict[int, tuple[Any, bytes]] | None] = ContextVar("prakat_stream_memo", default=None)
-_REFERENCES_MEMO = "_prakat_page_references"
 
 
 @contextmanager
 def stream_memo() -> Iterator[None]:
-    """Inside, in this thread: pydyf computes each stream's bytes once per ``PDF.write``, and the
-    page references once per page list."""
+    """Inside, in this thread: pydyf computes each stream's bytes once per ``PDF.write``."""
     token = _MEMO_WANTED.set(True)
     try:
         yield
@@ -288,9 +276,7 @@ def stream_memo() -> Iterator[None]:
 def _install_stream_memo() -> None:
     data = pydyf.Stream.__dict__["data"]
     write = pydyf.PDF.__dict__["write"]
-    references = pydyf.PDF.__dict__["page_references"]
     compute = data.fget
-    make_references = references.fget
 
     def stream_data(stream: Any) -> bytes:
         memo = _MEMO.get()
@@ -312,19 +298,7 @@ def _install_stream_memo() -> None:
         finally:
             _MEMO.reset(token)
 
-    def page_references(pdf: Any) -> Any:
-        if not _MEMO_WANTED.get():
-            return make_references(pdf)
-        kids = tuple(pdf.pages["Kids"])
-        made = pdf.__dict__.get(_REFERENCES_MEMO)
-        if made is None or made[0] != kids:
-            made = (kids, make_references(pdf))
-            pdf.__dict__[_REFERENCES_MEMO] = made
-        return made[1]
-
     _ORIGINALS[_STREAM_DATA] = data
     _ORIGINALS[_PDF_WRITE] = write
-    _ORIGINALS[_PAGE_REFERENCES] = references
     pydyf.Stream.data = property(stream_data, doc=data.__doc__)
     pydyf.PDF.write = memo_write
-    pydyf.PDF.page_references = property(page_references, doc=references.__doc__)
