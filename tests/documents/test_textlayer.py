@@ -542,13 +542,9 @@ def test_installed_weasyprint_is_verified() -> None:
 
 
 def test_changed_draw_function_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    changed = tuple(
-        patch._replace(parameters=("stream", "textbox"))
-        if patch.target.endswith("draw_first_line")
-        else patch
-        for patch in patches.PATCHES
-    )
-    monkeypatch.setattr(patches, "PATCHES", changed)
+    hook, *others = patches.PATCHES
+    assert hook.target == "weasyprint.draw.text.draw_first_line"
+    monkeypatch.setattr(patches, "PATCHES", (hook._replace(parameters=("stream", "textbox")), *others))
     with pytest.raises(PatchError, match="draw_first_line"):
         render_pdf(BASE_KINDS[4].html)
 
