@@ -96,7 +96,7 @@ def test_a_missing_function_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_rendering_without_the_patches_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(patches, "_ORIGINALS", {})
+    monkeypatch.setattr(patches, "installed", lambda: False)  # as in a process that never called install()
     with pytest.raises(PatchError, match=r"patches\.install\(\)"):
         patches.require()
 
