@@ -417,14 +417,14 @@ def weasyprint_alone(fixture: Fixture) -> dict[bool, Callable[[], float]]:
     by whether the file is tagged: what the tool costs for this table before Prakat adds anything
     (False), and what it costs by itself for the tagged PDF/A-2a + PDF/UA file the issue asks for,
     without Prakat's exact Thai text layer, recorded emblem and stream memo (True). Warmed up here."""
-    from prakat.documents import build
+    from prakat.announcements.document import document
     from prakat.documents.render import Renderer
 
     renderer = Renderer()  # also gives this process the field's line-breaking dictionary
-    doc = build.document(fixture.plan, agency=fixture.school.name, created=fixture.plan.published_at)
+    doc = document(fixture.plan, agency=fixture.school.name, created=fixture.plan.published_at)
     emblem = Path(fixture.school.emblem_path or "")
     source = renderer.html(doc, emblem=emblem)
-    untagged: dict[str, Any] = {"stylesheets": renderer._css(doc.kind)}
+    untagged: dict[str, Any] = {"stylesheets": renderer._css(doc.template)}
     return {
         tagged: _timer(renderer, source, untagged | (renderer.pdf_options(doc) if tagged else {}))
         for tagged in (False, True)

@@ -17,8 +17,8 @@ import msgspec
 from prakat import readmodel
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
+from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
-from prakat.documents.build import filename as pdf_filename
 from prakat.errors import NotFound
 from prakat.plans.schemas import Plan
 from prakat.plans.service import current_plan, plans_for_year

@@ -18,10 +18,11 @@ from pypdf import PdfReader
 
 from prakat.announcements import pdf
 from prakat.announcements import service as announcements
+from prakat.announcements.document import date_line
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db import tables as t
-from prakat.documents import build
+from prakat.documents.digits import thai
 from prakat.errors import Conflict, InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
@@ -204,14 +205,14 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
         assert sarabun and all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in sarabun), fonts
         text = squeeze(text_of(data))
         for expected in (
-            build.thai(a.subject),
+            thai(a.subject),
             f"ประกาศ{school.name}",
             f"({a.signer_name})",
-            squeeze(build.date_line(a.announced_on)),
+            squeeze(date_line(a.announced_on)),
         ):
             assert squeeze(expected) in text, (a.kind, expected)
         pypdf_text = squeeze("".join(page.extract_text() for page in reader.pages))
-        assert squeeze(build.thai(a.subject)) in pypdf_text, a.kind  # pypdf reads the same words
+        assert squeeze(thai(a.subject)) in pypdf_text, a.kind  # pypdf reads the same words
         assert "\ufffd" not in text and not re.search("[\u200b-\u200d\u2060\ufeff]", text)
         # Line joins of the whole text, tables included: -raw reads a table cell by cell, so the
         # lines of a wrapped cell follow each other and are checked like running text. Where one
@@ -246,7 +247,7 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
     invitation_change = next(a for a in kinds if a.kind == "invitation_change")
     invitation = next(a for a in kinds if a.kind == "invitation")
     change_text = squeeze(text_of(await pdf.stored(actor.school_id, invitation_change.pdf_sha256 or "")))
-    assert squeeze(f"ประกาศเชิญชวน เลขที่ {build.thai(invitation.number)}") in change_text
+    assert squeeze(f"ประกาศเชิญชวน เลขที่ {thai(invitation.number)}") in change_text
 
 
 async def test_the_same_announcement_always_gives_the_same_bytes(db: Engine) -> None:  # type: ignore[type-arg]

@@ -1,6 +1,5 @@
 """What makes rendering fast changes no byte: the emblem drawn from a recording, each PDF stream
-compressed once, the page references made once, and the render worker process. (How fast is
-measured by scripts/bench, not here.)"""
+compressed once, and the render worker process. (How fast is measured by scripts/bench, not here.)"""
 
 from __future__ import annotations
 
@@ -10,15 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import msgspec
 import pypdf
 import pytest
 
-from prakat.announcements import pdf
-from prakat.documents import render, textlayer
+from prakat.documents import client, render, textlayer
 from prakat.documents.emblem import DocumentError
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.documents.render import Renderer
@@ -26,11 +23,12 @@ from prakat.settings import Settings
 
 GARUDA = Settings().default_emblem_path
 DOC = OfficialDocument(
-    kind="winner",
+    template="winner",
+    label="ประกาศผู้ชนะการเสนอราคา",
     agency="โรงเรียนบ้านหนองบัววิทยา",
     subject="ประกาศผู้ชนะการเสนอราคา ซื้อวัสดุสำนักงาน โดยวิธีเฉพาะเจาะจง",
     paragraphs=("ตามที่ โรงเรียนบ้านหนองบัววิทยา ได้มีโครงการ ซื้อวัสดุสำนักงาน โดยวิธีเฉพาะเจาะจง นั้น",),
-    announced_on=date(2025, 11, 5),
+    date_line="ประกาศ ณ วันที่ ๕ พฤศจิกายน พ.ศ. ๒๕๖๘",
     signer=Signer(name="นายวีระพงษ์ ศรีสุวรรณ", position="ผู้อำนวยการโรงเรียนบ้านหนองบัววิทยา"),
     number="๑/๒๕๖๙",
     title="ประกาศโรงเรียนบ้านหนองบัววิทยา เรื่อง ซื้อวัสดุสำนักงาน",
@@ -54,14 +52,14 @@ def plain_weasyprint(renderer: Renderer, doc: OfficialDocument, emblem: Path) ->
     return textlayer.render_pdf(
         renderer.html(doc, emblem=emblem),
         base_url=str(renderer.templates),
-        stylesheets=renderer._css(doc.kind),
+        stylesheets=renderer._css(doc.template),
         font_config=renderer.font_config,
         **renderer.pdf_options(doc),
     )
 
 
 @pytest.fixture(scope="module")
-def renderer() -> Renderer:
+def renderer(patched: None) -> Renderer:
     return Renderer()
 
 
@@ -105,7 +103,7 @@ def test_an_emblem_changed_on_disk_is_drawn_anew(renderer: Renderer, tmp_path: P
 # Several pages, so that structure elements point at pages other than the first.
 LONG_DOC = msgspec.structs.replace(
     DOC,
-    kind="plan",
+    template="plan",
     attachment=Table(
         title="รายละเอียดแนบท้ายประกาศ แผนการจัดซื้อจัดจ้าง",
         columns=(Column(title="ลำดับ", width="10%"), Column(title="ชื่อโครงการ", width="90%")),
@@ -126,19 +124,19 @@ def test_pdfs_are_the_same_with_and_without_the_memo(renderer: Renderer, doc: Of
 
 
 def test_the_worker_renders_the_same_bytes_as_this_process(renderer: Renderer) -> None:
-    assert pdf.renderer().render(DOC, emblem=GARUDA) == renderer.render(DOC, emblem=GARUDA)
+    assert client.renderer().render(DOC, emblem=GARUDA) == renderer.render(DOC, emblem=GARUDA)
 
 
 def test_a_missing_emblem_is_refused_before_the_worker() -> None:
     with pytest.raises(DocumentError):
-        pdf.WorkerRenderer().render(DOC, emblem=None)
+        client.WorkerRenderer().render(DOC, emblem=None)
 
 
 def test_a_failure_in_the_worker_reaches_the_caller_and_the_worker_carries_on() -> None:
-    worker = pdf.WorkerRenderer()
+    worker = client.WorkerRenderer()
     try:
         broken = OfficialDocument(
-            **{**{f: getattr(DOC, f) for f in DOC.__struct_fields__}, "kind": "no_such"}
+            **{**{f: getattr(DOC, f) for f in DOC.__struct_fields__}, "template": "no_such"}
         )
         with pytest.raises(Exception, match="no_such"):
             worker.render(broken, emblem=GARUDA)
@@ -150,7 +148,7 @@ def test_a_failure_in_the_worker_reaches_the_caller_and_the_worker_carries_on() 
 
 
 def test_a_dead_worker_is_replaced() -> None:
-    worker = pdf.WorkerRenderer()
+    worker = client.WorkerRenderer()
     try:
         first = worker.render(DOC, emblem=GARUDA)
         pid = worker.pid
@@ -168,10 +166,10 @@ def test_the_worker_never_outlives_its_server(tmp_path: Path) -> None:
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "from prakat.announcements import pdf\n"
+        "from prakat.documents import client\n"
         "from tests.documents.test_render_speed import DOC, GARUDA\n"
-        "pdf.renderer().render(DOC, emblem=GARUDA)\n"
-        "print(pdf.renderer().pid, flush=True)\n"
+        "client.renderer().render(DOC, emblem=GARUDA)\n"
+        "print(client.renderer().pid, flush=True)\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     root = Path(__file__).resolve().parents[2]

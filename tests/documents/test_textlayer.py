@@ -24,11 +24,16 @@ import pypdf
 import pytest
 import weasyprint
 from weasyprint import HTML
+from weasyprint.draw import text as draw_text
 from weasyprint.pdf.stream import Stream
 
-from prakat.documents import textlayer
+from prakat.documents import patches, textlayer
+from prakat.documents.patches import PatchError
 from prakat.documents.textlayer import TextLayerError, render_pdf, split_cluster, write_pdf
 from prakat.fonts import SARABUN_DIR
+
+# Rendered in this process: the text layer's hook, installed as the render worker installs it.
+pytestmark = pytest.mark.usefixtures("patched")
 
 # The hard words: SARA AM alone, after a tone mark, in compounds; stacked tone marks and upper
 # vowels; ป/ฟ-style tall consonants; ญ/ฐ with below vowels; ฤ; Thai digits and an amount in words.
@@ -527,18 +532,20 @@ def test_missing_glyphs_keep_weasyprint_encoding() -> None:
 
 def test_unverified_weasyprint_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(weasyprint, "__version__", "71.0")
-    with pytest.raises(TextLayerError, match=r"71\.0"):
+    with pytest.raises(PatchError, match=r"71\.0"):
         render_pdf(BASE_KINDS[4].html)
 
 
 def test_installed_weasyprint_is_verified() -> None:
-    textlayer.check_weasyprint()
-    assert int(weasyprint.__version__.split(".")[0]) in textlayer.VERIFIED_WEASYPRINT_MAJORS
+    patches.check()
+    assert int(weasyprint.__version__.split(".")[0]) in patches.VERIFIED_WEASYPRINT_MAJORS
 
 
 def test_changed_draw_function_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textlayer, "_DRAW_FIRST_LINE_PARAMETERS", ("stream", "textbox"))
-    with pytest.raises(TextLayerError, match="draw_first_line"):
+    hook, *others = patches.PATCHES
+    assert hook.target == "weasyprint.draw.text.draw_first_line"
+    monkeypatch.setattr(patches, "PATCHES", (hook._replace(parameters=("stream", "textbox")), *others))
+    with pytest.raises(PatchError, match="draw_first_line"):
         render_pdf(BASE_KINDS[4].html)
 
 
@@ -555,14 +562,13 @@ def test_drawing_that_disagrees_with_pango_is_refused(monkeypatch: pytest.Monkey
 
 
 def test_hook_is_installed_once() -> None:
-    from weasyprint.draw import text as draw_text
-
     render_pdf(BASE_KINDS[7].html)
     hook = draw_text.draw_first_line
+    patches.install()
     render_pdf(BASE_KINDS[7].html)
     assert draw_text.draw_first_line is hook
     assert hook.__wrapped__.__module__ == "weasyprint.draw.text"  # wraps WeasyPrint's, once
-    assert textlayer._ACTIVE.get() is None
+    assert patches._LINE_DRAWN.get() is None
 
 
 # ---------------------------------------------------------------------------------------------

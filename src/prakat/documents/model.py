@@ -1,9 +1,10 @@
-"""The typed model of an official document: what the templates render, built from published data
-only (prakat.documents.build), never from the database."""
+"""The typed model of an official document: what the templates render. The package whose document
+it is builds it from its published data only, never from the database (an announcement from its
+frozen snapshot, a report from its figures); nothing here knows what kind of record it came from."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import msgspec
 
@@ -30,11 +31,15 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
-    kind: str  # AnnouncementKind value; picks templates/documents/<kind>.html when there is one
+    # The layout: templates/documents/<template>.html, styled by <template>.css after _official.css
+    # (which sets the pages: A4 portrait, an attachment on landscape pages unless the template's
+    # stylesheet keeps it portrait).
+    template: str
+    label: str  # what the document is, in words ("ประกาศผู้ชนะการเสนอราคา"): the PDF's keywords
     agency: str  # "โรงเรียน…" as in "ประกาศโรงเรียน…"
     subject: str
     paragraphs: tuple[str, ...]
-    announced_on: date
+    date_line: str  # under the text: "ประกาศ ณ วันที่ ๕ พฤศจิกายน พ.ศ. ๒๕๖๘"
     signer: Signer
     number: str = ""
     attachment: Table | None = None

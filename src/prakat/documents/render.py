@@ -8,6 +8,11 @@ One file serves both archive and screen reader: WeasyPrint's PDF/A-2a ("accessib
 sRGB output intent, every font embedded, XMP metadata) plus the PDF/UA-1 identifier in the XMP,
 which is all its own "pdf/ua-1" variant adds to a tagged file (a title shown in the window, /Lang).
 WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp``.
+
+Rendering needs Prakat's patches of WeasyPrint and pydyf in the process (the exact text layer, the
+recorded emblem, the stream memo: prakat.documents.patches). The render worker installs them before
+it makes its Renderer (prakat.documents.worker); a render anywhere else is refused until
+:func:`prakat.documents.patches.install` has been called there.
 """
 
 from __future__ import annotations
@@ -16,14 +21,10 @@ import functools
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pydyf  # type: ignore[import-untyped]
-import weasyprint
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 from weasyprint import CSS
@@ -31,13 +32,12 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import build, linebreak
+from prakat.documents import linebreak, patches
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
-from prakat.documents.textlayer import VERIFIED_WEASYPRINT_MAJORS, render_pdf
+from prakat.documents.textlayer import render_pdf
 from prakat.fonts import SARABUN_DIR
 from prakat.paths import templates_dir
-from prakat.rules import AnnouncementKind
 from prakat.thai.segment import PROTECT_CSS, protect
 
 PDF_VARIANT = "pdf/a-2a"
@@ -73,7 +73,7 @@ class Renderer:
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
             CSS(string=PROTECT_CSS, font_config=self.font_config),
         ]
-        self._kind_css: dict[str, CSS] = {}
+        self._template_css: dict[str, CSS] = {}
         self.pdfua_xmp = (self.templates / "_pdfua.xmp").as_uri()
         self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
@@ -81,19 +81,19 @@ class Renderer:
         # The segmenter's dictionary loads on first use: now, not in the first document.
         _protect("ประกาศ")
 
-    def _css(self, kind: str) -> list[CSS]:
-        if kind not in self._kind_css:
-            path = self.templates / f"{kind}.css"
-            self._kind_css[kind] = CSS(filename=str(path), font_config=self.font_config)
-        return [*self.base_css, self._kind_css[kind]]
+    def _css(self, template: str) -> list[CSS]:
+        if template not in self._template_css:
+            path = self.templates / f"{template}.css"
+            self._template_css[template] = CSS(filename=str(path), font_config=self.font_config)
+        return [*self.base_css, self._template_css[template]]
 
     def html(self, doc: OfficialDocument, *, emblem: Path) -> str:
-        template = self.env.get_template(f"{doc.kind}.html")
+        template = self.env.get_template(f"{doc.template}.html")
         return template.render(
             doc=doc,
             emblem_url=emblem.resolve().as_uri(),
-            kind_label=AnnouncementKind(doc.kind).label,
-            date_line=build.date_line(doc.announced_on),
+            kind_label=doc.label,
+            date_line=doc.date_line,
         )
 
     def pdf_options(self, doc: OfficialDocument) -> dict[str, Any]:
@@ -110,11 +110,11 @@ class Renderer:
         check_emblem(emblem)
         assert emblem is not None
         source = self.html(doc, emblem=emblem)
-        with self._lock, _pydyf_memo():
+        with self._lock, patches.stream_memo():
             return render_pdf(
                 source,
                 base_url=str(self.templates),
-                stylesheets=self._css(doc.kind),
+                stylesheets=self._css(doc.template),
                 font_config=self.font_config,
                 cache=_ImageCache(self._drawings, emblem),
                 **self.pdf_options(doc),
@@ -143,8 +143,8 @@ def _protect(text: object) -> Markup:
 # Only drawings that are plain operators are replayed: an SVG that adds fonts, images, patterns,
 # shadings, groups or named graphics states to the page, or whose operators depend on where it is
 # on the page (recorded twice from two different positions, they differ), is drawn by WeasyPrint
-# every time, as before. So is every SVG under a WeasyPrint major version this was not verified
-# against (the same list as the text layer's).
+# every time, as before. Replacing the image's ``draw`` is one of Prakat's patches of WeasyPrint
+# (prakat.documents.patches checks it before every render).
 
 
 class _Drawing(NamedTuple):
@@ -154,7 +154,6 @@ class _Drawing(NamedTuple):
 
 _ALPHA_STATE = re.compile(r"^[aA][0-9.]+$")  # WeasyPrint's names for opacity states: a1, A0.5
 _OTHER_POSITION = Matrix(2, 0, 0, -2, 37, 91)
-_REPLAY = int(weasyprint.__version__.split(".")[0]) in VERIFIED_WEASYPRINT_MAJORS
 _NOT_YET = object()
 
 
@@ -253,97 +252,6 @@ class _ImageCache(dict[str, Any]):
     def __setitem__(self, url: str, image: Any) -> None:
         # WeasyPrint stores the image it has just loaded, then draws that same object: its own
         # draw is replaced on the instance.
-        if _REPLAY and url == self._url and isinstance(image, SVGImage):
+        if url == self._url and isinstance(image, SVGImage):
             image.draw = _ReplayedDraw(image.draw, self._drawings, self._identity)
         super().__setitem__(url, image)
-
-
-# ---------------------------------------------------------------------------------------------
-# Each PDF stream compressed once, the page references made once
-#
-# pydyf's ``PDF.write`` computes every stream's bytes (joined operators, compressed with zlib at
-# level 9) when it writes the object, and again for the MD5 of the file identifier that
-# ``pdf_identifier`` asks for: a quarter of a one-page render, 5 % of a 300-item plan, half of it
-# twice over. Inside a render, while pydyf writes, a stream's bytes are computed once and reused;
-# nothing changes a stream between the two (pydyf's own code, within one call).
-#
-# WeasyPrint's tagging asks ``PDF.page_references`` for the page of every structure element it
-# makes (5,631 times in the 300-item plan), and pydyf formats the whole tuple each time: 26 pages,
-# 150,000 small strings, about 1 % of the render. Inside a render the tuple is made again only when
-# the page list has changed since it was last made.
-#
-# The output is the same bytes. Elsewhere pydyf behaves as it always did.
-
-_MEMO_WANTED: ContextVar[bool] = ContextVar("prakat_stream_memo_wanted", default=False)
-_MEMO: ContextVar[dict[int, tuple[Any, bytes]] | None] = ContextVar("prakat_stream_memo", default=None)
-_MEMO_MARK = "_prakat_stream_memo"
-_REFERENCES_MEMO = "_prakat_page_references"
-_MEMO_LOCK = threading.Lock()
-
-
-def _install_pydyf_memo() -> bool:
-    """Wrap ``pydyf.Stream.data``, ``pydyf.PDF.write`` and ``pydyf.PDF.page_references`` once;
-    False where pydyf is not shaped as verified (then nothing is wrapped)."""
-    with _MEMO_LOCK:
-        data = pydyf.Stream.__dict__.get("data")
-        write = pydyf.PDF.__dict__.get("write")
-        references = pydyf.PDF.__dict__.get("page_references")
-        if getattr(write, _MEMO_MARK, False):
-            return True
-        if not (
-            isinstance(data, property)
-            and data.fget is not None
-            and callable(write)
-            and isinstance(references, property)
-            and references.fget is not None
-        ):
-            return False
-        compute = data.fget
-        make_references = references.fget
-
-        def stream_data(stream: Any) -> bytes:
-            memo = _MEMO.get()
-            if memo is None:
-                return bytes(compute(stream))
-            found = memo.get(id(stream))
-            if found is None or found[0] is not stream:
-                found = (stream, bytes(compute(stream)))
-                memo[id(stream)] = found
-            return found[1]
-
-        def memo_write(pdf: Any, *args: Any, **kwargs: Any) -> Any:
-            if not _MEMO_WANTED.get():
-                return write(pdf, *args, **kwargs)
-            token = _MEMO.set({})
-            try:
-                return write(pdf, *args, **kwargs)
-            finally:
-                _MEMO.reset(token)
-
-        def page_references(pdf: Any) -> Any:
-            if not _MEMO_WANTED.get():
-                return make_references(pdf)
-            kids = tuple(pdf.pages["Kids"])
-            made = pdf.__dict__.get(_REFERENCES_MEMO)
-            if made is None or made[0] != kids:
-                made = (kids, make_references(pdf))
-                pdf.__dict__[_REFERENCES_MEMO] = made
-            return made[1]
-
-        setattr(memo_write, _MEMO_MARK, True)
-        pydyf.Stream.data = property(stream_data, doc=data.__doc__)
-        pydyf.PDF.write = memo_write
-        pydyf.PDF.page_references = property(page_references, doc=references.__doc__)
-        return True
-
-
-@contextmanager
-def _pydyf_memo() -> Iterator[None]:
-    if not (_REPLAY and _install_pydyf_memo()):
-        yield
-        return
-    token = _MEMO_WANTED.set(True)
-    try:
-        yield
-    finally:
-        _MEMO_WANTED.reset(token)

@@ -52,25 +52,27 @@ How
 ---
 Only WeasyPrint knows, while drawing a line, which glyphs make up which cluster of which text:
 
-1. a wrapper around ``weasyprint.draw.text.draw_first_line`` (there is no extension point
-   there), active only inside :func:`render_pdf` / :func:`write_pdf` (a context variable: thread
-   safe, plain WeasyPrint calls elsewhere are unchanged), lets WeasyPrint draw the line, walks
-   the same Pango glyph clusters, checks each against the ToUnicode map WeasyPrint is building,
-   and rewrites the line's ``TJ`` operations with alias CIDs and ActualText spans. It first
-   checks that the glyph codes in the content stream are exactly the glyphs Pango laid out and
-   raises :class:`TextLayerError` if not;
+1. WeasyPrint's ``draw_first_line`` is wrapped (prakat.documents.patches: there is no extension
+   point there); inside :func:`render_pdf` / :func:`write_pdf` only (a context variable: thread
+   safe, plain WeasyPrint calls elsewhere are unchanged), after WeasyPrint draws a line this module
+   walks the same Pango glyph clusters, checks each against the ToUnicode map WeasyPrint is
+   building, and rewrites the line's ``TJ`` operations with alias CIDs and ActualText spans. It
+   first checks that the glyph codes in the content stream are exactly the glyphs Pango laid out
+   and raises :class:`TextLayerError` if not;
 2. a WeasyPrint *finisher* (the documented post-processing hook of ``write_pdf``) numbers the
    alias CIDs after the font's glyph ids and WeasyPrint's own missing-glyph codes, and declares
-   them in the font: ``/CIDToGIDMap``, ``/W``, ``/CIDSet`` (PDF 1.4) and ToUnicode.
+   them in the font: ``/CIDToGIDMap``, ``/W``, ``/CIDSet`` (PDF 1.4) and ToUnicode
+   (prakat.documents.aliases).
 
 Only TrueType-based fonts get alias CIDs (CFF-based OpenType fonts have no CIDToGIDMap; bitmap
 fonts are drawn as Type 3); they still get the ActualText spans. Prakat's documents use Sarabun,
 a TrueType font.
 
-Upgrades: :func:`check_weasyprint` (run before every render) refuses a WeasyPrint major version
-not in :data:`VERIFIED_WEASYPRINT_MAJORS` or a changed ``draw_first_line`` signature, and the
-glyph check above refuses a drawing it does not understand. The tests show that plain WeasyPrint
-still loses ำ: when upstream fixes #2841 that test fails, and this module can be retired.
+Upgrades: the wrapper is installed by :func:`prakat.documents.patches.install` (the render worker
+calls it first thing); :func:`prakat.documents.patches.check` (run before every render) refuses a
+WeasyPrint or pydyf version the patches were not written for, or a changed ``draw_first_line``,
+and the glyph check above refuses a drawing it does not understand. The tests show that plain
+WeasyPrint still loses ำ: when upstream fixes #2841 that test fails, and this module can be retired.
 
 Output is deterministic: the same input gives the same bytes (aliases are numbered in drawing
 order, CMaps are written sorted).
@@ -78,37 +80,22 @@ order, CMaps are written sorted).
 
 from __future__ import annotations
 
-import functools
-import inspect
 import re
-import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pydyf  # type: ignore[import-untyped]
-import weasyprint
 from weasyprint import HTML
-from weasyprint.draw import text as _wp_draw_text
 from weasyprint.text.ffi import ffi, pango
 
-__all__ = ["VERIFIED_WEASYPRINT_MAJORS", "TextLayerError", "check_weasyprint", "render_pdf", "write_pdf"]
+from prakat.documents import patches
+from prakat.documents.aliases import FontAliases, TextLayerError, declare, split_cluster, utf16_hex
 
-#: WeasyPrint major versions whose ``draw_first_line`` and font dictionaries this module was
-#: verified against. A new major version must be re-verified (run the tests) before it is added.
-VERIFIED_WEASYPRINT_MAJORS: frozenset[int] = frozenset({70})
+__all__ = ["TextLayerError", "render_pdf", "split_cluster", "write_pdf"]
 
-_DRAW_FIRST_LINE_PARAMETERS = ("stream", "textbox", "text_overflow", "block_ellipsis", "matrix")
-_CMAP_BATCH = 100  # entries per begin…end block, as the CMap specification allows
 _HEX_STRING = re.compile(rb"<([0-9a-fA-F]*)>")
 _EMPTY_TJ = re.compile(rb"\[(?:<>)*\] TJ")  # shows nothing, moves nothing
-_BFCHAR = re.compile(rb"^<([0-9a-fA-F]{4})> <([0-9a-fA-F]*)>$")
-
-
-class TextLayerError(RuntimeError):
-    """The text layer cannot be made exact: WeasyPrint changed under us, or codes ran out."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,178 +132,44 @@ def write_pdf(document: Any, **pdf_options: Any) -> bytes:
     if pdf_options.get("target") is not None:
         raise TypeError("write_pdf returns bytes; it takes no target")
     pdf_options.pop("target", None)
-    _install()
+    patches.require()
     after: Callable[[Any, Any], None] | None = pdf_options.pop("finisher", None)
     layer = _TextLayer()
 
     def finisher(doc: Any, pdf: Any) -> None:
-        layer.finish(pdf)
+        declare(pdf, layer.fonts.values())
         if after is not None:
             after(doc, pdf)
 
-    with _active(layer):
+    with patches.drawing_lines(layer.line_drawn):
         result: bytes = document.write_pdf(finisher=finisher, **pdf_options)
     return result
-
-
-# ---------------------------------------------------------------------------------------------
-# Splitting a cluster's text over its glyphs
-
-
-def split_cluster(text: str, current: Sequence[str]) -> list[str]:
-    """Split ``text`` into ``len(current)`` consecutive pieces, one per glyph of a cluster.
-
-    ``current`` holds the text each glyph already has in the ToUnicode map. The split has as few
-    glyphs as possible map to nothing, then keeps as many of the ``current`` texts as possible
-    (a glyph that keeps its text needs no alias), then leaves the text on the later glyphs
-    (WeasyPrint's convention: a mark drawn before its base does not take the base's letter).
-    ``split_cluster("ำ", ["", "า"]) == ["", "ำ"]``; ``split_cluster("้ำ", ["", "า"]) == ["้", "ำ"]``.
-    """
-    glyphs, length = len(current), len(text)
-    if glyphs == 0:
-        raise ValueError("a cluster has at least one glyph")
-    # best[k][j]: cheapest way for the first k glyphs to carry text[:j]; cost compares
-    # (glyphs mapped to nothing, glyphs needing an alias, -(text carried × glyph position)).
-    Cost = tuple[int, int, int]
-    best: list[list[tuple[Cost, int] | None]] = [[None] * (length + 1) for _ in range(glyphs + 1)]
-    best[0][0] = ((0, 0, 0), 0)
-    for k in range(1, glyphs + 1):
-        ends = range(length, length + 1) if k == glyphs else range(length + 1)
-        for j in ends:
-            for i in range(j + 1):
-                previous = best[k - 1][i]
-                if previous is None:
-                    continue
-                piece = text[i:j]
-                (empties, aliases, spread), _ = previous
-                cost = (
-                    empties + (piece == ""),
-                    aliases + (piece != current[k - 1]),
-                    spread - k * len(piece),
-                )
-                here = best[k][j]
-                if here is None or cost < here[0]:
-                    best[k][j] = (cost, i)
-    pieces: list[str] = []
-    j = length
-    for k in range(glyphs, 0, -1):
-        entry = best[k][j]
-        assert entry is not None
-        i = entry[1]
-        pieces.append(text[i:j])
-        j = i
-    pieces.reverse()
-    return pieces
 
 
 # ---------------------------------------------------------------------------------------------
 # State of one write
 
 
-class _FontAliases:
-    """The alias CIDs of one WeasyPrint ``Font``: (glyph id, text) pairs, in drawing order.
-
-    The CIDs themselves are only numbered by the finisher, once drawing is over, right after the
-    codes WeasyPrint took (the font's glyph ids, then its codes for missing glyphs)."""
-
-    def __init__(self, font: Any) -> None:
-        self.font = font
-        self.pairs: dict[tuple[int, str], int] = {}  # (glyph id, text) → index
-        self.base: int | None = None
-
-    def index(self, glyph_id: int, text: str) -> int:
-        return self.pairs.setdefault((glyph_id, text), len(self.pairs))
-
-    def cid(self, index: int) -> int:
-        if self.base is None:
-            raise TextLayerError("the PDF was written without the text-layer finisher")
-        return self.base + index
-
-
 class _TextLayer:
     def __init__(self) -> None:
-        self.fonts: dict[int, _FontAliases] = {}
+        self.fonts: dict[int, FontAliases] = {}
         # Lines drawn before, by what decides their repair: the layout's text and the line's
         # font and text-showing operations. A table repeats its cells ("-", a source, a method,
         # a month) hundreds of times; each is repaired once and the result reused.
         self.repaired: dict[tuple[str, tuple[bytes, ...]], list[list[bytes | _ShownText]]] = {}
 
-    def aliases(self, font: Any) -> _FontAliases:
+    def aliases(self, font: Any) -> FontAliases:
         if id(font) not in self.fonts:
-            self.fonts[id(font)] = _FontAliases(font)
+            self.fonts[id(font)] = FontAliases(font)
         return self.fonts[id(font)]
 
-    def finish(self, pdf: Any) -> None:
-        """Number the alias CIDs and declare them in their fonts; write the ToUnicode map the
-        drawing relied on into every font drawn (WeasyPrint writes the font's own cmap instead
-        when it embeds whole fonts)."""
-        if not self.fonts:
-            return
-        by_reference = {obj.reference: obj for obj in pdf.objects if obj.number is not None}
-        for aliases in self.fonts.values():
-            type0 = _font_dictionary(pdf, aliases.font)
-            if aliases.pairs:
-                aliases.base = aliases.font.glyph_count + len(aliases.font.missing)
-                _declare_aliases(pdf, by_reference, type0, aliases)
-            codes = {aliases.cid(index): text for (_, text), index in aliases.pairs.items()}
-            _rewrite_to_unicode(by_reference[type0["ToUnicode"]], aliases.font, codes)
-
-
-_ACTIVE: ContextVar[_TextLayer | None] = ContextVar("prakat_text_layer", default=None)
-
-
-@contextmanager
-def _active(layer: _TextLayer) -> Iterator[None]:
-    token = _ACTIVE.set(layer)
-    try:
-        yield
-    finally:
-        _ACTIVE.reset(token)
+    def line_drawn(self, stream: Any, textbox: Any, start: int) -> None:
+        """WeasyPrint has just drawn the first line of ``textbox`` on ``stream``, from ``start``."""
+        _repair_line(self, stream, textbox, start)
 
 
 # ---------------------------------------------------------------------------------------------
-# The hook into WeasyPrint's drawing
-
-_INSTALL_LOCK = threading.Lock()
-_MARK = "_prakat_textlayer"
-
-
-def check_weasyprint() -> None:
-    """Raise :class:`TextLayerError` unless the installed WeasyPrint is one this was verified with."""
-    major = int(str(weasyprint.__version__).split(".")[0])
-    if major not in VERIFIED_WEASYPRINT_MAJORS:
-        raise TextLayerError(
-            f"WeasyPrint {weasyprint.__version__} is not verified for the Thai text layer "
-            f"(verified majors: {sorted(VERIFIED_WEASYPRINT_MAJORS)}); run "
-            "tests/documents/test_textlayer.py against it and update prakat.documents.textlayer"
-        )
-    draw_first_line = _wp_draw_text.draw_first_line
-    original = getattr(draw_first_line, "__wrapped__", draw_first_line)
-    parameters = tuple(inspect.signature(original).parameters)
-    if parameters != _DRAW_FIRST_LINE_PARAMETERS:
-        raise TextLayerError(f"weasyprint.draw.text.draw_first_line{parameters} changed")
-
-
-def _install() -> None:
-    check_weasyprint()
-    with _INSTALL_LOCK:
-        original = _wp_draw_text.draw_first_line
-        if getattr(original, _MARK, False):
-            return
-
-        @functools.wraps(original)
-        def draw_first_line(
-            stream: Any, textbox: Any, text_overflow: Any, block_ellipsis: Any, matrix: Any
-        ) -> Any:
-            layer = _ACTIVE.get()
-            start = len(stream.stream)
-            emojis = original(stream, textbox, text_overflow, block_ellipsis, matrix)
-            if layer is not None:
-                _repair_line(layer, stream, textbox, start)
-            return emojis
-
-        setattr(draw_first_line, _MARK, True)
-        _wp_draw_text.draw_first_line = draw_first_line
+# Repairing a line just drawn
 
 
 class _Glyph:
@@ -325,7 +178,7 @@ class _Glyph:
     def __init__(self, font: Any, glyph_id: int) -> None:
         self.font = font
         self.glyph_id = glyph_id
-        self.alias: tuple[_FontAliases, int] | None = None
+        self.alias: tuple[FontAliases, int] | None = None
         self.width = 2 if font.bitmap else 4  # hex digits WeasyPrint writes per glyph
 
 
@@ -338,7 +191,7 @@ class _Group:
         self.first, self.last, self.text, self.left_to_right = first, last, text, left_to_right
 
 
-_Part = bytes | tuple[_FontAliases, int]
+_Part = bytes | tuple[FontAliases, int]
 
 
 class _ShownText(pydyf.Object):  # type: ignore[misc]
@@ -357,7 +210,7 @@ class _ShownText(pydyf.Object):  # type: ignore[misc]
 
 
 def _actual_text(text: str) -> bytes:
-    return b"/Span <</ActualText <feff%s>>> BDC" % _utf16_hex(text)
+    return b"/Span <</ActualText <feff%s>>> BDC" % utf16_hex(text)
 
 
 # Events inside a TJ operation, in the order they apply at one byte offset.
@@ -552,7 +405,7 @@ def _line_glyphs(layer: _TextLayer, stream: Any, textbox: Any) -> tuple[list[_Gl
     return glyphs, groups
 
 
-def _alias_cluster(aliases: _FontAliases, text: str, members: list[_Glyph]) -> None:
+def _alias_cluster(aliases: FontAliases, text: str, members: list[_Glyph]) -> None:
     try:
         current = [aliases.font.to_unicode[glyph.glyph_id] for glyph in members]
     except KeyError as error:
@@ -562,121 +415,3 @@ def _alias_cluster(aliases: _FontAliases, text: str, members: list[_Glyph]) -> N
     for glyph, piece, mapped in zip(members, split_cluster(text, current), current, strict=True):
         if piece != mapped:
             glyph.alias = (aliases, aliases.index(glyph.glyph_id, piece))
-
-
-# ---------------------------------------------------------------------------------------------
-# Declaring alias CIDs in the font dictionaries
-
-
-def _declare_aliases(pdf: Any, by_reference: dict[bytes, Any], type0: Any, aliases: _FontAliases) -> None:
-    font = aliases.font
-    glyph_of = {aliases.cid(index): glyph_id for (glyph_id, _), index in aliases.pairs.items()}
-    if max(glyph_of) > 0xFFFF:
-        raise TextLayerError(f"no free CID left in font {font.family!r}")
-    cid_font = by_reference[type0["DescendantFonts"][0]]
-    if cid_font.get("Subtype") != "/CIDFontType2" or cid_font.get("CIDToGIDMap") != "/Identity":
-        raise TextLayerError(f"unexpected CIDFont dictionary for {font.name!r}")
-
-    # CID → glyph: identity for the font's glyphs, .notdef for WeasyPrint's missing-glyph codes
-    # (its Encoding already sends those to CID 0), the aliased glyph for each alias.
-    gids = [*range(font.glyph_count), *[0] * len(font.missing), *glyph_of.values()]
-    compress = by_reference[type0["ToUnicode"]].compress
-    cid_to_gid = pydyf.Stream([b"".join(gid.to_bytes(2, "big") for gid in gids)], compress=compress)
-    pdf.add_object(cid_to_gid)
-    cid_font["CIDToGIDMap"] = cid_to_gid.reference
-
-    # Widths: an alias is as wide as its glyph.
-    widths = _read_widths(cid_font["W"])
-    try:
-        cid_font["W"].extend([aliases.base, pydyf.Array([widths[gid] for gid in glyph_of.values()])])
-    except KeyError as error:
-        raise TextLayerError(f"no width for glyph {error} in {font.name!r}") from error
-
-    # PDF 1.4 (PDF/A-1) lists the CIDs present in a subset font.
-    descriptor = by_reference[cid_font["FontDescriptor"]]
-    if "CIDSet" in descriptor:
-        cid_set = by_reference[descriptor["CIDSet"]]
-        bits = int.from_bytes(cid_set.stream[0], "big")
-        size = len(cid_set.stream[0]) * 8
-        present = {cid for cid in range(size) if bits >> (size - 1 - cid) & 1} | set(glyph_of)
-        length = (max(present) // 8 + 1) * 8
-        value = sum(1 << (length - 1 - cid) for cid in present)
-        cid_set.stream = [value.to_bytes(length // 8, "big")]
-
-    # Character codes: Identity-H already covers the alias CIDs; WeasyPrint's own Encoding CMap
-    # (written when glyphs are missing from the font) lists its codes one by one.
-    if type0["Encoding"] != "/Identity-H":
-        encoding = by_reference[type0["Encoding"]]
-        _insert_before_endcmap(encoding, "cidchar", [b"<%04x> %d" % (cid, cid) for cid in sorted(glyph_of)])
-
-
-def _font_dictionary(pdf: Any, font: Any) -> Any:
-    found = [
-        obj
-        for obj in pdf.objects
-        if isinstance(obj, pydyf.Dictionary)
-        and obj.get("Type") == "/Font"
-        and obj.get("BaseFont") == font.name
-        and "DescendantFonts" in obj
-    ]
-    if len(found) != 1:
-        raise TextLayerError(f"found {len(found)} font dictionaries for {font.name!r}")
-    return found[0]
-
-
-def _read_widths(w: Sequence[Any]) -> dict[int, Any]:
-    """CID → width from a ``/W`` array of the form WeasyPrint writes: ``first [w1 w2 …] …``."""
-    widths: dict[int, Any] = {}
-    if len(w) % 2:
-        raise TextLayerError("unexpected /W array")
-    for first, run in zip(w[::2], w[1::2], strict=True):
-        if not isinstance(first, int) or not isinstance(run, list):
-            raise TextLayerError("unexpected /W array")
-        widths.update({first + offset: width for offset, width in enumerate(run)})
-    return widths
-
-
-def _insert_before_endcmap(stream: Any, kind: str, entries: list[bytes]) -> None:
-    lines: list[bytes] = list(stream.stream)
-    try:
-        end = lines.index(b"endcmap")
-    except ValueError as error:
-        raise TextLayerError("unexpected CMap layout") from error
-    block: list[bytes] = []
-    for batch in range(0, len(entries), _CMAP_BATCH):
-        chunk = entries[batch : batch + _CMAP_BATCH]
-        block += [f"{len(chunk)} begin{kind}".encode(), *chunk, f"end{kind}".encode()]
-    stream.stream = [*lines[:end], *block, *lines[end:]]
-
-
-def _utf16_hex(text: str) -> bytes:
-    return text.encode("utf-16-be").hex().encode()
-
-
-def _rewrite_to_unicode(stream: Any, font: Any, aliases: dict[int, str]) -> None:
-    """Rewrite WeasyPrint's ToUnicode CMap with the alias codes added, entries sorted by code."""
-    lines: list[bytes] = list(stream.stream)
-    try:
-        head_end = lines.index(b"endcodespacerange") + 1
-        tail_start = lines.index(b"endcmap")
-    except ValueError as error:
-        raise TextLayerError("unexpected ToUnicode CMap layout") from error
-    entries: dict[int, bytes] = {}
-    for line in lines[head_end:tail_start]:
-        if line.endswith((b"beginbfchar", b"endbfchar")):
-            continue
-        match = _BFCHAR.match(line)
-        if match is None:
-            raise TextLayerError(f"unexpected ToUnicode CMap line {line!r}")
-        entries[int(match.group(1), 16)] = match.group(2)
-    # What the drawing relied on (when WeasyPrint embeds the whole font it writes the font's own
-    # cmap instead), then the aliases.
-    entries.update({glyph_id: _utf16_hex(text) for glyph_id, text in font.to_unicode.items()})
-    entries.update({code: _utf16_hex(text) for code, text in aliases.items()})
-    body: list[bytes] = []
-    ordered = sorted(entries.items())
-    for batch in range(0, len(ordered), _CMAP_BATCH):
-        chunk = ordered[batch : batch + _CMAP_BATCH]
-        body += [f"{len(chunk)} beginbfchar".encode(), *(b"<%04x> <%s>" % pair for pair in chunk)]
-        body.append(b"endbfchar")
-    stream.stream = [*lines[:head_end], *body, *lines[tail_start:]]

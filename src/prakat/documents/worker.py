@@ -1,10 +1,11 @@
 """The render worker process: ``python -m prakat.documents.worker``, started and fed by
-:class:`prakat.announcements.pdf.WorkerRenderer`.
+:class:`prakat.documents.client.WorkerRenderer`.
 
 It reads ``(document, emblem path)`` requests from its stdin and answers ``("pdf", bytes)`` or
 ``("error", exception)`` on its stdout, pickled, one at a time, and exits when its stdin closes,
 so it never outlives the server, even one that is killed. Only this process imports WeasyPrint
-and the Thai dictionary: the server that starts it stays small.
+and the Thai dictionary: the server that starts it stays small. It is also the only process in
+which Prakat's patches of WeasyPrint and pydyf are installed (prakat.documents.patches).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pickle
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from prakat.documents import patches
 from prakat.documents.render import Renderer
 
 log = logging.getLogger("prakat.pdf")
@@ -26,6 +28,13 @@ def main() -> None:
     requests = Connection(os.dup(0), writable=False)
     answers = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    # Before anything renders. Where WeasyPrint or pydyf is not what the patches were written
+    # for, nothing is installed and every render is refused with the same message (patches.require),
+    # which reaches the caller and the server's log.
+    try:
+        patches.install()
+    except patches.PatchError:
+        log.exception("the render worker cannot render with the installed WeasyPrint or pydyf")
     # Fonts, templates, the line-breaking and segmenting dictionaries: once, before any request.
     renderer = Renderer()
     # Keep what was loaded out of the garbage collector's scans during renders.

@@ -12,9 +12,9 @@ from litestar.params import FromPath
 from prakat import urls
 from prakat.announcements import pdf
 from prakat.announcements import service as announcements
+from prakat.announcements.document import filename
 from prakat.announcements.schemas import Announcement
 from prakat.auth.roles import Permission, can
-from prakat.documents import build
 from prakat.documents.model import Signer
 from prakat.errors import NotFound
 from prakat.schools.service import get_school, get_school_by_slug
@@ -29,7 +29,7 @@ INDEX = "published_pdfs"
 
 def _disposition(a: Announcement | pdf.PublishedPdf) -> str:
     # RFC 6266/5987: a Thai name people understand, with an ASCII fallback for old clients.
-    name = build.filename(a.kind, a.number)
+    name = filename(a.kind, a.number)
     return f"inline; filename=\"announcement-{a.id}.pdf\"; filename*=UTF-8''{quote(name)}"
 
 

@@ -1,9 +1,11 @@
-"""From a published (or submitted) announcement to the document model: the same words the director
-approved (prakat.announcements.wording), in the official form: Thai digits, Buddhist-era dates."""
+"""An announcement as an official document (prakat.documents.model), from its frozen snapshot: the
+same words the director approved (prakat.announcements.wording), in the official form: Thai
+digits, Buddhist-era dates, each kind's attachment table, and the template named after its kind
+(templates/documents/<kind>.html and .css). prakat.documents renders it without knowing it is an
+announcement."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -11,17 +13,10 @@ from typing import Any
 from prakat.announcements import wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
+from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method
-from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year, to_thai_digits
-
-# Digits that are part of a Latin token ("A4", "Wi-Fi 6") stay as they are; all others become Thai,
-# as in e-GP's own documents.
-_DIGITS = re.compile(r"(?<![A-Za-z])\d[\d,./:-]*")
-
-
-def thai(text: str) -> str:
-    return _DIGITS.sub(lambda m: to_thai_digits(m.group(0)), text)
+from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year
 
 
 def _label(enum: Any, value: str) -> str:
@@ -151,11 +146,12 @@ def document(
         name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
     )
     return OfficialDocument(
-        kind=kind.value,
+        template=kind.value,
+        label=kind.label,
         agency=agency,
         subject=thai(a.subject),
         paragraphs=tuple(thai(p) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
-        announced_on=a.announced_on,
+        date_line=date_line(a.announced_on),
         signer=the_signer,
         number=thai(a.number),
         attachment=attachment,
