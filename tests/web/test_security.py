@@ -20,7 +20,7 @@ from prakat.validation import BIDI_MESSAGE, Fields, checked_text
 from prakat.web.security import CSP
 from tests import factories
 from tests.api.helpers import call, caller
-from tests.web.helpers import csrf_of, make_user, sign_in
+from tests.web.helpers import csrf_of, make_user, post_form, sign_in
 
 
 def directives(csp: str) -> dict[str, list[str]]:
@@ -221,3 +221,33 @@ async def test_only_the_sign_in_page_sets_a_cookie_before_sign_in(client: httpx.
     ):
         assert "set-cookie" not in (await client.get(path)).headers, path
     assert "prakat_csrf=" in (await client.get("/login")).headers["set-cookie"]
+
+
+async def test_a_form_date_before_every_rule_set_keeps_what_was_typed(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    await make_user(school, "somsri", "officer")
+    await sign_in(client, "somsri")
+    typed = {
+        "subject": "วัสดุทำความสะอาด",
+        "kind": "buy",
+        "method": "specific",
+        "budget": "8,500",
+        "budget_source": "per_head_subsidy",
+        "requested_on": "1/1/2543",
+    }
+    response = await post_form(client, "/w/procurements/new", "/w/procurements/new", typed)
+    assert response.status_code == 400
+    page = html.fromstring(response.text)
+    field = page.get_element_by_id("f-requested_on")
+    assert field.get("value") == "1/1/2543"
+    message = page.get_element_by_id("e-requested_on").text_content()
+    assert "2561" in message and "ปีงบประมาณ" in message
+    assert page.get_element_by_id("f-subject").get("value") == "วัสดุทำความสะอาด"
+
+
+async def test_a_plan_for_a_year_before_the_rules_is_refused(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    officer = await caller(school, "somsri", "officer")
+    answer = await call(client, officer, "POST", "/plans", {"year_be": 2543}, expect=400)
+    assert "2561" in answer["fields"]["year_be"], answer
+    await call(client, officer, "POST", "/plans", {"year_be": 2569}, expect=201)

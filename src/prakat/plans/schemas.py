@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta
 
-from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind
+from prakat.rules import BudgetCategory, BudgetSource, Method, NoRuleSetError, ProcurementKind, rules_for
 from prakat.thai import be_year, check_fiscal_year, parse_thai_date
 from prakat.thai.dates import BE_THRESHOLD
 from prakat.validation import POSITIVE, Read
@@ -24,7 +24,12 @@ def read_fiscal_year(value: Any) -> int:
         year = int(str(value).strip())
     except ValueError:
         raise ValueError("ต้องเป็นจำนวนเต็ม") from None
-    return check_fiscal_year(year)
+    check_fiscal_year(year)
+    try:
+        rules_for(year)  # a year before the dated rules (2543) is no plan Prakat can check
+    except NoRuleSetError as exc:
+        raise ValueError(str(exc)) from None
+    return year
 
 
 def read_month(value: Any) -> date:

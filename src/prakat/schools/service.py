@@ -17,6 +17,7 @@ from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput, NotFound
+from prakat.rules import rules_for
 from prakat.schools.schemas import FiscalYear, School, SchoolCreate
 from prakat.thai import fiscal_year_bounds, to_arabic_digits
 from prakat.validation import Fields
@@ -264,7 +265,9 @@ def _fiscal_year(row: Mapping[str, Any]) -> FiscalYear:
 async def ensure_fiscal_year(
     actor: Actor, year_be: int, *, budget_allocated_on: date | None = None
 ) -> FiscalYear:
-    """The school's fiscal year, created on first use. Safe to call inside another write transaction."""
+    """The school's fiscal year, created on first use. Safe to call inside another write transaction.
+    A year the dated rules do not cover is refused (NoRuleSetError, a Thai 400 naming the first year)."""
+    rules_for(year_be)
     start, end = fiscal_year_bounds(year_be)
     if budget_allocated_on is not None and not start <= budget_allocated_on <= end:
         raise InvalidInput(
