@@ -16,6 +16,7 @@ into form fields, and this module checks each row as the form would and adds the
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import Final
 
@@ -59,6 +60,8 @@ __all__ = [
     "import_items",
     "parse_pasted",
     "parse_xlsx",
+    "read_pasted",
+    "read_xlsx",
 ]
 
 _EMPTY: Final = "ยังไม่มีข้อมูล: คัดลอกแถวของแผนจาก Excel หรือ Google Sheets แล้ววางในช่องนี้"
@@ -99,6 +102,17 @@ class ImportResult(msgspec.Struct, frozen=True, kw_only=True):
 
 # ---------------------------------------------------------------------------------------------
 # Entry points
+
+
+async def read_pasted(text: str, fiscal_year_be: int) -> ImportResult:
+    """:func:`parse_pasted` in a worker thread: a 2 MB paste never holds up other requests."""
+    return await asyncio.to_thread(parse_pasted, text, fiscal_year_be)
+
+
+async def read_xlsx(data: bytes, fiscal_year_be: int) -> ImportResult:
+    """:func:`parse_xlsx` in a worker thread, so that other requests are served while a workbook is read
+    (or a hostile one refused)."""
+    return await asyncio.to_thread(parse_xlsx, data, fiscal_year_be)
 
 
 def parse_pasted(text: str, fiscal_year_be: int) -> ImportResult:

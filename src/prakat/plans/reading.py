@@ -25,7 +25,13 @@ MAX_XLSX_BYTES: Final = 5 * 1024 * 1024
 MAX_ROWS: Final = 2000  # data rows per import
 MAX_PASTE_CHARS: Final = 2_000_000
 MAX_COLUMNS: Final = 30  # columns read from a sheet; a plan table has about ten
-_MAX_UNZIPPED_BYTES: Final = 100 * 1024 * 1024  # a 5 MB zip must not expand into gigabytes
+# What a real plan workbook unpacks to is a few MB: 2,000 rows of 30 cells, and their text. The bytes
+# are counted as they are actually decompressed (a zip's declared sizes can lie), and the shared
+# strings are counted too: a 258 KB file of 3.8 million one-letter strings once held a server 30 s.
+_MAX_UNZIPPED_BYTES: Final = 32 * 1024 * 1024
+_MAX_SHARED_STRINGS: Final = 2 * MAX_ROWS * MAX_COLUMNS
+_SHARED_STRINGS: Final = "xl/sharedStrings.xml"
+_CHUNK: Final = 1024 * 1024
 _MAX_SHEET_ROWS: Final = 10 * MAX_ROWS  # rows scanned, blank ones included
 HEADER_SEARCH_ROWS: Final = 10  # title rows may sit above the header
 
@@ -240,8 +246,35 @@ def _refusal(data: bytes) -> str | None:
     names = {member.filename for member in members}
     if "xl/workbook.xml" not in names:
         return _NOT_XLSX  # a .docx, .ods, or any other zip
-    if sum(member.file_size for member in members) > _MAX_UNZIPPED_BYTES:
-        return f"ไฟล์มีข้อมูลมากเกินไป ให้เหลือเฉพาะแผ่นงานแผนการจัดซื้อจัดจ้าง ไม่เกิน {MAX_ROWS:,} แถว"
+    try:
+        return _unpacked_refusal(data)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
+        return UNREADABLE
+
+
+_TOO_MUCH: Final = f"ไฟล์มีข้อมูลมากเกินไป ให้เหลือเฉพาะแผ่นงานแผนการจัดซื้อจัดจ้าง ไม่เกิน {MAX_ROWS:,} แถว"
+
+
+def _unpacked_refusal(data: bytes) -> str | None:
+    """Decompress every member once, counting the bytes that actually come out and the shared strings,
+    and stop at the first bound passed (before openpyxl would hold it all in memory)."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            strings, tail = 0, b""
+            with archive.open(member) as stream:
+                while chunk := stream.read(_CHUNK):
+                    total += len(chunk)
+                    if total > _MAX_UNZIPPED_BYTES:
+                        return _TOO_MUCH
+                    if member.filename == _SHARED_STRINGS:
+                        # "<si>" or "<si " opens a string; one split across two chunks is in tail + chunk
+                        # (a 3-byte tail cannot hold a whole tag, so none is counted twice).
+                        window = tail + chunk
+                        strings += window.count(b"<si>") + window.count(b"<si ")
+                        tail = window[-3:]
+                        if strings > _MAX_SHARED_STRINGS:
+                            return _TOO_MUCH
     return None
 
 

@@ -199,10 +199,10 @@ class PlanController(Controller):
         upload = data.get("file")
         text = str(data.get("pasted") or "")
         if isinstance(upload, UploadFile) and upload.filename:
-            result = importing.parse_xlsx(await upload.read(), plan.year_be)
+            result = await importing.read_xlsx(await upload.read(), plan.year_be)
             source = "file"
         else:
-            result = importing.parse_pasted(text, plan.year_be)
+            result = await importing.read_pasted(text, plan.year_be)
             source = "paste"
         if data.get("confirm") and result.items and not result.problems:
             try:
