@@ -1,23 +1,33 @@
 """Test harness: a real database per test session, SQLite or PostgreSQL.
 
 PRAKAT_TEST_DATABASE chooses the engine: unset or "sqlite" gives a SQLite file in a temporary
-folder; a PostgreSQL URL (e.g. postgresql://postgres@127.0.0.1:5432/test) names a server on which a
-fresh database is created for the session and dropped afterwards. scripts/test runs the suite once
-per engine; tests that touch the database are marked ``db`` automatically.
+folder; a PostgreSQL URL (e.g. postgresql://postgres@127.0.0.1:5432/test) names a server on which
+the run's databases are created and dropped afterwards. scripts/test runs the suite once per engine;
+tests that touch the database are marked ``db`` automatically.
+
+Under pytest-xdist (scripts/test runs ``-n 2``) every worker is a session of its own: the schema is
+migrated once per run into a template, and each worker works in its own copy of it (a database
+named with the worker's id on PostgreSQL, a file of its own on SQLite), emptied before each test.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import os
+import shutil
+import sqlite3
+import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 import httpx
+import hypothesis
 import pytest
 from piccolo.engine.base import Engine
 
@@ -30,13 +40,42 @@ from prakat.documents import linebreak
 from prakat.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-DB_FIXTURES = {"db", "client", "database", "fresh_database_url"}
+DB_FIXTURES = {"db", "client", "database", "fresh_database_url", "demo_database_url"}
+# Under pytest-xdist each worker is its own session with its own databases ("gw0", "gw1", ...).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# What one run shares between its workers (templates made once): a folder and a name, both made by
+# the process that starts the run and passed to the workers it starts through the environment.
+RUN_DIR_VAR, RUN_ID_VAR = "PRAKAT_TEST_RUN_DIR", "PRAKAT_TEST_RUN_ID"
+_OWNS_RUN = pytest.StashKey[bool]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
     # As the render worker does before anything else: libthai reads its dictionary once per
     # process, so documents rendered in this process are the worker's, byte for byte.
     linebreak.use_field_dictionary()
+    # Hypothesis's deadline and its too-slow check are clocks: on a shared 2-core machine running two
+    # workers they fail tests that are right. Tests check what is computed, never how fast.
+    hypothesis.settings.register_profile(
+        "prakat", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+    )
+    hypothesis.settings.load_profile("prakat")
+    if not hasattr(config, "workerinput") and RUN_DIR_VAR not in os.environ:
+        os.environ[RUN_DIR_VAR] = tempfile.mkdtemp(prefix="prakat-test-run-")
+        os.environ[RUN_ID_VAR] = uuid.uuid4().hex[:10]
+        config.stash[_OWNS_RUN] = True
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The process that made the run's folder drops the run's template databases with it."""
+    if not config.stash.get(_OWNS_RUN, False):
+        return
+    choice = _choice()
+    if choice != "sqlite":
+        for name in _made_templates():
+            with contextlib.suppress(OSError, asyncpg.PostgresError):
+                asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    shutil.rmtree(_run_dir(), ignore_errors=True)
+    del os.environ[RUN_DIR_VAR], os.environ[RUN_ID_VAR]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -66,6 +105,14 @@ async def _admin(url: str, sql: str) -> None:
         await conn.close()
 
 
+def _run_dir() -> Path:
+    return Path(os.environ[RUN_DIR_VAR])
+
+
+def _made_templates() -> list[str]:
+    return [p.stem for p in _run_dir().glob("*.ready")]
+
+
 @contextmanager
 def _new_database(tmp: Path) -> Iterator[str]:
     """A brand-new empty database on the engine under test, dropped afterwards."""
@@ -73,7 +120,8 @@ def _new_database(tmp: Path) -> Iterator[str]:
     if choice == "sqlite":
         yield str(tmp / f"prakat-{uuid.uuid4().hex[:8]}.sqlite3")
         return
-    name = f"prakat_test_{uuid.uuid4().hex[:12]}"
+    # Every helper and CI job shares the server: the worker and a random part keep names apart.
+    name = f"prakat_test_{WORKER}_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(choice, f'CREATE DATABASE "{name}"'))
     try:
         yield _with_database(choice, name)
@@ -81,10 +129,70 @@ def _new_database(tmp: Path) -> Iterator[str]:
         asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+def run_template(kind: str, build: Callable[[str, Path], None]) -> tuple[str, Path]:
+    """A database (and a folder beside it) built once per run by ``build(url, folder)`` and shared by
+    every xdist worker, which copy it (copy_database); the first worker to ask builds it, the others
+    wait for it. The run's starting process drops it at the end. Returns (url, folder)."""
+    folder = _run_dir() / kind
+    name = f"prakat_tmpl_{os.environ[RUN_ID_VAR]}_{kind}".replace("-", "_")
+    choice = _choice()
+    url = str(folder / "template.sqlite3") if choice == "sqlite" else _with_database(choice, name)
+    with (_run_dir() / f"{kind}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ready = _run_dir() / f"{name}.ready"
+        if not ready.exists():
+            folder.mkdir(exist_ok=True)
+            if choice != "sqlite":
+                asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                asyncio.run(_admin(choice, f'CREATE DATABASE "{name}"'))
+            build(url, folder)
+            ready.touch()
+    return url, folder
+
+
+def copy_database(template: str, tmp: Path, label: str) -> str:
+    """A copy of a run's template for this worker, as a new database (PostgreSQL, ``CREATE DATABASE
+    ... TEMPLATE``) or file (SQLite, through SQLite's backup, which copies a consistent state)."""
+    choice = _choice()
+    if choice == "sqlite":
+        path = tmp / f"prakat-{label}-{WORKER}-{uuid.uuid4().hex[:6]}.sqlite3"
+        with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(path)) as target:
+            source.backup(target)
+        return str(path)
+    name = f"prakat_test_{label}_{WORKER}_{uuid.uuid4().hex[:8]}".replace("-", "_")
+    template_name = urlsplit(template).path.lstrip("/")
+    asyncio.run(_admin(choice, f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
+    return _with_database(choice, name)
+
+
+def drop_database(url: str) -> None:
+    """Drop a copy made by copy_database (a SQLite file goes with its temporary folder)."""
+    choice = _choice()
+    if choice != "sqlite":
+        name = urlsplit(url).path.lstrip("/")
+        asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _migrate_into(url: str, _folder: Path) -> None:
+    async def run() -> None:
+        engine = make_engine(url)
+        bind(engine)
+        await open_engine(engine, 1)
+        try:
+            await migrate()
+        finally:
+            await close_engine(engine)
+
+    asyncio.run(run())
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with _new_database(tmp_path_factory.mktemp("db")) as url:
-        yield url
+    """This worker's database: a copy of the run's schema template, migrated once per run."""
+    template, _ = run_template("schema", _migrate_into)
+    url = copy_database(template, tmp_path_factory.mktemp("db"), "db")
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture
@@ -122,7 +230,7 @@ async def database(settings: Settings) -> AsyncIterator[Engine]:  # type: ignore
     engine = make_engine(settings.database_url)
     bind(engine)
     await open_engine(engine, settings.pool_size)
-    await migrate()
+    await migrate()  # the template is migrated: this only checks that nothing is left to apply
     yield engine
     await close_engine(engine)
 
@@ -132,10 +240,12 @@ async def _empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
     if engine.engine_type == "postgres":
         await engine.run_ddl("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE")
     else:
-        # RESTRICT is checked row by row in SQLite, so a correction must let go of what it corrects.
-        await engine.run_ddl('UPDATE "announcement" SET "supersedes" = NULL')
-        for name in names:
-            await engine.run_ddl(f'DELETE FROM "{name}"')
+        # One transaction, one commit (about half the time of a commit per table).
+        async with engine.transaction():
+            # RESTRICT is checked row by row in SQLite, so a correction must let go of what it corrects.
+            await engine.run_ddl('UPDATE "announcement" SET "supersedes" = NULL')
+            for name in names:
+                await engine.run_ddl(f'DELETE FROM "{name}"')
 
 
 @pytest.fixture
