@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -198,11 +197,9 @@ async def test_unknown_school_kind_year_or_page_is_a_thai_404(
 async def test_huge_or_malformed_queries_are_refused_quickly(
     client: httpx.AsyncClient, school: School, query: str
 ) -> None:
+    # How quickly: benchmarks/refusals.py (no clock in the tests).
     for path in (feed_url("rss"), urls.follow(SLUG)):
-        start = time.perf_counter()
-        response = await client.get(f"{path}?{query}")
-        assert time.perf_counter() - start < 0.5
-        thai_error(response, 400)
+        thai_error(await client.get(f"{path}?{query}"), 400)
     thai_error(await client.get(f"{urls.feed_archive(SLUG, 1, 'rss')}?kind=winner"), 400)
 
 

@@ -3,7 +3,6 @@ filters and search, one announcement, the plan of a year; and what bad input get
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -589,10 +588,9 @@ async def test_huge_or_malformed_query_strings_are_refused_quickly(
     client: httpx.AsyncClient, db: Any
 ) -> None:
     await factories.school("banna")
+    # How quickly: benchmarks/refusals.py (no clock in the tests).
     for query in ("q=" + "a" * 20_000, "x=" + "%E0%B8%81" * 2500, "&" * 20_000):
-        started = time.perf_counter()
         response = await client.get("/s/banna/announcements/?" + query)
-        assert time.perf_counter() - started < 1
         assert response.status_code == 414
         assert html.fromstring(response.text).findtext(".//h1") == "คำขอไม่ถูกต้อง"
     for query in ("q=%00", "q=a%00b", "kind=%00", "%00=1", "q=%1B%5B31m"):
