@@ -18,6 +18,8 @@ import fcntl
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -40,7 +42,8 @@ from prakat.documents import linebreak
 from prakat.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-DB_FIXTURES = {"db", "client", "database", "fresh_database_url", "demo_database_url"}
+DB_FIXTURES = {"db", "client", "database", "fresh_database_url", "demo_database", "demo_database_url"}
+PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 # Under pytest-xdist each worker is its own session with its own databases ("gw0", "gw1", ...).
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # What one run shares between its workers (templates made once): a folder and a name, both made by
@@ -184,6 +187,54 @@ def _migrate_into(url: str, _folder: Path) -> None:
             await close_engine(engine)
 
     asyncio.run(run())
+
+
+def _load_demo(today: str | None) -> Callable[[str, Path], None]:
+    def load(url: str, folder: Path) -> None:
+        """`prakat demo` as a school runs it, in folder (where it writes its feeds)."""
+        env = {**os.environ, "PRAKAT_DATABASE_URL": url}
+        done = subprocess.run(
+            [PRAKAT, "demo", *(["--today", today] if today else [])],
+            env=env,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+
+    return load
+
+
+def demo_copy(tmp: Path, today: str | None = None) -> str:
+    """A database of its own with the demo school loaded by `prakat demo [--today today]`, and the
+    feeds the demo wrote in tmp/feeds, as if `prakat demo` had been run in tmp. The demo takes
+    seconds, so it is loaded once per run and day (run_template) and copied; drop it with
+    drop_database."""
+    _, folder = template = run_template(f"demo-{today or 'today'}", _load_demo(today))
+    if (folder / "feeds").is_dir() and not (tmp / "feeds").exists():
+        shutil.copytree(folder / "feeds", tmp / "feeds", symlinks=True)
+    return copy_database(template[0], tmp, "demo")
+
+
+DemoDatabase = Callable[[str | None], str]
+
+
+@pytest.fixture
+def demo_database(tmp_path: Path) -> Iterator[DemoDatabase]:
+    """For tests that run Prakat in another process after `prakat demo`: ``demo_database(today)``
+    (an ISO date, or None for the real today) gives such a database of the test's own, with the
+    demo's feeds in tmp_path/feeds (demo_copy)."""
+    made: list[str] = []
+
+    def make(today: str | None) -> str:
+        made.append(demo_copy(tmp_path, today))
+        return made[-1]
+
+    yield make
+    for url in made:
+        drop_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from lxml import html
 from pypdf import PdfReader
 
 from prakat.rules import AnnouncementKind
+from tests.conftest import DemoDatabase
 
 PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 
@@ -64,10 +65,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
-    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
+def server(demo_database: DemoDatabase, tmp_path: Path) -> Iterator[str]:
+    url = demo_database(None)  # as after `prakat demo` in tmp_path
     port = _free_port()
-    env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
+    env = {**os.environ, "PRAKAT_DATABASE_URL": url}
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -110,9 +111,11 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"
 
 
-def test_documents_render_writes_every_kind_with_a_picture(fresh_database_url: str, tmp_path: Path) -> None:
-    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
-    done = run(fresh_database_url, "documents", "render", "--out", "docs", cwd=tmp_path)
+def test_documents_render_writes_every_kind_with_a_picture(
+    demo_database: DemoDatabase, tmp_path: Path
+) -> None:
+    url = demo_database(None)  # as after `prakat demo` in tmp_path
+    done = run(url, "documents", "render", "--out", "docs", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     for kind in AnnouncementKind:
         pdf, png = tmp_path / "docs" / f"{kind.value}.pdf", tmp_path / "docs" / f"{kind.value}.png"

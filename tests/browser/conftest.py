@@ -26,7 +26,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from tests.conftest import copy_database, drop_database, run_template
+from tests.conftest import demo_copy, drop_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium keeps calling home, and the closed network refuses
@@ -84,39 +84,27 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _load_demo(url: str, folder: Path) -> None:
-    """`prakat demo` for the real today, as a school runs it; its feeds are written into folder."""
-    env = {**os.environ, "PRAKAT_DATABASE_URL": url}
-    demo = subprocess.run(
-        [PRAKAT, "demo"], env=env, cwd=folder, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert demo.returncode == 0, demo.stderr
-
-
 @pytest.fixture(scope="module")
 def demo_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A database of its own for the module, with the demo school loaded, on the engine under test,
-    and the folder the demo wrote its feeds in. The demo is loaded once per run (it takes seconds)
-    and copied for each module (run_template, copy_database in tests/conftest.py). The name is one
-    of tests/conftest.py's DB_FIXTURES, so these tests run in the SQLite pass and in the PostgreSQL
-    pass."""
+    """A database of its own for the module, with the demo school loaded for the real today, on the
+    engine under test, and a folder with the demo's feeds, where the server runs. The demo is loaded
+    once per run (it takes seconds) and copied for each module (demo_copy in tests/conftest.py). The
+    name is one of tests/conftest.py's DB_FIXTURES, so these tests run in the SQLite pass and in the
+    PostgreSQL pass."""
     require_chromium()  # before spending seconds on the demo
-    template, folder = run_template("demo", _load_demo)
-    url = copy_database(template, tmp_path_factory.mktemp("browser-db"), "browser")
+    work = tmp_path_factory.mktemp("serve")
+    url = demo_copy(work)
     try:
-        yield url, folder
+        yield url, work
     finally:
         drop_database(url)
 
 
 @pytest.fixture(scope="module")
-def server(demo_database_url: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(demo_database_url: tuple[str, Path]) -> Iterator[Server]:
     """`prakat serve` on a free port over a copy of the demo school, as a school runs it after
-    `prakat demo` (in the folder the demo wrote its feeds in, copied)."""
-    url, demo_folder = demo_database_url
-    work = tmp_path_factory.mktemp("serve")
-    if (demo_folder / "feeds").is_dir():
-        shutil.copytree(demo_folder / "feeds", work / "feeds", symlinks=True)
+    `prakat demo` (in the folder with the demo's feeds)."""
+    url, work = demo_database_url
     env = {**os.environ, "PRAKAT_DATABASE_URL": url}
     port = _free_port()
     log = work / "serve.log"
