@@ -31,6 +31,7 @@ import asyncpg
 import httpx
 import hypothesis
 import pytest
+from litestar import Litestar
 from piccolo.engine.base import Engine
 
 from prakat.app import create_app
@@ -307,12 +308,17 @@ async def db(database: Engine) -> AsyncIterator[Engine]:  # type: ignore[type-ar
     yield database
 
 
+def asgi_transport(app: Litestar) -> httpx.ASGITransport:
+    """httpx's transport to the app in this process. httpx types an ASGI app's scope and messages
+    as plain mappings, Litestar as its TypedDicts: the same protocol, which mypy cannot see."""
+    return httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+
+
 @pytest.fixture
 async def client(db: Engine, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[type-arg]
     """The app in this test's own event loop. (Litestar's AsyncTestClient runs it on a portal thread
     with another loop, where a PostgreSQL pool opened here cannot be used.) The app does not own the
     engine, so its lifespan has nothing to do and is not run."""
     app = create_app(settings, engine=db)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as test_client:
+    async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as test_client:
         yield test_client

@@ -102,9 +102,9 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     doc = html.fromstring(response.text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
     assert doc.get_element_by_id("plan-summary") is not None
-    plan = html.fromstring(
-        httpx.get(server + doc.get_element_by_id("plan-link").get("href"), timeout=10).text
-    )
+    plan_href = doc.get_element_by_id("plan-link").get("href")
+    assert plan_href is not None
+    plan = html.fromstring(httpx.get(server + plan_href, timeout=10).text)
     assert len(plan.get_element_by_id("plan-table").findall(".//tbody/tr")) > 1
     missing = httpx.get(server + "/s/nobody/", timeout=10)
     assert missing.status_code == 404

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 import pytest
 
+from prakat import readmodel
 from prakat.feeds import store as feedstore
 from prakat.feeds.store import GENERATIONS, FeedStore, SchoolInfo, build_school
 from prakat.settings import Settings
@@ -83,7 +84,7 @@ async def test_a_worker_notices_newer_files_without_the_database(
     worker_a._remember(first)
     monkeypatch.setattr(feedstore, "_published_rows", _no_database)
     monkeypatch.setattr(feedstore, "get_school_by_slug", _no_database)
-    monkeypatch.setattr(feedstore.readmodel, "entries", _no_database)
+    monkeypatch.setattr(readmodel, "entries", _no_database)
     assert (await worker_a.school(SLUG)).target == first.target
     newer = publish(tmp_path, 4)  # "worker B" published and rebuilt
     seen = await worker_a.school(SLUG)

@@ -76,8 +76,8 @@ def elements(data: bytes, fmt: str) -> dict[str, bytes]:
         return {item["id"]: json.dumps(item, sort_keys=True).encode() for item in json.loads(data)["items"]}
     tree = etree.fromstring(data)
     if fmt == "rss":
-        return {i.findtext("guid"): etree.tostring(i) for i in tree.iter("item")}
-    return {e.findtext(f"{ATOM}id"): etree.tostring(e) for e in tree.iter(f"{ATOM}entry")}
+        return {i.findtext("guid", ""): etree.tostring(i) for i in tree.iter("item")}
+    return {e.findtext(f"{ATOM}id", ""): etree.tostring(e) for e in tree.iter(f"{ATOM}entry")}
 
 
 def thai_error(response: httpx.Response, status: int) -> str:
@@ -269,8 +269,8 @@ async def test_static_files_are_the_bytes_served(
 async def test_no_database_query_on_a_warm_hit(
     client: httpx.AsyncClient,
     school: School,
-    db: Engine,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
+    db: Engine,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     wanted = [
         (feed_url("rss"), {}),

@@ -200,7 +200,8 @@ def thai_404(response: httpx.Response) -> None:
     assert response.status_code == 404, response.status_code
     doc = html.fromstring(response.text)
     assert doc.findtext(".//h1") == "ไม่พบหน้านี้"
-    assert "ไม่พบ" in doc.find(".//main").text_content()
+    main = doc.find(".//main")
+    assert main is not None and "ไม่พบ" in main.text_content()
 
 
 # --- The school's home -----------------------------------------------------------------------
