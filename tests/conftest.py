@@ -149,7 +149,12 @@ def run_template(kind: str, build: Callable[[str, Path], None]) -> tuple[str, Pa
             if choice != "sqlite":
                 asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
                 asyncio.run(_admin(choice, f'CREATE DATABASE "{name}"'))
-            build(url, folder)
+            try:
+                build(url, folder)
+            except BaseException:
+                if choice != "sqlite":  # nobody would drop it: no .ready file names it
+                    asyncio.run(_admin(choice, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                raise
             ready.touch()
     return url, folder
 
