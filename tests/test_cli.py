@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from prakat import urls
 from prakat.rules import AnnouncementKind
 from prakat.settings import Settings, base_url_for
+from tests.conftest import DemoDatabase
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
@@ -80,12 +81,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(fresh_database_url: str, tmp_path: Path) -> Iterator[str]:
-    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
+def server(demo_database: DemoDatabase, tmp_path: Path) -> Iterator[str]:
+    url = demo_database(None)  # as after `prakat demo` in tmp_path
     port = _free_port()
     # No PRAKAT_BASE_URL nor PRAKAT_PORT: the base URL must follow --port.
     env = {k: v for k, v in os.environ.items() if k not in {"PRAKAT_BASE_URL", "PRAKAT_PORT", "PRAKAT_HOST"}}
-    env["PRAKAT_DATABASE_URL"] = fresh_database_url
+    env["PRAKAT_DATABASE_URL"] = url
     log = (tmp_path / "serve.log").open("w")
     proc = subprocess.Popen(
         [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -123,9 +124,9 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     doc = html.fromstring(response.text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
     assert doc.get_element_by_id("plan-summary") is not None
-    plan = html.fromstring(
-        httpx.get(server + doc.get_element_by_id("plan-link").get("href"), timeout=10).text
-    )
+    plan_href = doc.get_element_by_id("plan-link").get("href")
+    assert plan_href is not None
+    plan = html.fromstring(httpx.get(server + plan_href, timeout=10).text)
     assert len(plan.get_element_by_id("plan-table").findall(".//tbody/tr")) > 1
     # The feeds link to the address served (--port, no PRAKAT_BASE_URL), not to a default port.
     feed = etree.fromstring(httpx.get(server + urls.feed("demo", "atom"), timeout=10).content)
@@ -136,9 +137,11 @@ def test_serve_shows_the_demo_school(server: str) -> None:
     assert html.fromstring(missing.text).findtext(".//h1") == "ไม่พบหน้านี้"
 
 
-def test_documents_render_writes_every_kind_with_a_picture(fresh_database_url: str, tmp_path: Path) -> None:
-    assert run(fresh_database_url, "demo", cwd=tmp_path).returncode == 0
-    done = run(fresh_database_url, "documents", "render", "--out", "docs", cwd=tmp_path)
+def test_documents_render_writes_every_kind_with_a_picture(
+    demo_database: DemoDatabase, tmp_path: Path
+) -> None:
+    url = demo_database(None)  # as after `prakat demo` in tmp_path
+    done = run(url, "documents", "render", "--out", "docs", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     for kind in AnnouncementKind:
         pdf, png = tmp_path / "docs" / f"{kind.value}.pdf", tmp_path / "docs" / f"{kind.value}.png"

@@ -161,7 +161,7 @@ async def test_a_failure_half_way_leaves_nothing(db: Engine, monkeypatch: pytest
 async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
     result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     last = result.years[0]
-    monkeypatch.setattr(demo.loader.clock, "today_bangkok", lambda: TODAY)
+    monkeypatch.setattr(clock, "today_bangkok", lambda: TODAY)
     doc = html.fromstring((await client.get("/s/demo/2569/")).text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
     plan_rows = doc.get_element_by_id("plan-table").findall(".//tbody/tr")
@@ -174,7 +174,8 @@ async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.
     years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]
     assert years == ["/s/demo/2570/"]
     home = html.fromstring((await client.get("/")).text)
-    assert home.find(".//link[@rel='canonical']").get("href") == "/s/demo/"  # the school's home
+    canonical = home.find(".//link[@rel='canonical']")
+    assert canonical is not None and canonical.get("href") == "/s/demo/"  # the school's home
     assert home.get_element_by_id("plan-link").get("href") == "/s/demo/plan/2570/"  # this fiscal year
     assert (await client.get("/s/demo/2540/")).status_code == 404
 

@@ -1,9 +1,10 @@
 """Browser tests: Debian's Chromium driven by Playwright's async API (on the session's event loop),
-against ``prakat serve`` in its own process on a brand-new database with the demo school loaded.
+against ``prakat serve`` in its own process on a database of its own with the demo school loaded.
 
-One server per test module, since loading the demo takes a few seconds; every test gets a browser
-context of its own, so no sign-in leaks from one test into the next. Nothing is downloaded: the
-system Chromium is launched, never one of Playwright's.
+The demo is loaded once per run and copied for each module (loading it takes seconds), and each
+module has one server; every test gets a browser context of its own, so no sign-in leaks from one
+test into the next. Nothing is downloaded: the system Chromium is launched, never one of
+Playwright's.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
-from tests.conftest import _new_database
+from tests.conftest import demo_copy, drop_database
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium keeps calling home, and the closed network refuses
@@ -84,25 +85,30 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def fresh_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """tests/conftest.py's brand-new database on the engine under test, made once per module here so
-    the module's tests share one demo server. Keeping the name keeps the automatic ``db`` marker, so
-    these tests run in the SQLite pass and in the PostgreSQL pass."""
-    with _new_database(tmp_path_factory.mktemp("browser-db")) as url:
-        yield url
+def demo_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A database of its own for the module, with the demo school loaded for the real today, on the
+    engine under test, and a folder with the demo's feeds, where the server runs. The demo is loaded
+    once per run (it takes seconds) and copied for each module (demo_copy in tests/conftest.py). The
+    name is one of tests/conftest.py's DB_FIXTURES, so these tests run in the SQLite pass and in the
+    PostgreSQL pass."""
+    require_chromium()  # before spending seconds on the demo
+    work = tmp_path_factory.mktemp("serve")
+    url = demo_copy(work)
+    try:
+        yield url, work
+    finally:
+        drop_database(url)
 
 
 @pytest.fixture(scope="module")
-def server(fresh_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`prakat demo` then `prakat serve` on a free port, as a school runs them."""
-    require_chromium()  # before spending seconds on the demo
-    work = tmp_path_factory.mktemp("serve")
-    env = {**os.environ, "PRAKAT_DATABASE_URL": fresh_database_url}
-    today = today_bangkok()
+def server(demo_database_url: tuple[str, Path]) -> Iterator[Server]:
+    """`prakat serve` on a free port over a copy of the demo school, as a school runs it after
+    `prakat demo` (in the folder with the demo's feeds)."""
+    url, work = demo_database_url
+    env = {**os.environ, "PRAKAT_DATABASE_URL": url}
     port = _free_port()
     log = work / "serve.log"
-    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server. It
-    # starts while the demo loads (it touches no table before the first request): seconds saved.
+    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server.
     with log.open("w") as out:
         proc = subprocess.Popen(
             [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -111,12 +117,8 @@ def server(fresh_database_url: str, tmp_path_factory: pytest.TempPathFactory) ->
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    running = Server(f"http://127.0.0.1:{port}", fiscal_year_be(today), log)
+    running = Server(f"http://127.0.0.1:{port}", fiscal_year_be(today_bangkok()), log)
     try:
-        demo = subprocess.run(
-            [PRAKAT, "demo"], env=env, cwd=work, capture_output=True, text=True, timeout=300, check=False
-        )
-        assert demo.returncode == 0, demo.stderr
         deadline = time.monotonic() + 30
         while True:
             try:

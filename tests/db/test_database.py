@@ -58,9 +58,9 @@ async def test_any_two_place_amount_round_trips(db: Engine, amount: Decimal) -> 
         school_id = school["id"]
     fy = await t.FiscalYear.select(t.FiscalYear.id).where(t.FiscalYear.school == school_id).first()
     if fy is None:
-        row = t.FiscalYear(school=school_id, year_be=2569)
-        await row.save()
-        fy_id = row.id
+        year = t.FiscalYear(school=school_id, year_be=2569)
+        await year.save()
+        fy_id = year.id
     else:
         fy_id = fy["id"]
     row = t.Procurement(

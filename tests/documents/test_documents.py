@@ -30,6 +30,7 @@ from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
 from prakat.thai import baht_text, line_breaks_ok, pdftotext_lines
 from tests import factories
+from tests.documents.pdfs import fonts_of, stream
 
 
 def text_of(data: bytes, *, raw: bool = False) -> str:
@@ -53,7 +54,7 @@ def archive_and_access_problems(reader: PdfReader, title: str) -> list[str]:
     (veraPDF is not in this machine's package registries): the claims in XMP, an sRGB output
     intent, tagging, the language, the title shown, and every font embedded with a Unicode map."""
     problems = []
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     if reader.is_encrypted:
         problems.append("encrypted")
     if root.get("/Lang") != "th":
@@ -67,7 +68,7 @@ def archive_and_access_problems(reader: PdfReader, title: str) -> list[str]:
     intents = [i.get_object() for i in root.get("/OutputIntents", [])]
     if not any(i.get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents):
         problems.append("no PDF/A output intent")
-    xmp = etree.fromstring(root["/Metadata"].get_object().get_data())
+    xmp = etree.fromstring(stream(root["/Metadata"]).get_data())
     described = {k: v for d in xmp.iter(f"{{{XMP['rdf']}}}Description") for k, v in d.attrib.items()}
     if (described.get(f"{{{XMP['pdfaid']}}}part"), described.get(f"{{{XMP['pdfaid']}}}conformance")) != (
         "2",
@@ -79,7 +80,7 @@ def archive_and_access_problems(reader: PdfReader, title: str) -> list[str]:
     if xmp.findtext(f".//{{{XMP['dc']}}}title/{{{XMP['rdf']}}}Alt/{{{XMP['rdf']}}}li") != title:
         problems.append("XMP title differs")
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in fonts_of(page).values():
             font = font.get_object()
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant.get("/FontDescriptor", {})
@@ -306,7 +307,12 @@ async def test_no_signer_is_refused_before_rendering(db: Engine, monkeypatch: py
     draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
     await announcements.submit(actor, draft.id)
     calls: list[object] = []
-    monkeypatch.setattr(pdf.renderer(), "render", lambda *a, **k: calls.append(a) or b"")
+
+    def render(*args: object, **kwargs: object) -> bytes:
+        calls.append(args)
+        return b""
+
+    monkeypatch.setattr(pdf.renderer(), "render", render)
     with pytest.raises(InvalidInput) as refused:
         await announcements.approve(actor, draft.id)
     assert refused.value.errors["signer"].startswith("ผู้ลงนาม:")

@@ -178,7 +178,7 @@ def test_line_ends_in_this_process_come_from_the_field_dictionary() -> None:
 def test_without_trietool_libthai_keeps_its_own(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(linebreak.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)  # as linebreak finds trietool
     monkeypatch.delenv("LIBTHAI_DICTDIR", raising=False)
     with caplog.at_level(logging.WARNING, logger="prakat.documents"):
         assert linebreak.use_field_dictionary.__wrapped__() is False

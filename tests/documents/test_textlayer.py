@@ -31,6 +31,7 @@ from prakat.documents import patches, textlayer
 from prakat.documents.patches import PatchError
 from prakat.documents.textlayer import TextLayerError, render_pdf, split_cluster, write_pdf
 from prakat.fonts import SARABUN_DIR
+from tests.documents.pdfs import fonts_of
 
 # Rendered in this process: the text layer's hook, installed as the render worker installs it.
 pytestmark = pytest.mark.usefixtures("patched")
@@ -414,7 +415,7 @@ def test_pages_render_identically(kind: Kind, tmp_path: Path) -> None:
 def font_structures(pdf: bytes) -> list[dict[str, Any]]:
     fonts = []
     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages:
-        for font in page["/Resources"]["/Font"].values():
+        for font in fonts_of(page).values():
             font = font.get_object()
             cid_font = font["/DescendantFonts"][0].get_object()
             cmap = font["/ToUnicode"].get_object().get_data().decode()
@@ -502,7 +503,9 @@ def test_render_pdf_passes_base_url_and_stylesheets(tmp_path: Path) -> None:
         html, base_url=str(tmp_path) + "/", stylesheets=[weasyprint.CSS(string="p { margin: 1cm }")]
     )
     assert squeeze(pdftotext(pdf)) == "สำหรับ"
-    content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    contents = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents()
+    assert contents is not None
+    content = contents.get_data()
     assert b"0.070588 0.203922 0.337255 rg" in content  # #123456 from the linked stylesheet
 
 
@@ -519,7 +522,7 @@ def test_missing_glyphs_keep_weasyprint_encoding() -> None:
     # its own, which the aliases extend. pypdf garbles such fonts, with plain WeasyPrint too.
     text = "สำหรับ \U000f0001 น้ำ"
     pdf = render_pdf(page(f"<p>{text}</p>"))
-    font = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"]
+    font = fonts_of(pypdf.PdfReader(io.BytesIO(pdf)).pages[0])
     encodings = [f.get_object()["/Encoding"] for f in font.values()]
     if all(encoding == "/Identity-H" for encoding in encodings):
         pytest.fail("the test character was found in a font; pick another one")

@@ -227,22 +227,22 @@ def test_more_than_the_row_limit_is_refused() -> None:
 
 def _spellings() -> list[tuple[str, str, str]]:
     cases: list[tuple[str, str, str]] = []
-    for member in ProcurementKind:
-        cases += [("kind", member.label, member.value), ("kind", member.value, member.value)]
-    for member in BudgetSource:
+    for kind in ProcurementKind:
+        cases += [("kind", kind.label, kind.value), ("kind", kind.value, kind.value)]
+    for source in BudgetSource:
         cases += [
-            ("budget_source", member.label, member.value),
-            ("budget_source", member.value, member.value),
+            ("budget_source", source.label, source.value),
+            ("budget_source", source.value, source.value),
         ]
-        cases.append(("budget_source", member.full_label, member.value))
-    for member in BudgetCategory:
-        cases += [("category", member.label, member.value), ("category", member.value, member.value)]
-    for member in Method:
+        cases.append(("budget_source", source.full_label, source.value))
+    for category in BudgetCategory:
+        cases += [("category", category.label, category.value), ("category", category.value, category.value)]
+    for method in Method:
         cases += [
-            ("planned_method", member.label, member.value),
-            ("planned_method", member.value, member.value),
+            ("planned_method", method.label, method.value),
+            ("planned_method", method.value, method.value),
         ]
-        cases.append(("planned_method", member.info.thai_short_name, member.value))
+        cases.append(("planned_method", method.info.thai_short_name, method.value))
     return cases
 
 
@@ -536,7 +536,7 @@ def _five_good_three_bad() -> ImportResult:
     return result
 
 
-async def test_import_items_adds_the_good_rows_in_order_after_existing_items(db: Engine) -> None:
+async def test_import_items_adds_the_good_rows_in_order_after_existing_items(db: Engine) -> None:  # type: ignore[type-arg]
     actor, plan_id = await _draft_plan()
     await plans.add_plan_item(actor, plan_id, msgspec.structs.replace(EXPECTED, name="เดิม"))
     assert await import_items(actor, plan_id, _five_good_three_bad()) == 5
@@ -553,7 +553,7 @@ async def test_import_items_adds_the_good_rows_in_order_after_existing_items(db:
     assert plan.items[1].expected_month == date(2025, 10, 1)
 
 
-async def test_nothing_is_written_into_a_published_plan(db: Engine) -> None:
+async def test_nothing_is_written_into_a_published_plan(db: Engine) -> None:  # type: ignore[type-arg]
     actor, plan_id = await _draft_plan()
     await plans.add_plan_item(actor, plan_id, EXPECTED)
     await t.Plan.update({t.Plan.status: "published"}).where(t.Plan.id == plan_id)
@@ -562,7 +562,7 @@ async def test_nothing_is_written_into_a_published_plan(db: Engine) -> None:
     assert await t.PlanItem.count().where(t.PlanItem.plan == plan_id) == 1
 
 
-async def test_a_failure_midway_writes_nothing(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_failure_midway_writes_nothing(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
     actor, plan_id = await _draft_plan()
     real = plans.add_plan_item
     calls = 0
@@ -581,7 +581,7 @@ async def test_a_failure_midway_writes_nothing(db: Engine, monkeypatch: pytest.M
     assert await t.PlanItem.count().where(t.PlanItem.plan == plan_id) == 0
 
 
-async def test_an_import_checked_for_another_year_or_school_is_refused(db: Engine) -> None:
+async def test_an_import_checked_for_another_year_or_school_is_refused(db: Engine) -> None:  # type: ignore[type-arg]
     actor, plan_id = await _draft_plan()
     other_year = parse_pasted(row(expected_month="ต.ค. 69"), 2570)
     assert len(other_year.items) == 1

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import DemoDatabase
+
 PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 
 
@@ -29,10 +31,10 @@ def _lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
-def test_user_add_then_list(fresh_database_url: str, tmp_path: Path) -> None:
-    assert run(fresh_database_url, "demo", "--today", "2026-03-15", cwd=tmp_path).returncode == 0
+def test_user_add_then_list(demo_database: DemoDatabase, tmp_path: Path) -> None:
+    url = demo_database("2026-03-15")  # as after `prakat demo --today 2026-03-15`
     added = run(
-        fresh_database_url,
+        url,
         "user",
         "add",
         "--username",
@@ -48,7 +50,7 @@ def test_user_add_then_list(fresh_database_url: str, tmp_path: Path) -> None:
     assert added.returncode == 0, added.stderr
     assert added.stdout.strip() == "created user somchai.k (ผู้ดูแลระบบ) at โรงเรียนบ้านหนองบัววิทยา"
 
-    listed = run(fresh_database_url, "user", "list", "--school", "demo", cwd=tmp_path)
+    listed = run(url, "user", "list", "--school", "demo", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
     header, *rows = _lines(listed.stdout)
     assert header == "โรงเรียนบ้านหนองบัววิทยา (demo)"
@@ -58,10 +60,10 @@ def test_user_add_then_list(fresh_database_url: str, tmp_path: Path) -> None:
     assert [r[0].strip() for r in listed_rows] == sorted(
         ["admin", "director", "head", "officer", "somchai.k"]
     )
-    assert run(fresh_database_url, "user", "list", cwd=tmp_path).stdout == listed.stdout  # the only school
+    assert run(url, "user", "list", cwd=tmp_path).stdout == listed.stdout  # the only school
 
     again = run(
-        fresh_database_url,
+        url,
         "user",
         "add",
         "--username",
@@ -77,11 +79,11 @@ def test_user_add_then_list(fresh_database_url: str, tmp_path: Path) -> None:
 
 
 def test_bad_input_is_one_thai_line_per_field_and_no_traceback(
-    fresh_database_url: str, tmp_path: Path
+    demo_database: DemoDatabase, tmp_path: Path
 ) -> None:
-    assert run(fresh_database_url, "demo", "--today", "2026-03-15", cwd=tmp_path).returncode == 0
+    url = demo_database("2026-03-15")  # as after `prakat demo --today 2026-03-15`
     bad_role = run(
-        fresh_database_url,
+        url,
         "user",
         "add",
         "--username",
@@ -101,7 +103,7 @@ def test_bad_input_is_one_thai_line_per_field_and_no_traceback(
         "director (ผู้อำนวยการ), admin (ผู้ดูแลระบบ) (--role)"
     ]
     weak = run(
-        fresh_database_url,
+        url,
         "user",
         "add",
         "--username",
@@ -115,7 +117,7 @@ def test_bad_input_is_one_thai_line_per_field_and_no_traceback(
     assert weak.returncode == 1
     assert "Traceback" not in weak.stderr
     assert _lines(weak.stderr) == ["รหัสผ่าน: ต้องยาวอย่างน้อย 10 ตัวอักษร ใช้เป็นวลีที่จำง่ายก็ได้ (--password)"]
-    listed = run(fresh_database_url, "user", "list", cwd=tmp_path)
+    listed = run(url, "user", "list", cwd=tmp_path)
     # Only the demo's accounts: nothing half-made by the refused commands.
     assert [line.split("\t")[0].strip() for line in _lines(listed.stdout)[1:]] == [
         "admin",

@@ -15,6 +15,7 @@ from prakat.db import tables as t
 from prakat.settings import Settings
 from prakat.users import service as users
 from tests import factories
+from tests.conftest import asgi_transport
 from tests.web.helpers import PASSWORD, make_user, post_form, sign_in
 
 NEW_PASSWORD = "ลมหนาวพัดผ่านทุ่งนา"
@@ -31,9 +32,7 @@ def doc(response: httpx.Response) -> html.HtmlElement:
 async def browser(db: Engine, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[type-arg]
     """A second browser on the same app and database, with its own cookies."""
     app = create_app(settings, engine=db)
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-    ) as other:
+    async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as other:
         yield other
 
 

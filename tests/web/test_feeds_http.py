@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -76,8 +75,8 @@ def elements(data: bytes, fmt: str) -> dict[str, bytes]:
         return {item["id"]: json.dumps(item, sort_keys=True).encode() for item in json.loads(data)["items"]}
     tree = etree.fromstring(data)
     if fmt == "rss":
-        return {i.findtext("guid"): etree.tostring(i) for i in tree.iter("item")}
-    return {e.findtext(f"{ATOM}id"): etree.tostring(e) for e in tree.iter(f"{ATOM}entry")}
+        return {i.findtext("guid", ""): etree.tostring(i) for i in tree.iter("item")}
+    return {e.findtext(f"{ATOM}id", ""): etree.tostring(e) for e in tree.iter(f"{ATOM}entry")}
 
 
 def thai_error(response: httpx.Response, status: int) -> str:
@@ -199,11 +198,9 @@ async def test_unknown_school_kind_year_or_page_is_a_thai_404(
 async def test_huge_or_malformed_queries_are_refused_quickly(
     client: httpx.AsyncClient, school: School, query: str, status: int
 ) -> None:
+    # How quickly: benchmarks/refusals.py (no clock in the tests).
     for path in (feed_url("rss"), urls.follow(SLUG)):
-        start = time.perf_counter()
-        response = await client.get(f"{path}?{query}")
-        assert time.perf_counter() - start < 0.5
-        thai_error(response, status)
+        thai_error(await client.get(f"{path}?{query}"), status)
     thai_error(await client.get(f"{urls.feed_archive(SLUG, 1, 'rss')}?kind=winner"), 400)
 
 
@@ -273,8 +270,8 @@ async def test_static_files_are_the_bytes_served(
 async def test_no_database_query_on_a_warm_hit(
     client: httpx.AsyncClient,
     school: School,
-    db: Engine,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
+    db: Engine,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     wanted = [
         (feed_url("rss"), {}),

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 from lxml import html
 
 from prakat import clock
@@ -78,11 +78,13 @@ async def test_year_page_shows_the_school_plan_and_published_procurements(client
     assert procurement_rows[0][3] == "ห้างหุ้นส่วนจำกัด รุ่งเรือง 3"
     assert procurement_rows[0][4] == "11,990.50"
     assert procurement_rows[0][5] == "5 พ.ย. 68"
-    assert doc.find(".//link[@rel='canonical']").get("href") == "/s/banna/2569/"
+    canonical = doc.find(".//link[@rel='canonical']")
+    assert canonical is not None and canonical.get("href") == "/s/banna/2569/"
     # The home page of a one-school install is the school's home, under its own canonical URL.
     home = html.fromstring((await client.get("/")).text)
     assert home.findtext(".//h1") == school.name
-    assert home.find(".//link[@rel='canonical']").get("href") == "/s/banna/"
+    canonical = home.find(".//link[@rel='canonical']")
+    assert canonical is not None and canonical.get("href") == "/s/banna/"
 
 
 async def test_school_page_is_the_same_as_home(client: httpx.AsyncClient) -> None:

@@ -3,7 +3,6 @@ filters and search, one announcement, the plan of a year; and what bad input get
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -201,7 +200,8 @@ def thai_404(response: httpx.Response) -> None:
     assert response.status_code == 404, response.status_code
     doc = html.fromstring(response.text)
     assert doc.findtext(".//h1") == "ไม่พบหน้านี้"
-    assert "ไม่พบ" in doc.find(".//main").text_content()
+    main = doc.find(".//main")
+    assert main is not None and "ไม่พบ" in main.text_content()
 
 
 # --- The school's home -----------------------------------------------------------------------
@@ -589,10 +589,9 @@ async def test_huge_or_malformed_query_strings_are_refused_quickly(
     client: httpx.AsyncClient, db: Any
 ) -> None:
     await factories.school("banna")
+    # How quickly: benchmarks/refusals.py (no clock in the tests).
     for query in ("q=" + "a" * 20_000, "x=" + "%E0%B8%81" * 2500, "&" * 20_000):
-        started = time.perf_counter()
         response = await client.get("/s/banna/announcements/?" + query)
-        assert time.perf_counter() - started < 1
         assert response.status_code == 414
         assert html.fromstring(response.text).findtext(".//h1") == "ลิงก์ไม่ถูกต้อง"
     for query in ("q=%00", "q=a%00b", "kind=%00", "%00=1", "q=%1B%5B31m"):

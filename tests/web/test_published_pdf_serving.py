@@ -14,9 +14,11 @@ from prakat.announcements import pdf
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.app import create_app
+from prakat.db import tables as t
 from prakat.settings import Settings
 from prakat.web import documents
 from tests import factories
+from tests.conftest import asgi_transport
 
 
 def no_database(*_: Any, **__: Any) -> Any:
@@ -36,8 +38,8 @@ async def test_a_published_pdf_is_served_without_a_query_the_second_time(
     assert hashlib.sha256(first.content).hexdigest() == a.pdf_sha256
 
     monkeypatch.setattr(documents, "get_school_by_slug", no_database)
-    monkeypatch.setattr(documents.announcements, "get_published", no_database)
-    monkeypatch.setattr(pdf.t.PdfFile, "select", no_database)
+    monkeypatch.setattr(announcements, "get_published", no_database)  # the service documents uses
+    monkeypatch.setattr(t.PdfFile, "select", no_database)
     again = await client.get(url)
     assert again.status_code == 200 and again.content == first.content
     for header in ("content-type", "content-disposition", "cache-control", "etag", "x-content-type-options"):
@@ -72,7 +74,7 @@ async def test_each_app_has_an_index_of_its_own(db: Engine, settings: Settings) 
     p = await factories.awarded(actor, vendor.id)
     a = await factories.publish(actor, "winner", procurement_id=p.id)
     one, other = create_app(settings, engine=db), create_app(settings, engine=db)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=one), base_url="http://testserver") as c:
+    async with httpx.AsyncClient(transport=asgi_transport(one), base_url="http://testserver") as c:
         assert (await c.get(f"/s/banna/pdf/{a.id}.pdf")).status_code == 200
     assert one.state[documents.INDEX].get("banna", a.id) is not None
     assert documents.INDEX not in other.state

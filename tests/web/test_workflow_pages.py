@@ -232,6 +232,6 @@ async def test_a_procurement_history_holds_its_bids_and_award(client: httpx.Asyn
     await post_form(client, url, url + "/bids", {"vendor_id": str(vendor.id), "amount": "12,000"})
     pid = url.rsplit("/", 1)[1]
     history = doc(await client.get(f"/w/history/procurement/{pid}"))
-    steps = [li.find("strong").text_content() for li in history.get_element_by_id("history").findall("li")]
+    steps = [li.xpath("string(strong)") for li in history.get_element_by_id("history").findall("li")]
     assert steps == ["สร้าง", "สร้างผู้เสนอราคา"]
     assert "ครูสมศรี" in history.get_element_by_id("history").text_content()

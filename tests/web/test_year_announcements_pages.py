@@ -39,7 +39,9 @@ async def test_officer_drafts_a_quarter_and_a_no_plan_statement(client: httpx.As
     )
     assert made.status_code == 303
     draft = doc(await client.get(made.headers["location"].split("?")[0]))
-    subject = draft.find(".//p[@class='doc-subject']").text_content()
+    subject_element = draft.find(".//p[@class='doc-subject']")
+    assert subject_element is not None
+    subject = subject_element.text_content()
     assert "ประจำไตรมาสที่ 4 ปีงบประมาณ พ.ศ. 2569 (กรกฎาคม - กันยายน 2569)" in subject
     assert draft.get_element_by_id("doc-items") is not None  # the (empty) list of the quarter
 
