@@ -11,6 +11,7 @@ from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.procurements import service as procurements
 from prakat.procurements.schemas import Procurement
+from prakat.rules import AnnouncementKind
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
 from prakat.settings import Settings
@@ -82,7 +83,7 @@ async def publish(
 ) -> Announcement:
     """Prepare, submit and approve, as the system actor would (no role checks)."""
     draft = await announcements.prepare(
-        actor, AnnouncementDraft(kind=kind, procurement_id=procurement_id, plan_id=plan_id)
+        actor, AnnouncementDraft(kind=AnnouncementKind(kind), procurement_id=procurement_id, plan_id=plan_id)
     )
     await announcements.submit(actor, draft.id)
     return await announcements.approve(actor, draft.id, at=at)

@@ -19,6 +19,7 @@ import httpx
 from prakat import readmodel
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.rules import AnnouncementKind
 from tests import factories
 
 APPROVALS = 6
@@ -36,7 +37,9 @@ async def test_a_follower_misses_and_repeats_nothing_while_approvals_commit_conc
     drafts = []
     for n in range(APPROVALS):
         p = await factories.awarded(actor, vendor.id, subject=f"วัสดุพร้อมกัน {n}")
-        draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+        draft = await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+        )
         await announcements.submit(actor, draft.id)
         drafts.append(draft.id)
 

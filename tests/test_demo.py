@@ -217,7 +217,7 @@ async def test_the_demo_year_has_corrections_linked_both_ways(
         assert to_thai_digits(original.number or "") in text.replace("\n", " ")
     # The cancelled winner's procurement is cancelled, signed no contract, and left the year's table.
     cancelled = await procurements.get_procurement(school, corrections["winner_cancel"].procurement_id or 0)
-    assert cancelled.status == procurements.CANCELLED
+    assert cancelled.status == ProcurementStatus.CANCELLED
     assert cancelled.award is not None and cancelled.award.contract_date is None
     year_page = html.fromstring((await client.get("/s/demo/2569/")).text)
     table = year_page.get_element_by_id("procurement-table").text_content()

@@ -14,6 +14,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.errors import NotFound
 from prakat.readmodel import Filters, parse_filters
+from prakat.rules import AnnouncementKind
 from tests import factories
 
 
@@ -103,7 +104,7 @@ async def test_search_finds_whom_a_quarter_names(db: Engine) -> None:  # type: i
         actor, vendor.id, bid="900", price="900", method="specific_w119", budget="900", subject="ปากกาไวท์บอร์ด"
     )
     draft = await announcements.prepare(
-        actor, AnnouncementDraft(kind="quarterly_winners", year_be=2569, quarter=1)
+        actor, AnnouncementDraft(kind=AnnouncementKind("quarterly_winners"), year_be=2569, quarter=1)
     )
     await announcements.submit(actor, draft.id)
     await announcements.approve(actor, draft.id)

@@ -10,6 +10,7 @@ from piccolo.engine.base import Engine
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.rules import AnnouncementKind
 from prakat.thai import format_date_full
 from tests import factories
 
@@ -22,7 +23,10 @@ async def test_a_correction_cites_what_it_corrects(db: Engine) -> None:  # type:
     draft = await announcements.prepare(
         actor,
         AnnouncementDraft(
-            kind="winner_cancel", procurement_id=p.id, supersedes_id=winner.id, body="ผู้ชนะขอถอนตัว"
+            kind=AnnouncementKind("winner_cancel"),
+            procurement_id=p.id,
+            supersedes_id=winner.id,
+            body="ผู้ชนะขอถอนตัว",
         ),
     )
     await announcements.submit(actor, draft.id)

@@ -16,6 +16,7 @@ from prakat.db import tables as t
 from prakat.errors import Conflict, Forbidden, InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
+from prakat.rules import AnnouncementKind
 from prakat.workflow import ProcurementStatus
 from tests import factories
 
@@ -45,7 +46,7 @@ async def setup() -> tuple[Actor, Actor, Actor, Actor, int]:
 
 async def draft_winner(officer: Actor, procurement_id: int) -> int:
     drafted = await announcements.prepare(
-        officer, AnnouncementDraft(kind="winner", procurement_id=procurement_id)
+        officer, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=procurement_id)
     )
     return drafted.id
 
@@ -73,7 +74,9 @@ async def test_officer_drafts_and_submits_director_approves(db: Engine) -> None:
 async def test_roles_are_enforced_in_the_services(db: Engine) -> None:  # type: ignore[type-arg]
     officer, head, director, _, pid = await setup()
     with pytest.raises(Forbidden, match="ผู้อำนวยการไม่มีสิทธิ์บันทึกและแก้ไขข้อมูล"):
-        await announcements.prepare(director, AnnouncementDraft(kind="winner", procurement_id=pid))
+        await announcements.prepare(
+            director, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=pid)
+        )
     aid = await draft_winner(officer, pid)
     with pytest.raises(Forbidden):
         await announcements.submit(director, aid)
@@ -148,13 +151,18 @@ async def test_a_correction_points_at_what_it_corrects(db: Engine) -> None:  # t
     with pytest.raises(InvalidInput) as caught:
         announcements.parse_draft({"kind": "winner_change", "procurement_id": pid})
     assert set(caught.value.errors) == {"supersedes_id", "body"}
-    wrong = AnnouncementDraft(kind="invitation_cancel", procurement_id=pid, supersedes_id=first.id, body="x")
+    wrong = AnnouncementDraft(
+        kind=AnnouncementKind("invitation_cancel"), procurement_id=pid, supersedes_id=first.id, body="x"
+    )
     with pytest.raises(InvalidInput, match="ใช้แก้ไขหรือยกเลิก"):
         await announcements.prepare(officer, wrong)
     cancel = await announcements.prepare(
         officer,
         AnnouncementDraft(
-            kind="winner_cancel", procurement_id=pid, supersedes_id=first.id, body="ผู้ชนะไม่มาทำสัญญา"
+            kind=AnnouncementKind("winner_cancel"),
+            procurement_id=pid,
+            supersedes_id=first.id,
+            body="ผู้ชนะไม่มาทำสัญญา",
         ),
     )
     await announcements.submit(officer, cancel.id)
@@ -173,8 +181,14 @@ async def test_plan_approval_publishes_and_freezes_the_revision(db: Engine) -> N
     plan = await plans.create_plan(officer, 2569)
     item = await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
     with pytest.raises(InvalidInput, match="แผนฉบับนี้ต้องใช้ประกาศ"):
-        await announcements.prepare(officer, AnnouncementDraft(kind="plan_revision", plan_id=plan.id))
-    aid = (await announcements.prepare(officer, AnnouncementDraft(kind="plan", plan_id=plan.id))).id
+        await announcements.prepare(
+            officer, AnnouncementDraft(kind=AnnouncementKind("plan_revision"), plan_id=plan.id)
+        )
+    aid = (
+        await announcements.prepare(
+            officer, AnnouncementDraft(kind=AnnouncementKind("plan"), plan_id=plan.id)
+        )
+    ).id
     await announcements.submit(officer, aid)
     with pytest.raises(Conflict):
         await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
@@ -195,7 +209,9 @@ async def test_concurrent_approvals_get_distinct_gap_free_sequences(db: Engine) 
     ids = []
     for n in range(8):
         p = await factories.awarded(system, vendor.id, subject=f"วัสดุ {n}")
-        drafted = await announcements.prepare(system, AnnouncementDraft(kind="winner", procurement_id=p.id))
+        drafted = await announcements.prepare(
+            system, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+        )
         await announcements.submit(system, drafted.id)
         ids.append(drafted.id)
     done = await asyncio.gather(*(announcements.approve(system, i) for i in ids))
@@ -210,7 +226,12 @@ async def test_a_winner_change_reopens_the_award_but_the_public_keeps_the_publis
     first = await factories.publish(system, "winner", procurement_id=pid)
     change = await announcements.prepare(
         officer,
-        AnnouncementDraft(kind="winner_change", procurement_id=pid, supersedes_id=first.id, body="ราคาพิมพ์ผิด"),
+        AnnouncementDraft(
+            kind=AnnouncementKind("winner_change"),
+            procurement_id=pid,
+            supersedes_id=first.id,
+            body="ราคาพิมพ์ผิด",
+        ),
     )
     # The draft reopens the award for the officer ...
     await procurements.remove_award(officer, pid)
@@ -277,7 +298,9 @@ async def test_a_procurement_from_an_unpublished_plan_waits_for_the_plan(db: Eng
     item = await plans.add_plan_item(officer, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
     vendor = await factories.vendor(system, 9)
     p = await factories.awarded(system, vendor.id, plan_item_id=item.id, subject="ตามแผน")
-    drafted = await announcements.prepare(officer, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    drafted = await announcements.prepare(
+        officer, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(officer, drafted.id)
     with pytest.raises(Conflict, match="แผนฉบับแรกซึ่งยังไม่เผยแพร่"):
         await announcements.approve(director, drafted.id)

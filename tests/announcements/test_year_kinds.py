@@ -16,6 +16,7 @@ from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.errors import Conflict, InvalidInput
 from prakat.procurements import service as procurements
+from prakat.rules import AnnouncementKind
 from prakat.workflow import ProcurementStatus
 from tests import factories
 
@@ -39,7 +40,7 @@ async def awarded_on(actor: Actor, vendor_id: int, day: date, **overrides: Any) 
 
 async def quarterly(actor: Actor, year_be: int, quarter: int) -> Announcement:
     return await announcements.prepare(
-        actor, AnnouncementDraft(kind="quarterly_winners", year_be=year_be, quarter=quarter)
+        actor, AnnouncementDraft(kind=AnnouncementKind("quarterly_winners"), year_be=year_be, quarter=quarter)
     )
 
 
@@ -141,7 +142,9 @@ def test_year_level_drafts_need_their_year_and_quarter(raw: dict[str, str], fiel
 async def test_no_plan_statement_only_when_every_purchase_is_within_the_exemption(db: Engine) -> None:  # type: ignore[type-arg]
     _, actor = await factories.school()
     await factories.procurement(actor, budget="480,000")
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="no_plan_statement", year_be=2569))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("no_plan_statement"), year_be=2569)
+    )
     assert draft.subject == "ไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. 2569"
     # A purchase over the limit entered after the draft: submitting re-checks and names it.
     big = await factories.procurement(
@@ -164,7 +167,9 @@ async def test_no_plan_statement_only_when_every_purchase_is_within_the_exemptio
     text = " ".join(wording.paragraphs(published.kind, published.subject, "", published.snapshot))
     assert "ไม่มีการจัดซื้อจัดจ้างที่มีวงเงินเกิน 500,000 บาท" in text
     with pytest.raises(Conflict, match="2569"):
-        await announcements.prepare(actor, AnnouncementDraft(kind="no_plan_statement", year_be=2569))
+        await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind("no_plan_statement"), year_be=2569)
+        )
 
 
 async def test_no_plan_statement_refused_once_a_plan_is_published(db: Engine) -> None:  # type: ignore[type-arg]
@@ -175,4 +180,6 @@ async def test_no_plan_statement_refused_once_a_plan_is_published(db: Engine) ->
     await plans.add_plan_item(actor, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
     await factories.publish(actor, "plan", plan_id=plan.id)
     with pytest.raises(Conflict, match="เผยแพร่แผน"):
-        await announcements.prepare(actor, AnnouncementDraft(kind="no_plan_statement", year_be=2569))
+        await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind("no_plan_statement"), year_be=2569)
+        )

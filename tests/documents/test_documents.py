@@ -22,6 +22,7 @@ from prakat.announcements.document import date_line
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db import tables as t
+from prakat.documents import client
 from prakat.documents.digits import thai
 from prakat.errors import Conflict, InvalidInput
 from prakat.plans import service as plans
@@ -97,7 +98,9 @@ def squeeze(text: str) -> str:
 
 async def publish(actor: Actor, kind: str, body: str = "", **target: int) -> Announcement:
     """Prepare, submit and approve; ``target`` is procurement_id, plan_id, year_be or quarter."""
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind=kind, body=body, **target))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind(kind), body=body, **target)
+    )
     await announcements.submit(actor, draft.id)
     return await announcements.approve(actor, draft.id)
 
@@ -264,7 +267,9 @@ async def test_without_an_emblem_nothing_is_published(db: Engine) -> None:  # ty
     _, actor = await factories.school(emblem_path="")
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(actor, draft.id)
     with pytest.raises(InvalidInput) as refused:
         await announcements.approve(actor, draft.id)
@@ -284,13 +289,15 @@ async def test_a_rendering_failure_publishes_nothing(db: Engine, monkeypatch: py
     _, actor = await factories.school()
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(actor, draft.id)
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("pango fell over")
 
-    monkeypatch.setattr(pdf.renderer(), "render", broken)
+    monkeypatch.setattr(client.renderer(), "render", broken)
     with pytest.raises(Conflict) as refused:
         await announcements.approve(actor, draft.id)
     assert "ยังไม่เผยแพร่" in refused.value.message
@@ -304,7 +311,9 @@ async def test_no_signer_is_refused_before_rendering(db: Engine, monkeypatch: py
     _, actor = await factories.school(director_name="")
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(actor, draft.id)
     calls: list[object] = []
 
@@ -312,7 +321,7 @@ async def test_no_signer_is_refused_before_rendering(db: Engine, monkeypatch: py
         calls.append(args)
         return b""
 
-    monkeypatch.setattr(pdf.renderer(), "render", render)
+    monkeypatch.setattr(client.renderer(), "render", render)
     with pytest.raises(InvalidInput) as refused:
         await announcements.approve(actor, draft.id)
     assert refused.value.errors["signer"].startswith("ผู้ลงนาม:")

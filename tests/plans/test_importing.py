@@ -37,11 +37,11 @@ GOOD: dict[str, str] = {
 }
 EXPECTED = PlanItemCreate(
     name="กระดาษถ่ายเอกสาร A4",
-    kind="buy",
+    kind=ProcurementKind("buy"),
     budget=Decimal("12500.25"),
-    budget_source="per_head_subsidy",
-    category="operating",
-    planned_method="specific",
+    budget_source=BudgetSource("per_head_subsidy"),
+    category=BudgetCategory("operating"),
+    planned_method=Method("specific"),
     expected_month=date(2025, 10, 1),
 )
 
@@ -401,11 +401,11 @@ def test_xlsx_plan_sheet_header_and_sheet_row_numbers() -> None:
         EXPECTED,
         PlanItemCreate(
             name="ซ่อม หลังคา",
-            kind="hire",
+            kind=ProcurementKind("hire"),
             budget=Decimal("4500.00"),
-            budget_source="per_head_subsidy",
-            category="operating",
-            planned_method="specific",
+            budget_source=BudgetSource("per_head_subsidy"),
+            category=BudgetCategory("operating"),
+            planned_method=Method("specific"),
             expected_month=date(2025, 11, 1),
             egp_plan_code="69110001",
         ),

@@ -18,6 +18,7 @@ from prakat.audit import Actor
 from prakat.auth import tokens
 from prakat.db import tables as t
 from prakat.errors import Forbidden, InvalidInput
+from prakat.rules import AnnouncementKind
 from prakat.schools import service as schools
 from prakat.settings import Settings
 from prakat.users import service as users
@@ -397,7 +398,9 @@ async def test_head_review_hides_the_directors_approve_button_until_the_head_rev
     await make_user(system, "hua", "head", "ครูหัวหน้า")
     vendor = await factories.vendor(system)
     p = await factories.awarded(system, vendor.id)
-    draft = await announcements.prepare(system, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        system, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(system, draft.id)
     url = f"/w/announcements/{draft.id}"
     approve = url + "/approve"

@@ -10,6 +10,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.db import tables as t
 from prakat.plans import service as plans
+from prakat.rules import AnnouncementKind
 from tests import factories
 from tests.web.helpers import csrf_of, make_user, sign_in
 
@@ -90,9 +91,13 @@ async def _routes() -> dict[str, list[str]]:
     bid_id = p.bids[0].id
     plan = await plans.create_plan(system, 2569)
     item = await plans.add_plan_item(system, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
-    draft = await announcements.prepare(system, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        system, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     other = await factories.awarded(system, vendor.id, subject="อื่น")
-    pending = await announcements.prepare(system, AnnouncementDraft(kind="winner", procurement_id=other.id))
+    pending = await announcements.prepare(
+        system, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=other.id)
+    )
     await announcements.submit(system, pending.id)
     admin = await t.User.select(t.User.id).where(t.User.username == "somsri").first()
     assert admin is not None

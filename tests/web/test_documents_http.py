@@ -11,6 +11,7 @@ import httpx
 
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.rules import AnnouncementKind
 from tests import factories
 from tests.web.helpers import make_user, sign_in
 
@@ -47,7 +48,9 @@ async def test_drafts_and_junk_names_are_not_found(client: httpx.AsyncClient) ->
     _, actor = await factories.school("banna")
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     for path in (
         f"/s/banna/pdf/{draft.id}.pdf",
         "/s/banna/pdf/x.pdf",
@@ -62,7 +65,9 @@ async def test_the_director_previews_the_pdf_they_would_sign(client: httpx.Async
     await make_user(actor, "boss", "director", "นายใหญ่ ใจดี", "ผู้อำนวยการโรงเรียนทดสอบ")
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     await announcements.submit(actor, draft.id)
     await sign_in(client, "boss")
     response = await client.get(f"/w/announcements/{draft.id}/document.pdf")

@@ -16,6 +16,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db import tables as t
+from prakat.rules import AnnouncementKind
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
 from prakat.web import embed
@@ -244,7 +245,10 @@ async def test_the_json_list_is_typed_exact_and_open_to_other_sites(client: http
     cancel = await announcements.prepare(
         actor,
         AnnouncementDraft(
-            kind="winner_cancel", procurement_id=second.procurement_id, supersedes_id=second.id, body="ถอนตัว"
+            kind=AnnouncementKind("winner_cancel"),
+            procurement_id=second.procurement_id,
+            supersedes_id=second.id,
+            body="ถอนตัว",
         ),
     )
     await announcements.submit(actor, cancel.id)

@@ -21,6 +21,7 @@ from prakat import feeds, feedsync, readmodel, urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
+from prakat.rules import AnnouncementKind
 from prakat.settings import Settings
 from tests import factories
 
@@ -226,7 +227,7 @@ async def test_a_subscriber_sees_exactly_the_new_entries(
     draft = await announcements.prepare(
         school.actor,
         AnnouncementDraft(
-            kind="winner_cancel",
+            kind=AnnouncementKind("winner_cancel"),
             procurement_id=school.winners[0].procurement_id,
             supersedes_id=school.winners[0].id,
             body="ผู้ชนะขอถอนตัว",

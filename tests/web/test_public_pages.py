@@ -18,6 +18,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.plans import service as plans
+from prakat.rules import AnnouncementKind
 from tests import factories
 
 TODAY = datetime(2026, 1, 15, 5, 0, tzinfo=UTC)  # FY2569, its first quarter over
@@ -101,7 +102,10 @@ async def _records() -> Records:
     cancel = await announcements.prepare(
         actor,
         AnnouncementDraft(
-            kind="winner_cancel", procurement_id=roof.id, supersedes_id=roof_winner.id, body="ผู้ชนะขอถอนตัว"
+            kind=AnnouncementKind("winner_cancel"),
+            procurement_id=roof.id,
+            supersedes_id=roof_winner.id,
+            body="ผู้ชนะขอถอนตัว",
         ),
     )
     await announcements.submit(actor, cancel.id)
@@ -121,12 +125,14 @@ async def _records() -> Records:
         contract_number="บส.1/2569",
     )
     drafted = await announcements.prepare(
-        actor, AnnouncementDraft(kind="quarterly_winners", year_be=2569, quarter=1)
+        actor, AnnouncementDraft(kind=AnnouncementKind("quarterly_winners"), year_be=2569, quarter=1)
     )
     await announcements.submit(actor, drafted.id)
     quarter = await announcements.approve(actor, drafted.id, at=at(5, 1, 2026))
     pending = await factories.awarded(actor, shop.id, subject="งานที่ยังเป็นร่าง")
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=pending.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=pending.id)
+    )
     return Records(
         actor=actor,
         plan=first.id,

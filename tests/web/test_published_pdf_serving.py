@@ -15,6 +15,7 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.app import create_app
 from prakat.db import tables as t
+from prakat.rules import AnnouncementKind
 from prakat.settings import Settings
 from prakat.web import documents
 from tests import factories
@@ -56,7 +57,9 @@ async def test_a_draft_is_not_remembered_as_missing(client: httpx.AsyncClient) -
     _, actor = await factories.school("banna")
     vendor = await factories.vendor(actor)
     p = await factories.awarded(actor, vendor.id)
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     url = f"/s/banna/pdf/{draft.id}.pdf"
     assert (await client.get(url)).status_code == 404
     await announcements.submit(actor, draft.id)

@@ -13,7 +13,7 @@ from litestar.handlers import HTTPRouteHandler
 from lxml import html
 
 from prakat.errors import Refused
-from prakat.feeds.store import NO_FILTERS
+from prakat.feeds.files import NO_FILTERS
 from prakat.readmodel import GROUPS, QUERY_LIMIT, Filters
 from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.web.embed import EmbedController

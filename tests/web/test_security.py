@@ -15,11 +15,13 @@ from prakat.announcements.schemas import AnnouncementDraft
 from prakat.app import create_app
 from prakat.db import tables as t
 from prakat.errors import InvalidInput
+from prakat.rules import AnnouncementKind
 from prakat.settings import Settings
 from prakat.validation import BIDI_MESSAGE, Fields, checked_text
 from prakat.web.security import CSP
 from tests import factories
 from tests.api.helpers import call, caller
+from tests.conftest import asgi_transport
 from tests.web.helpers import csrf_of, make_user, post_form, sign_in
 
 
@@ -104,7 +106,7 @@ async def test_the_embed_keeps_its_own_frame_ancestors(client: httpx.AsyncClient
 async def test_https_installs_send_hsts(db: object, settings: Settings) -> None:
     https = dataclasses.replace(settings, base_url="https://prakat.example.org")
     app = create_app(https, engine=db)  # type: ignore[arg-type]
-    transport = httpx.ASGITransport(app=app)
+    transport = asgi_transport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         response = await client.get("/login")
     assert response.headers["strict-transport-security"] == "max-age=31536000"
@@ -117,8 +119,9 @@ async def test_pages_hold_no_inline_script(client: httpx.AsyncClient) -> None:
     scripts = html.fromstring(page.text).findall(".//script")
     assert scripts, "the follow page has its copy-button script"
     for script in scripts:
-        assert script.get("src") or script.get("type") == "application/json", html.tostring(script)
-        assert script.get("src") is None or (await client.get(script.get("src"))).status_code == 200
+        src = script.get("src")
+        assert src or script.get("type") == "application/json", html.tostring(script)
+        assert src is None or (await client.get(src)).status_code == 200
     assert "'unsafe-inline'" not in directives(CSP)["script-src"]
 
 
@@ -151,7 +154,9 @@ async def test_an_announcement_body_refuses_an_override(db: object) -> None:
     _, school = await factories.school()
     vendor = await factories.vendor(school)
     p = await factories.awarded(school, vendor.id)
-    draft = await announcements.prepare(school, AnnouncementDraft(kind="winner", procurement_id=p.id))
+    draft = await announcements.prepare(
+        school, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+    )
     with pytest.raises(InvalidInput) as raised:
         await announcements.update_body(school, draft.id, "เหตุผล\u202eRTL")
     assert raised.value.errors["body"].startswith("รายละเอียดเพิ่มเติม: ")
@@ -184,9 +189,7 @@ async def test_another_sessions_cookie_and_token_pair_does_not_pass(
     await make_user(school, "mallory", "officer")
     await sign_in(client, "somsri")
     app = create_app(settings, engine=db)  # type: ignore[arg-type]
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-    ) as other:
+    async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as other:
         await sign_in(other, "mallory")
         foreign_token = csrf_of(await other.get("/w/account/"))
         foreign_csrf_cookie = other.cookies.get("prakat_csrf")

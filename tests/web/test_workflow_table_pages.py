@@ -12,6 +12,7 @@ from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.roles import Role
 from prakat.db import tables as t
+from prakat.rules import AnnouncementKind
 from prakat.workflow import AnnouncementStatus, Publishable, actions_for
 from tests import factories
 from tests.web.helpers import make_user, post_form, sign_in
@@ -28,7 +29,9 @@ async def _one_in_each_state(actor: Actor) -> dict[AnnouncementStatus, int]:
     ids: dict[AnnouncementStatus, int] = {}
     for n, state in enumerate(S):
         p = await factories.awarded(actor, vendor.id, subject=f"งานที่ {n}")
-        draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+        draft = await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind("winner"), procurement_id=p.id)
+        )
         ids[state] = draft.id
         if state is S.DRAFT:
             continue
