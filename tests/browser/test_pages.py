@@ -319,3 +319,29 @@ async def test_thai_renders_in_sarabun(page: Page, server: Server, tmp_path: Pat
     shot = tmp_path / "school.png"
     await page.screenshot(path=shot, full_page=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+FRAME_JS = """async src => {
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  const loaded = new Promise(done => frame.addEventListener('load', done));
+  document.body.appendChild(frame);
+  await loaded;
+  let text = null;  // what the frame shows; null when the browser refused to show it
+  try {
+    const body = frame.contentDocument && frame.contentDocument.body;
+    text = body ? body.innerText : null;
+  } catch (e) { text = null; }
+  return text;
+}"""
+
+
+async def test_the_workspace_refuses_to_be_framed(page: Page, server: Server) -> None:
+    """With the director signed in, a page (even of the same site) cannot wrap the workspace and its
+    one-click approval button in a frame; the embed, made to be framed, still shows."""
+    await sign_in(page, server, "director")
+    await page.goto(server.url + "/healthz")
+    workspace = await page.evaluate(FRAME_JS, server.url + "/w/")
+    assert not workspace or "ประกาศ" not in workspace, workspace
+    embed = await page.evaluate(FRAME_JS, server.url + "/s/demo/embed/")
+    assert embed and "ประกาศ" in embed
