@@ -89,7 +89,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.db)
         # scripts/test runs --dist loadgroup: tests go to whichever worker is free, except that a
         # browser module's tests stay together on one worker, which starts its server once.
-        if grouped and item.get_closest_marker("browser"):
+        if grouped and (item.get_closest_marker("browser") or item.get_closest_marker("server")):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 

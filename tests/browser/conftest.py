@@ -10,23 +10,17 @@ Playwright's.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from tests.conftest import demo_copy, drop_database
+from tests.serving import Server, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the networking flags Chromium keeps calling home, and the closed network refuses
@@ -41,7 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-PRAKAT = shutil.which("prakat", path=str(Path(sys.executable).parent)) or "prakat"
 BANGKOK = ZoneInfo("Asia/Bangkok")
 # Playwright waits this long (ms) for an element or a page before a test fails.
 TIMEOUT_MS = 10_000
@@ -59,29 +52,6 @@ def require_chromium() -> None:
 
 def today_bangkok() -> date:
     return datetime.now(BANGKOK).date()
-
-
-def fiscal_year_be(day: date) -> int:
-    """Thai government fiscal year, B.E.: October to September, named for the year it ends in."""
-    return day.year + 543 + (1 if day.month >= 10 else 0)
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    # The fiscal year the server calls current: it reads the real clock, so the demo is loaded for
-    # the real today as well.
-    year_be: int
-    log: Path
-
-    def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -105,37 +75,8 @@ def server(demo_database_url: tuple[str, Path]) -> Iterator[Server]:
     """`prakat serve` on a free port over a copy of the demo school, as a school runs it after
     `prakat demo` (in the folder with the demo's feeds)."""
     url, work = demo_database_url
-    env = {**os.environ, "PRAKAT_DATABASE_URL": url}
-    port = _free_port()
-    log = work / "serve.log"
-    # The server's output goes to a file: a pipe nobody reads fills up and stalls the server.
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [PRAKAT, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=work,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    running = Server(f"http://127.0.0.1:{port}", fiscal_year_be(today_bangkok()), log)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(running.url + "/healthz", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"prakat serve did not start:\n{running.log_tail()}")
-                time.sleep(0.1)
+    with serving(url, work) as running:
         yield running
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from datetime import date
 
 from playwright.async_api import Locator, Page
 
-from tests.browser.conftest import Server
+from tests.serving import Server
 
 PASSWORD = "prakat-demo"  # the demo school's password, printed by `prakat demo`
 

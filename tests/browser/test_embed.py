@@ -18,8 +18,9 @@ import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Frame, Page, expect
 
-from tests.browser.conftest import Server, new_context
+from tests.browser.conftest import new_context
 from tests.browser.helpers import sign_in
+from tests.serving import Server
 
 pytestmark = pytest.mark.browser
 

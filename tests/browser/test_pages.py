@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import Server, new_context
+from tests.browser.conftest import new_context
 from tests.browser.helpers import PASSWORD, heading, menu, sign_in
+from tests.serving import Server
 
 pytestmark = pytest.mark.browser
 

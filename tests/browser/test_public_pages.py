@@ -9,8 +9,9 @@ import pytest
 from playwright.async_api import Browser, expect
 
 from prakat.readmodel import GROUPS
-from tests.browser.conftest import Server, new_context
+from tests.browser.conftest import new_context
 from tests.browser.helpers import heading
+from tests.serving import Server
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,9 @@ import re
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.browser.conftest import Server, new_context, today_bangkok
+from tests.browser.conftest import new_context, today_bangkok
 from tests.browser.helpers import heading, menu, rows, sign_in, sign_out, tax_id, thai_form_date
+from tests.serving import Server
 
 pytestmark = pytest.mark.browser
 
