@@ -82,15 +82,10 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     del os.environ[RUN_DIR_VAR], os.environ[RUN_ID_VAR]
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    grouped = config.pluginmanager.hasplugin("xdist")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if DB_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.db)
-        # scripts/test runs --dist loadgroup: tests go to whichever worker is free, except that a
-        # browser module's tests stay together on one worker, which starts its server once.
-        if grouped and (item.get_closest_marker("browser") or item.get_closest_marker("server")):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def _choice() -> str:
