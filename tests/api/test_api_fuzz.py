@@ -26,7 +26,8 @@ from tests.serving import Server, serving
 
 pytestmark = [pytest.mark.db, pytest.mark.server]
 
-CASES_PER_OPERATION = 12  # for each role and mode: 27 operations x 2 roles x 2 modes x 12, about 1,300 requests
+# For each role and mode: 27 operations x 2 roles x 2 modes x 12, about 1,300 requests.
+CASES_PER_OPERATION = 12
 ROLES = ("officer", "director")
 PASSWORD = "prakat-demo"
 
