@@ -21,6 +21,9 @@ NEW_VENDOR_TAX_ID = tax_id("010555012345")
 PRICE = "12,345.75"
 PRICE_IN_WORDS = "หนึ่งหมื่นสองพันสามร้อยสี่สิบห้าบาทเจ็ดสิบห้าสตางค์"
 REFUSED = "เจ้าหน้าที่พัสดุไม่มีสิทธิ์อนุมัติและเผยแพร่"
+# Approval renders the official PDF (the plan's runs to pages); on a busy two-core machine that takes
+# longer than the page waits of TIMEOUT_MS, so the approval clicks wait longer (a wait, not a limit).
+APPROVAL_MS = 60_000
 
 
 async def open_editable_plan(page: Page, server: Server) -> None:
@@ -172,14 +175,14 @@ async def test_officer_buys_director_approves_public_sees(
     body = " ".join(await page.locator("#document .doc-body").all_inner_texts())
     assert NEW_VENDOR in body and PRICE_IN_WORDS in body
     # s.11: the plan comes first; the page says so, in Thai, beside the document.
-    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
+    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click(timeout=APPROVAL_MS)
     await expect(page.locator("#refused")).to_contain_text("ซึ่งยังไม่เผยแพร่ กรุณาเผยแพร่แผนฉบับนั้นก่อน")
     await expect(page.locator("#status")).to_have_text("รออนุมัติ")
     await page.goto(plan_announcement_url)
-    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
-    await expect(page.locator("#status")).to_have_text("เผยแพร่แล้ว")
+    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click(timeout=APPROVAL_MS)
+    await expect(page.locator("#status")).to_have_text("เผยแพร่แล้ว", timeout=APPROVAL_MS)
     await page.goto(announcement_url)
-    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click()
+    await page.get_by_role("button", name="อนุมัติและเผยแพร่").click(timeout=APPROVAL_MS)
     await expect(page.locator("#ok")).to_have_text("อนุมัติและเผยแพร่แล้ว")
     await expect(page.locator("#status")).to_have_text("เผยแพร่แล้ว")
     await page.get_by_role("link", name="ไปที่โครงการ").click()

@@ -10,9 +10,16 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta
 
-from prakat.rules import BudgetCategory, BudgetSource, Method, NoRuleSetError, ProcurementKind, rules_for
+from prakat.rules import (
+    BudgetCategory,
+    BudgetSource,
+    Method,
+    NoRuleSetError,
+    ProcurementKind,
+    first_fiscal_year,
+    rules_for,
+)
 from prakat.thai import be_year, check_fiscal_year, parse_thai_date
-from prakat.thai.dates import BE_THRESHOLD
 from prakat.validation import POSITIVE, Read
 
 FISCAL_YEAR_LABEL = "ปีงบประมาณ (พ.ศ.)"
@@ -55,7 +62,7 @@ FiscalYear = Annotated[
     Meta(
         title=FISCAL_YEAR_LABEL,
         description="ปีงบประมาณ พ.ศ. เช่น 2569 (fiscal year, B.E.)",
-        ge=BE_THRESHOLD,
+        ge=first_fiscal_year(),  # the rules' first year (2561): an earlier one is refused
         le=be_year(9999),
     ),
     Read(read_fiscal_year),

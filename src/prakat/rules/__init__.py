@@ -19,6 +19,7 @@ from prakat.rules.budget import BudgetCategory, BudgetSource
 from prakat.rules.check import (
     MethodCheck,
     check_method,
+    first_fiscal_year,
     format_amount,
     format_limit,
     legal_clause_for,
@@ -66,6 +67,7 @@ __all__ = [
     "RuleSet",
     "check_method",
     "find_rule_set",
+    "first_fiscal_year",
     "format_amount",
     "format_limit",
     "kind_for_egp_code",

@@ -43,6 +43,11 @@ class MethodCheck:
     suggested_methods: tuple[Method, ...]
 
 
+def first_fiscal_year(rule_sets: Sequence[RuleSet] = RULE_SETS) -> int:
+    """The first B.E. fiscal year the rules cover: Prakat takes no year before it."""
+    return min(rule_set.valid_from_fy for rule_set in rule_sets)
+
+
 def rules_for(fiscal_year_be: int, *, rule_sets: Sequence[RuleSet] = RULE_SETS) -> RuleSet:
     """The rule set in force for a B.E. fiscal year; :class:`NoRuleSetError` before the first one."""
     return find_rule_set(fiscal_year_be, rule_sets)
