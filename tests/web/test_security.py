@@ -22,6 +22,7 @@ from prakat.web.security import CSP
 from tests import factories
 from tests.api.helpers import call, caller
 from tests.conftest import asgi_transport
+from tests.test_urls import sample
 from tests.web.helpers import csrf_of, make_user, post_form, sign_in
 
 
@@ -38,6 +39,17 @@ async def test_options_answers_the_allowed_methods(client: httpx.AsyncClient, pa
     response = await client.options(path)
     assert response.status_code == 204, response.text
     assert "GET" in {m.strip() for m in response.headers["allow"].split(",")}
+
+
+@pytest.mark.parametrize("entry", list(urls.ROUTES.values()), ids=list(urls.ROUTES))
+async def test_options_answers_every_route(client: httpx.AsyncClient, entry: urls.Route) -> None:
+    """Anonymous, with a CORS preflight's headers: never a server error, and the methods named."""
+    await factories.school("demo-school")
+    preflight = {"Origin": "https://www.school.ac.th", "Access-Control-Request-Method": "GET"}
+    response = await client.options(entry.url(**sample(entry)), headers=preflight)
+    assert response.status_code == 204, (entry.name, response.status_code, response.text[:300])
+    allowed = response.headers.get("allow") or response.headers["access-control-allow-methods"]
+    assert "OPTIONS" in allowed, entry.name
 
 
 async def test_guarded_head_without_a_session_is_not_a_server_error(client: httpx.AsyncClient) -> None:
