@@ -166,6 +166,21 @@ def _render_all(
     ]
 
 
+def description_of(
+    school: SchoolInfo, filters: Filters, base_url: str, **extra: Any
+) -> feeds.FeedDescription:
+    """What a school's feed for ``filters`` says of itself (``extra``: its archive links)."""
+    return feeds.FeedDescription(
+        base_url=base_url,
+        slug=school.slug,
+        school_name=school.name,
+        title=feed_title(school.name, filters),
+        description=_description(school.name, filters),
+        query=filters.query(),
+        **extra,
+    )
+
+
 def build_school(school: SchoolInfo, entries: Sequence[PublicEntry], base_url: str) -> dict[str, FeedFile]:
     """Every standard feed of a school from its published entries (pure: no database, no clock)."""
     item_of = {e.id: feeds.item_of(e, base_url) for e in entries}
@@ -174,15 +189,7 @@ def build_school(school: SchoolInfo, entries: Sequence[PublicEntry], base_url: s
         return [item_of[e.id] for e in sorted(chosen, key=lambda e: e.sequence, reverse=True)]
 
     def describe_feed(filters: Filters, **extra: Any) -> feeds.FeedDescription:
-        return feeds.FeedDescription(
-            base_url=base_url,
-            slug=school.slug,
-            school_name=school.name,
-            title=feed_title(school.name, filters),
-            description=_description(school.name, filters),
-            query=filters.query(),
-            **extra,
-        )
+        return description_of(school, filters, base_url, **extra)
 
     files: list[FeedFile] = []
     newest = newest_sequence(entries)
@@ -231,14 +238,7 @@ def build_on_demand(
     """A filtered feed nobody built in advance: the newest FEED_PAGE entries matching ``filters``."""
     chosen = sorted(entries, key=lambda e: e.sequence, reverse=True)[: urls.FEED_PAGE]
     entry_items = [feeds.item_of(e, base_url) for e in chosen]
-    description = feeds.FeedDescription(
-        base_url=base_url,
-        slug=school.slug,
-        school_name=school.name,
-        title=feed_title(school.name, filters),
-        description=_description(school.name, filters),
-        query=filters.query(),
-    )
+    description = description_of(school, filters, base_url)
     return make_file(
         feed_path(fmt, filters.query()),
         feeds.render(description, entry_items, fmt),
