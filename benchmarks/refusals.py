@@ -2,8 +2,8 @@
 
 Run with ``.venv/bin/python benchmarks/refusals.py`` (``--runs N``, default 20). A report, not a test:
 it always exits 0 and prints MISS beside every figure that misses its target. These were wall-clock
-assertions in tests/web/test_feeds_http.py (< 0.5 s) and tests/web/test_public_pages.py (< 1 s);
-the tests keep what the answers say, this report keeps how long they take (issue 11).
+assertions in tests/web/test_feeds_http.py (< 0.5 s) and tests/web/test_public_announcement_pages.py
+(< 1 s); the tests keep what the answers say, this report keeps how long they take (issue 11).
 
 In one run, on a temporary SQLite database with one school and two published winner announcements
 made through the real services, the app in this process (``create_app``, driven through httpx's
@@ -57,7 +57,7 @@ SLUG = "bench"
 T0 = datetime(2025, 11, 3, 2, 0, tzinfo=UTC)  # FY2569
 FEED_LIMIT_S, LIST_LIMIT_S = 0.5, 1.0
 FEED, FOLLOW, LIST = f"/s/{SLUG}/feeds/announcements.rss", f"/s/{SLUG}/follow/", f"/s/{SLUG}/announcements/"
-# The queries the tests send (tests/web/test_feeds_http.py, tests/web/test_public_pages.py).
+# The queries the tests send (tests/web/test_feeds_http.py, tests/web/test_public_announcement_pages.py).
 FEED_QUERIES = {
     "q= 5,000 Thai letters": "q=" + "ก" * 5000,
     "60,000 x": "x" * 60_000,
