@@ -20,7 +20,7 @@ In one run:
   uploads (the requests that overlapped an upload), each upload's answer time and status, and the
   memory before and at its peak.
 
-Target: the public page under 100 ms during the upload (its worst request).
+Target: the public page under 100 ms during the upload (printed for its p90 and its worst request).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -153,21 +154,22 @@ def ask(client: httpx.Client, path: str) -> Timed:
     return Timed(started, time.perf_counter(), status)
 
 
-def measure(base: str, server_pid: int, hostile: bytes, uploads: int, baseline_runs: int) -> None:
-    officer = signed_in(base, "officer")
-    action = draft_plan(officer)
-    public = httpx.Client(base_url=base, timeout=120)
-    for _ in range(5):  # warm-up: templates, the page's queries
-        ask(public, PAGE)
-    rss_before = tree_rss_mb(server_pid)
-    baseline = [ask(public, PAGE) for _ in range(baseline_runs)]
-    editor = f"/w/plans/{fiscal_year_of(clock.today_bangkok())}/"
-    # What a refusal answers with is this page (the editor, the problem above the import box).
-    editor_times = sorted(ask(officer, editor).seconds for _ in range(5))
+@dataclass
+class Phase:
+    """The public page asked over and over while ``actions`` ran one after another."""
 
+    pages: list[Timed]  # the page requests that overlapped an action
+    asked: int
+    actions: list[tuple[Timed, str]]
+    peak_mb: float
+
+
+def concurrently(
+    public: httpx.Client, server_pid: int, action: Callable[[], tuple[Timed, str]], n: int
+) -> Phase:
     stop = threading.Event()
     during: list[Timed] = []
-    peak = [rss_before]
+    peak = [tree_rss_mb(server_pid)]
 
     def pages() -> None:
         while not stop.is_set():
@@ -181,77 +183,100 @@ def measure(base: str, server_pid: int, hostile: bytes, uploads: int, baseline_r
     threads = [threading.Thread(target=pages), threading.Thread(target=memory)]
     for thread in threads:
         thread.start()
-    sent: list[tuple[Timed, str]] = []
+    done: list[tuple[Timed, str]] = []
     try:
-        time.sleep(0.2)  # the page thread is running before the first upload
-        for _ in range(uploads):
-            token = form_token(officer.get(editor))
-            started = time.perf_counter()
-            answer = officer.post(
-                action,
-                data={"_csrf_token": token},
-                files={"file": ("แผนจัดซื้อจัดจ้าง.xlsx", hostile, XLSX)},
-            )
-            ended = time.perf_counter()
-            preview = html.fromstring(answer.text).get_element_by_id("import-preview", None)
-            message = " ".join(preview.text_content().split()) if preview is not None else answer.text[:120]
-            sent.append((Timed(started, ended, answer.status_code), message))
+        time.sleep(0.2)  # the page thread is running before the first action
+        for _ in range(n):
+            done.append(action())
             time.sleep(0.2)
     finally:
         stop.set()
         for thread in threads:
             thread.join()
-    rss_after = tree_rss_mb(server_pid)
-    windows = [t for t, _ in sent]
+    windows = [t for t, _ in done]
     overlapping = [p for p in during if any(p.started < w.ended and p.ended > w.started for w in windows)]
-    report(baseline, overlapping, len(during), sent, (rss_before, peak[0], rss_after))
-    print(
-        f"Reference: the officer's plan editor {editor} (what a refused upload answers with), "
-        f"GET with no upload: median of 5 {ms(statistics.median(editor_times))}"
+    return Phase(overlapping, len(during), done, peak[0])
+
+
+def measure(base: str, server_pid: int, hostile: bytes, uploads: int, baseline_runs: int) -> None:
+    officer = signed_in(base, "officer")
+    import_route = draft_plan(officer)
+    editor = f"/w/plans/{fiscal_year_of(clock.today_bangkok())}/"
+    public = httpx.Client(base_url=base, timeout=120)
+    for _ in range(5):  # warm-up: templates, the page's queries
+        ask(public, PAGE)
+        ask(officer, editor)
+    rss_before = tree_rss_mb(server_pid)
+    baseline = [ask(public, PAGE) for _ in range(baseline_runs)]
+
+    def open_editor() -> tuple[Timed, str]:
+        # The control: the page a refused upload answers with (the editor, the problem above its
+        # import box), asked the same way, so that what the hostile file itself costs stands out.
+        return ask(officer, editor), ""
+
+    def upload() -> tuple[Timed, str]:
+        token = form_token(officer.get(editor))
+        started = time.perf_counter()
+        answer = officer.post(
+            import_route, data={"_csrf_token": token}, files={"file": ("แผนจัดซื้อจัดจ้าง.xlsx", hostile, XLSX)}
+        )
+        ended = time.perf_counter()
+        preview = html.fromstring(answer.text).get_element_by_id("import-preview", None)
+        message = " ".join(preview.text_content().split()) if preview is not None else answer.text[:120]
+        return Timed(started, ended, answer.status_code), message
+
+    control = concurrently(public, server_pid, open_editor, uploads)
+    hostile_phase = concurrently(public, server_pid, upload, uploads)
+    report(baseline, control, hostile_phase, (rss_before, tree_rss_mb(server_pid)))
+
+
+def latency_row(name: str, timed: list[Timed]) -> tuple[str, ...]:
+    seconds = [t.seconds for t in timed] or [float("nan")]
+    statuses = ",".join(sorted({str(t.status) for t in timed}))
+    return (
+        name,
+        str(len(timed)),
+        ms(statistics.median(seconds)),
+        ms(p90(seconds)),
+        ms(max(seconds)),
+        statuses,
     )
 
 
-def report(
-    baseline: list[Timed],
-    overlapping: list[Timed],
-    asked: int,
-    sent: list[tuple[Timed, str]],
-    memory: tuple[float, float, float],
-) -> None:
-    print(f"\nThe public page {PAGE}, one request at a time")
+def report(baseline: list[Timed], control: Phase, hostile: Phase, memory: tuple[float, float]) -> None:
+    print(
+        f"\nThe public page {PAGE}, one request at a time (those overlapping an upload or an editor request)"
+    )
     head = ("when", "requests", "median", "p90", "max", "statuses")
-    rows = []
-    for name, timed in (("no upload (baseline)", baseline), ("during the uploads", overlapping)):
-        seconds = [t.seconds for t in timed] or [float("nan")]
-        statuses = ",".join(sorted({str(t.status) for t in timed}))
-        rows.append(
-            (
-                name,
-                str(len(timed)),
-                ms(statistics.median(seconds)),
-                ms(p90(seconds)),
-                ms(max(seconds)),
-                statuses,
-            )
-        )
+    rows = [
+        latency_row("nothing else (baseline)", baseline),
+        latency_row("while the officer opens the plan editor (control)", control.pages),
+        latency_row("while the officer uploads the hostile workbook", hostile.pages),
+    ]
     widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=True)]
     for cells in (head, *rows):
         print("  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
-    print(f"  ({asked} pages asked while the uploads ran; those overlapping an upload are counted above)")
-
-    print("\nThe uploads (the hostile workbook to the plan's import route, signed in as officer)")
-    for n, (upload, message) in enumerate(sent, start=1):
-        print(f"  upload {n}: HTTP {upload.status} in {ms(upload.seconds)}: {message[:110]}")
-    before, peak, after = memory
+    editor = [t.seconds for t, _ in control.actions]
     print(
-        f"\nServer memory (VmRSS of the process tree): before {before:,.0f} MB, "
-        f"peak during the uploads {peak:,.0f} MB (+{peak - before:,.0f} MB), after {after:,.0f} MB"
+        f"  (the plan editor, which a refused upload answers with: median {ms(statistics.median(editor))}, "
+        f"max {ms(max(editor))}; {control.asked} and {hostile.asked} page requests in the two phases)"
     )
-    worst = max((t.seconds for t in overlapping), default=float("nan"))
-    verdict = "PASS" if worst < TARGET_S else "MISS"
-    if not overlapping:
-        verdict = "MISS (no page request overlapped an upload)"
-    print(f"\nTarget: the public page during the upload < {ms(TARGET_S)} (worst): {ms(worst)}  {verdict}")
+    print("\nThe uploads (the hostile workbook to the plan's import route, signed in as officer)")
+    for n, (sent, message) in enumerate(hostile.actions, start=1):
+        print(f"  upload {n}: HTTP {sent.status} in {ms(sent.seconds)}: {message[:110]}")
+    before, after = memory
+    print(
+        f"\nServer memory (VmRSS of the process tree): before {before:,.0f} MB, peak while opening the "
+        f"editor {control.peak_mb:,.0f} MB, peak during the uploads {hostile.peak_mb:,.0f} MB "
+        f"(+{hostile.peak_mb - before:,.0f} MB), after {after:,.0f} MB\n"
+    )
+    if not hostile.pages:
+        print("\nMISS: no page request overlapped an upload")
+        return
+    seconds = [t.seconds for t in hostile.pages]
+    for name, value in (("p90", p90(seconds)), ("worst", max(seconds))):
+        verdict = "PASS" if value < TARGET_S else "MISS"
+        print(f"Target: the public page during the upload < {ms(TARGET_S)} ({name}): {ms(value)}  {verdict}")
 
 
 def main(argv: list[str]) -> int:
