@@ -263,7 +263,10 @@ def report(baseline: list[Timed], control: Phase, hostile: Phase, memory: tuple[
     )
     print("\nThe uploads (the hostile workbook to the plan's import route, signed in as officer)")
     for n, (sent, message) in enumerate(hostile.actions, start=1):
-        print(f"  upload {n}: HTTP {sent.status} in {ms(sent.seconds)}: {message[:110]}")
+        pages = [p.seconds for p in hostile.pages if p.started < sent.ended and p.ended > sent.started]
+        slowest = f"slowest page meanwhile {ms(max(pages))}" if pages else "no page meanwhile"
+        print(f"  upload {n}: HTTP {sent.status} in {ms(sent.seconds)} ({slowest}): {message[:90]}")
+    print("  (the first upload also loads openpyxl in the server: it is imported when a plan file comes)")
     before, after = memory
     print(
         f"\nServer memory (VmRSS of the process tree): before {before:,.0f} MB, peak while opening the "
