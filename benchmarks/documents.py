@@ -60,6 +60,7 @@ from prakat.db.migrate import migrate  # noqa: E402
 from prakat.db.tx import write_transaction  # noqa: E402
 from prakat.plans import service as plans  # noqa: E402
 from prakat.procurements import service as procurements  # noqa: E402
+from prakat.rules import AnnouncementKind  # noqa: E402
 from prakat.schools import service as schools  # noqa: E402
 from prakat.schools.schemas import School  # noqa: E402
 from prakat.settings import Settings  # noqa: E402
@@ -173,7 +174,7 @@ async def fill(settings: Settings) -> Fixture:
             }
         ),
     )
-    winner = await publish(actor, AnnouncementDraft(kind="winner", procurement_id=created.id))
+    winner = await publish(actor, AnnouncementDraft(kind=AnnouncementKind.WINNER, procurement_id=created.id))
 
     plan = await plans.create_plan(actor, FISCAL_YEAR)
     async with write_transaction():
@@ -196,9 +197,11 @@ async def fill(settings: Settings) -> Fixture:
                     FISCAL_YEAR,
                 ),
             )
-    published_plan = await publish(actor, AnnouncementDraft(kind="plan", plan_id=plan.id))
+    published_plan = await publish(actor, AnnouncementDraft(kind=AnnouncementKind.PLAN, plan_id=plan.id))
     revision = await plans.create_plan(actor, FISCAL_YEAR)  # copies the 300 items
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind="plan_revision", plan_id=revision.id))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind.PLAN_REVISION, plan_id=revision.id)
+    )
     await announcements.submit(actor, draft.id)
     return Fixture(school=school, winner=winner, plan=published_plan, draft_revision_id=draft.id)
 

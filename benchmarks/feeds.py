@@ -431,7 +431,8 @@ def run_server(
                         argparse.Namespace(**{**vars(args), "seconds": 1}),
                     )
                 rounds = args.rounds if name != "gzip 200" else 1
-                full_runs, minimal_runs = [], []
+                full_runs: list[Load] = []
+                minimal_runs: list[Load] = []
                 for n in range(rounds):
                     # Back to back, in alternating order: a busy moment on a shared machine hits a pair.
                     pair = [(full, full_runs), (yardstick, minimal_runs)]

@@ -48,6 +48,7 @@ from prakat.audit import Actor  # noqa: E402
 from prakat.db.engine import close_engine, configure, open_engine  # noqa: E402
 from prakat.db.migrate import migrate  # noqa: E402
 from prakat.procurements import service as procurements  # noqa: E402
+from prakat.rules import AnnouncementKind  # noqa: E402
 from prakat.schools import service as schools  # noqa: E402
 from prakat.settings import Settings  # noqa: E402
 from prakat.thai import tax_id_check_digit  # noqa: E402
@@ -142,7 +143,9 @@ async def fill() -> None:
                 }
             ),
         )
-        draft = await announcements.prepare(actor, AnnouncementDraft(kind="winner", procurement_id=p.id))
+        draft = await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind.WINNER, procurement_id=p.id)
+        )
         await announcements.submit(actor, draft.id)
         await announcements.approve(actor, draft.id, at=T0 + timedelta(days=n))
 

@@ -11,7 +11,7 @@ from lxml import html
 
 from prakat import urls
 from prakat.announcements import service as announcements
-from prakat.announcements.schemas import AnnouncementDraft
+from prakat.announcements.schemas import COMMENT_LIMIT, AnnouncementDraft
 from prakat.app import create_app
 from prakat.db import tables as t
 from prakat.errors import InvalidInput
@@ -266,3 +266,18 @@ async def test_a_plan_for_a_year_before_the_rules_is_refused(client: httpx.Async
     answer = await call(client, officer, "POST", "/plans", {"year_be": 2543}, expect=400)
     assert "2561" in answer["fields"]["year_be"], answer
     await call(client, officer, "POST", "/plans", {"year_be": 2569}, expect=201)
+
+
+async def test_a_return_comment_has_a_length_limit(client: httpx.AsyncClient) -> None:
+    _, school = await factories.school()
+    director = await caller(school, "boss", "director")
+    vendor = await factories.vendor(school)
+    p = await factories.awarded(school, vendor.id)
+    draft = await announcements.prepare(
+        school, AnnouncementDraft(kind=AnnouncementKind.WINNER, procurement_id=p.id)
+    )
+    await announcements.submit(school, draft.id)
+    long = {"comment": "ก" * (COMMENT_LIMIT + 1)}
+    answer = await call(client, director, "POST", f"/announcements/{draft.id}/return", long, expect=400)
+    assert "2,000" in answer["fields"]["comment"]
+    await call(client, director, "POST", f"/announcements/{draft.id}/return", {"comment": "แก้ราคา"})

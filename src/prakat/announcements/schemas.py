@@ -13,6 +13,7 @@ from prakat.rules import AnnouncementKind
 from prakat.validation import NOT_BLANK, Read
 
 BODY_LIMIT = 5000
+COMMENT_LIMIT = 2000  # a director's return comment
 BODY_LABEL = "รายละเอียดเพิ่มเติม"
 
 Id = Annotated[int, Meta(ge=1, le=10**9)]
@@ -61,8 +62,12 @@ class ReturnComment(msgspec.Struct, frozen=True, kw_only=True):
 
     comment: Annotated[
         str,
-        Meta(title="ความเห็น", description="สิ่งที่ต้องแก้ไข (what to change)"),
-        Read(read_text, blank="กรุณาระบุสิ่งที่ต้องแก้ไข", schema={"type": "string", "pattern": NOT_BLANK}),
+        Meta(title="ความเห็น", description="สิ่งที่ต้องแก้ไข (what to change)", max_length=COMMENT_LIMIT),
+        Read(
+            read_text,
+            blank="กรุณาระบุสิ่งที่ต้องแก้ไข",
+            schema={"type": "string", "pattern": NOT_BLANK, "maxLength": COMMENT_LIMIT},
+        ),
     ]
 
 

@@ -20,7 +20,7 @@ import msgspec
 
 from prakat import audit, clock, events
 from prakat.announcements import no_plan, publishing, snapshot
-from prakat.announcements.schemas import BODY_LIMIT, Announcement, AnnouncementDraft
+from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.db import tables as t
@@ -493,6 +493,8 @@ async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -
     comment = checked_text(comment, "comment", "ความเห็น").strip()
     if not comment:
         raise InvalidInput({"comment": "ความเห็น: กรุณาระบุสิ่งที่ต้องแก้ไข"}, {"comment": comment})
+    if len(comment) > COMMENT_LIMIT:
+        raise InvalidInput({"comment": f"ความเห็น: ยาวเกิน {COMMENT_LIMIT:,} ตัวอักษร"}, {"comment": comment})
     async with write_transaction():
         await _apply(await _begin(actor, announcement_id, Action.RETURN, text=comment))
     return await get_announcement(actor.school_id, announcement_id)

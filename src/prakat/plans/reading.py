@@ -79,12 +79,13 @@ def xlsx_rows(data: bytes, fiscal_year_be: int) -> list[Row]:
     """The rows of the plan sheet of an .xlsx file: the first sheet whose name contains "แผน" (or
     "plan"), preferring one that names the fiscal year, else the first sheet. Formulas give the value
     Excel last calculated; row numbers are the sheet's."""
-    # openpyxl loads only when a file comes: about 8 MB that every server process would hold.
-    from openpyxl import load_workbook
-
     refusal = _refusal(data)
     if refusal:
         raise Unreadable(refusal)
+    # openpyxl loads only when a file that passed the bounds comes: about 8 MB that every server
+    # process would hold, and an import a refused file need not pay.
+    from openpyxl import load_workbook
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
