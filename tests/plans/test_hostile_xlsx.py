@@ -114,3 +114,19 @@ async def test_a_public_page_is_served_while_a_hostile_upload_is_read(
     assert refused.status_code == 400
     problem = html.fromstring(refused.text).get_element_by_id("import-preview").text_content()
     assert "มากเกินไป" in problem
+
+
+@pytest.mark.parametrize("element", [b"<si/>", b'<x:si xmlns:x="urn:x"/>', b"<si>"])
+def test_every_spelling_of_a_shared_string_is_counted(element: bytes) -> None:
+    """Self-closing, namespaced, or in a part under another name: openpyxl reads them all."""
+    many = element * (reading._MAX_SHARED_STRINGS + 1)
+    data = workbook({"xl/strings2.xml": b"<sst>" + many + b"</sst>"})
+    assert importing.parse_xlsx(data, 2569).problems == (reading._TOO_MUCH,)
+
+
+def test_too_many_cells_are_refused() -> None:
+    row = b'<c r="A1"/>' * (reading._MAX_CELLS + 1)
+    data = workbook(
+        {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row>" + row + b"</row></sheetData></worksheet>"}
+    )
+    assert importing.parse_xlsx(data, 2569).problems == (reading._TOO_MUCH,)

@@ -4,6 +4,8 @@ query strings, dates outside the dated rules, and the security headers every res
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,6 +17,7 @@ from prakat.announcements.schemas import COMMENT_LIMIT, AnnouncementDraft
 from prakat.app import create_app
 from prakat.db import tables as t
 from prakat.errors import InvalidInput
+from prakat.paths import templates_dir
 from prakat.rules import AnnouncementKind
 from prakat.settings import Settings
 from prakat.validation import BIDI_MESSAGE, Fields, checked_text
@@ -115,8 +118,10 @@ async def test_the_embed_keeps_its_own_frame_ancestors(client: httpx.AsyncClient
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-async def test_https_installs_send_hsts(db: object, settings: Settings) -> None:
-    https = dataclasses.replace(settings, base_url="https://prakat.example.org")
+async def test_https_installs_send_hsts(db: object, settings: Settings, tmp_path: Path) -> None:
+    # Feeds of its own: an app's feed listener stays subscribed after the test, and must not write
+    # https links into the folder the other tests' apps share.
+    https = dataclasses.replace(settings, base_url="https://prakat.example.org", feeds_dir=tmp_path)
     app = create_app(https, engine=db)  # type: ignore[arg-type]
     transport = asgi_transport(app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
@@ -194,7 +199,7 @@ async def test_an_anonymous_csrf_token_does_not_pass_with_a_session(client: http
 
 
 async def test_another_sessions_cookie_and_token_pair_does_not_pass(
-    client: httpx.AsyncClient, settings: Settings, db: object
+    client: httpx.AsyncClient, settings: Settings, db: object, tmp_path: Path
 ) -> None:
     _, school = await factories.school()
     await make_user(school, "somsri", "officer")
@@ -281,3 +286,26 @@ async def test_a_return_comment_has_a_length_limit(client: httpx.AsyncClient) ->
     answer = await call(client, director, "POST", f"/announcements/{draft.id}/return", long, expect=400)
     assert "2,000" in answer["fields"]["comment"]
     await call(client, director, "POST", f"/announcements/{draft.id}/return", {"comment": "แก้ราคา"})
+
+
+@pytest.mark.parametrize("token", ["ไทย", "caf\u00e9", ""])
+async def test_a_csrf_token_that_is_not_ascii_is_refused_not_a_500(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    _, school = await factories.school()
+    await make_user(school, "somsri", "officer")
+    await client.get("/login")
+    anonymous = await client.post("/login", data={"username": "x", "password": "y", "_csrf_token": token})
+    assert anonymous.status_code == 403
+    await sign_in(client, "somsri")
+    signed_in = await client.post("/w/vendors/", data={"name": "x", "_csrf_token": token})
+    assert signed_in.status_code == 403
+    header = await client.post("/w/vendors/", data={"name": "x"}, headers={b"x-csrftoken": token.encode()})
+    assert header.status_code == 403
+
+
+def test_no_template_has_an_inline_event_handler() -> None:
+    """The CSP blocks inline handlers (onclick=, onfocus=…): a page's behaviour lives in /static/js."""
+    inline = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+    found = [str(path) for path in templates_dir().rglob("*.html") if inline.search(path.read_text())]
+    assert found == []

@@ -30,7 +30,10 @@ MAX_COLUMNS: Final = 30  # columns read from a sheet; a plan table has about ten
 # strings are counted too: a 258 KB file of 3.8 million one-letter strings once held a server 30 s.
 _MAX_UNZIPPED_BYTES: Final = 32 * 1024 * 1024
 _MAX_SHARED_STRINGS: Final = 2 * MAX_ROWS * MAX_COLUMNS
-_SHARED_STRINGS: Final = "xl/sharedStrings.xml"
+_MAX_CELLS: Final = 4 * MAX_ROWS * MAX_COLUMNS  # in every sheet together
+# A shared string or a cell element, with or without a namespace prefix.
+_ELEMENT: Final = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,30}:)?(si|c)[\s/>]")
+_TAIL: Final = 40  # longer than any tag _ELEMENT matches
 _CHUNK: Final = 1024 * 1024
 _MAX_SHEET_ROWS: Final = 10 * MAX_ROWS  # rows scanned, blank ones included
 HEADER_SEARCH_ROWS: Final = 10  # title rows may sit above the header
@@ -257,25 +260,30 @@ _TOO_MUCH: Final = f"ไฟล์มีข้อมูลมากเกิน�
 
 
 def _unpacked_refusal(data: bytes) -> str | None:
-    """Decompress every member once, counting the bytes that actually come out and the shared strings,
-    and stop at the first bound passed (before openpyxl would hold it all in memory)."""
-    total = 0
+    """Decompress every member once, counting the bytes that actually come out and the shared strings
+    and cells in any part (``<si>``, ``<si/>``, ``<x:si …>``; ``<c …>``), and stop at the first bound
+    passed, before openpyxl would hold it all in memory."""
+    total, strings, cells = 0, 0, 0
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for member in archive.infolist():
-            strings, tail = 0, b""
+            tail = b""
             with archive.open(member) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
                     if total > _MAX_UNZIPPED_BYTES:
                         return _TOO_MUCH
-                    if member.filename == _SHARED_STRINGS:
-                        # "<si>" or "<si " opens a string; one split across two chunks is in tail + chunk
-                        # (a 3-byte tail cannot hold a whole tag, so none is counted twice).
-                        window = tail + chunk
-                        strings += window.count(b"<si>") + window.count(b"<si ")
-                        tail = window[-3:]
-                        if strings > _MAX_SHARED_STRINGS:
-                            return _TOO_MUCH
+                    # A tag split across two chunks is found in tail + chunk; one wholly inside the
+                    # tail was counted with the chunk before.
+                    window = tail + chunk
+                    for found in _ELEMENT.finditer(window):
+                        if found.end() > len(tail):
+                            if found.group(1) == b"si":
+                                strings += 1
+                            else:
+                                cells += 1
+                    tail = window[-_TAIL:]
+                    if strings > _MAX_SHARED_STRINGS or cells > _MAX_CELLS:
+                        return _TOO_MUCH
     return None
 
 

@@ -105,7 +105,8 @@ class Csrf:
             form = await connection.form()
             value = form.get(FIELD)
             sent = value if isinstance(value, str) else None
-        if binding is None or sent is None or not hmac.compare_digest(sent, self.token(binding)):
+        expected = self.token(binding).encode() if binding is not None else b""
+        if binding is None or sent is None or not hmac.compare_digest(sent.encode(), expected):
             raise PermissionDeniedException(REFUSED_TOKEN)
         ScopeState.from_scope(connection.scope).csrf_token = sent
 

@@ -8,3 +8,5 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
     catch (e) { input.select(); status.textContent = "กด Ctrl+C หรือกดค้างเพื่อคัดลอก"; }
   });
 }
+// A feed address is selected whole when its box gets the focus, ready to copy.
+for (const box of document.querySelectorAll("input[id^='feed-']")) box.addEventListener("focus", () => box.select());
