@@ -15,6 +15,7 @@ from prakat import urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import COMMENT_LIMIT, AnnouncementDraft
 from prakat.app import create_app
+from prakat.auth import ratelimit
 from prakat.db import tables as t
 from prakat.errors import InvalidInput
 from prakat.paths import templates_dir
@@ -309,3 +310,22 @@ def test_no_template_has_an_inline_event_handler() -> None:
     inline = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
     found = [str(path) for path in templates_dir().rglob("*.html") if inline.search(path.read_text())]
     assert found == []
+
+
+async def test_guesses_from_elsewhere_do_not_keep_the_owner_out(
+    client: httpx.AsyncClient, settings: Settings, db: object, tmp_path: Path
+) -> None:
+    """The account-wide slow-down stops guessing from many addresses, but a browser its owner signed in
+    on before (its known-device cookie) is not made to wait."""
+    _, school = await factories.school()
+    await make_user(school, "boss", "director")
+    assert (await sign_in(client, "boss")).status_code == 303  # the director's own browser, once
+    await post_form(client, "/w/", "/logout", {})
+    for n in range(ratelimit.ACCOUNT_FREE_FAILURES + 3):
+        await ratelimit.record_failure("boss", f"198.51.100.{n + 1}")  # an attacker's guesses
+    app = create_app(dataclasses.replace(settings, feeds_dir=tmp_path), engine=db)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as stranger:
+        slowed = await sign_in(stranger, "boss")  # the right password, from a browser without the cookie
+        assert slowed.status_code == 429
+        assert "วินาที" in html.fromstring(slowed.text).get_element_by_id("login-error").text_content()
+    assert (await sign_in(client, "boss")).status_code == 303

@@ -8,7 +8,8 @@ Each failed sign-in stores three rows, under three keys:
   NAT does not lock out every colleague who types the right password;
 - the username alone, from any address: past five failures each further attempt waits twice as long
   as the last (2 s, 4 s, … up to 5 minutes) after the latest failure, which slows guessing one account
-  from many addresses without locking its owner out.
+  from many addresses; a browser its owner signed in on before skips this wait (prakat.auth.devices),
+  so guesses from elsewhere cannot lock the owner out.
 Only SHA-256 digests are stored, never a username or an address. A successful sign-in clears its
 username's keys (the owner is present); never the address key: a person who knows one account must not
 be able to reset the count of their guesses at the others.
@@ -104,14 +105,15 @@ async def _account_wait(username: str) -> timedelta:
     return max(timedelta(0), latest_at + delay - clock.now())
 
 
-async def refusal(username: str, client: str) -> str | None:
-    """Why this username may not try to sign in from this client now (a Thai sentence), or None."""
+async def refusal(username: str, client: str, *, known_device: bool = False) -> str | None:
+    """Why this username may not try to sign in from this client now (a Thai sentence), or None. A
+    browser the user signed in on before (prakat.auth.devices) skips the account-wide wait."""
     failed_here = await _count(attempt_key(username, client))
     if failed_here >= MAX_FAILURES:
         return LOCKED
     if failed_here and await _count(client_key(client)) >= MAX_FAILURES_PER_CLIENT:
         return LOCKED
-    wait = await _account_wait(username)
+    wait = timedelta(0) if known_device else await _account_wait(username)
     if wait:
         return SLOWED.format(seconds=math.ceil(wait.total_seconds()))
     return None

@@ -172,11 +172,12 @@ def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(32))
 
 
-async def authenticate(username: str, password: str, client: str) -> User:
+async def authenticate(username: str, password: str, client: str, *, known_device: bool = False) -> User:
     """The user with this username and password, or SignInError. ``client`` is the address the request
-    came from, for rate limiting."""
+    came from, and ``known_device`` whether the browser signed in as this user before, for rate
+    limiting (prakat.auth.ratelimit)."""
     name = clean(username).strip().lower()
-    refused = await refusal(name, client)
+    refused = await refusal(name, client, known_device=known_device)
     if refused is not None:
         raise SignInError(refused, rate_limited=True)
     row = await t.User.select().where(t.User.username == name).first() if name else None

@@ -9,7 +9,8 @@ from litestar.params import FromQuery
 from litestar.response import Redirect, Template
 
 from prakat import urls
-from prakat.auth import sessions
+from prakat.auth import devices, sessions
+from prakat.keys import secret_key
 from prakat.settings import Settings
 from prakat.users import service as users
 from prakat.web.forms import FormData
@@ -38,8 +39,13 @@ class SignInController(Controller):
     async def sign_in(self, request: Request[Any, Any, Any], data: FormData) -> Template | Redirect:
         username = str(data.get("username", "")).strip()
         target = safe_next(str(data.get("next", "")))
+        settings: Settings = request.app.state.settings
+        secret = secret_key(settings.secret_key)
+        known = devices.is_known(secret, username, request.cookies.get(devices.COOKIE))
         try:
-            user = await users.authenticate(username, str(data.get("password", "")), client_address(request))
+            user = await users.authenticate(
+                username, str(data.get("password", "")), client_address(request), known_device=known
+            )
         except users.SignInError as refused:
             return Template(
                 "pages/login.html",
@@ -47,17 +53,21 @@ class SignInController(Controller):
                 status_code=429 if refused.rate_limited else 401,
             )
         token = await sessions.start(user.school_id, user.id)
-        settings: Settings = request.app.state.settings
         response = Redirect(target, status_code=303)
-        response.set_cookie(
-            sessions.COOKIE,
-            token,
-            max_age=int(sessions.LIFETIME.total_seconds()),
-            httponly=True,
-            samesite="lax",
-            secure=settings.https or request.url.scheme == "https",
-            path="/",
-        )
+        secure = settings.https or request.url.scheme == "https"
+        for name, value, lifetime in (
+            (sessions.COOKIE, token, sessions.LIFETIME),
+            (devices.COOKIE, devices.device_token(secret, user.username), devices.LIFETIME),
+        ):
+            response.set_cookie(
+                name,
+                value,
+                max_age=int(lifetime.total_seconds()),
+                httponly=True,
+                samesite="lax",
+                secure=secure,
+                path="/",
+            )
         return response
 
     @post(urls.LOGOUT.path, name="logout")
