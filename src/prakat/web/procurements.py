@@ -147,6 +147,19 @@ class ProcurementController(Controller):
     ) -> Template:
         return await self._detail(request, actor, procurement_id)
 
+    async def _refused(
+        self,
+        request: Request[Any, Any, Any],
+        actor: CurrentActor,
+        procurement_id: int,
+        invalid: InvalidInput,
+        data: FormData,
+    ) -> Template:
+        """The procurement's page again, with a form's Thai messages and what was typed."""
+        return await self._detail(
+            request, actor, procurement_id, errors=invalid.errors, values=form_values(data), status_code=400
+        )
+
     async def _detail(
         self, request: Request[Any, Any, Any], actor: CurrentActor, procurement_id: int, **ctx: Any
     ) -> Template:
@@ -226,14 +239,7 @@ class ProcurementController(Controller):
         try:
             await procurements.add_bid_from_form(actor, procurement_id, form_values(data))
         except InvalidInput as invalid:
-            return await self._detail(
-                request,
-                actor,
-                procurement_id,
-                errors=invalid.errors,
-                values=form_values(data),
-                status_code=400,
-            )
+            return await self._refused(request, actor, procurement_id, invalid, data)
         return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 
     @post(urls.WS_BID_DELETE.path, name="bid_delete", guards=EDIT)
@@ -255,14 +261,7 @@ class ProcurementController(Controller):
         try:
             await procurements.award(actor, procurement_id, procurements.parse_award(values))
         except InvalidInput as invalid:
-            return await self._detail(
-                request,
-                actor,
-                procurement_id,
-                errors=invalid.errors,
-                values=form_values(data),
-                status_code=400,
-            )
+            return await self._refused(request, actor, procurement_id, invalid, data)
         return done(urls.WS_PROCUREMENT.url(procurement_id=procurement_id), "saved")
 
     @post(urls.WS_AWARD_DELETE.path, name="award_delete", guards=EDIT)
