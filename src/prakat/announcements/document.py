@@ -129,10 +129,17 @@ def quarterly_table(quarter: dict[str, Any]) -> Table:
 
 
 def document(
-    a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
+    a: Announcement,
+    *,
+    agency: str,
+    signer: Signer | None = None,
+    created: datetime | None = None,
+    public_url: str = "",
 ) -> OfficialDocument:
     """The official document of ``a``. A draft has no signer or date yet: the preview passes the
-    director who would sign, and the day it would be."""
+    director who would sign, and the day it would be. ``public_url`` is where the published copy is
+    (prakat.announcements.pdf.public_url), for a published announcement only: without it every page
+    says that this is a draft, not yet published."""
     snapshot = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
     attachment = None
@@ -159,6 +166,7 @@ def document(
         author=agency,
         created=created or a.published_at,
         filename=filename(a.kind, a.number),
+        public_url=public_url,
     )
 
 

@@ -290,6 +290,7 @@ class _Step:
     school: Mapping[str, Any]
     at: datetime
     text: str = ""  # the new body (edit) or the comment (return)
+    base_url: str | None = None  # where the published copy will be (approval; None: the configured one)
 
 
 async def _begin(
@@ -369,7 +370,7 @@ async def _move_subject(step: _Step) -> None:
 
 async def _render(step: _Step) -> None:
     published = await get_announcement(step.actor.school_id, step.before["id"])
-    await publishing.render(step.actor.school_id, published)
+    await publishing.render(step.actor.school_id, published, base_url=step.base_url)
 
 
 # How each effect the workflow table names is carried out: stamps give the announcement's columns
@@ -500,13 +501,18 @@ async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -
     return await get_announcement(actor.school_id, announcement_id)
 
 
-async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = None) -> Announcement:
-    """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo)."""
+async def approve(
+    actor: Actor, announcement_id: int, *, at: datetime | None = None, base_url: str | None = None
+) -> Announcement:
+    """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo).
+    ``base_url`` is the address the public reaches this install at, printed in the PDF with the
+    announcement's public page (the server passes its own; otherwise the configured one)."""
     _allowed(actor, Action.APPROVE)
     published_at = clock.require_aware(at) if at is not None else clock.now()
     async with write_transaction():
         school = await publishing.locked_school(actor.school_id)
         step = await _begin(actor, announcement_id, Action.APPROVE, school=school, at=published_at)
+        step.base_url = base_url
         if step.before["procurement"] is not None:
             await publishing.check_plan_published(step.before["procurement"])
         await _apply(step)
