@@ -49,6 +49,8 @@ async def test_an_announcement_shows_every_published_field(
         "ลำดับการเผยแพร่ของโรงเรียน": "3",
     }
     assert len(sha) == 64 and int(sha, 16) >= 0
+    # Beside the PDF's links, for whoever holds a printed or forwarded copy.
+    assert doc.get_element_by_id("pdf-sha256").text_content() == sha
     assert size.endswith(" KB")
     assert doc.get_element_by_id("ledger-hash", None) is None  # no ledger yet: nothing shown
 
