@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 from pypdf import PageObject, PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject, PdfObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, PdfObject, StreamObject
 
 
 def dictionary(value: PdfObject) -> DictionaryObject:
@@ -153,3 +153,46 @@ def unmapped_codes(reader: PdfReader) -> dict[str, set[int]]:
                     if any(not text for text in texts):
                         found |= set(range(int(low, 16), int(high, 16) + 1))
     return empty
+
+
+def untagged_content(reader: PdfReader) -> list[str]:
+    """Marked content that is neither in the structure tree nor an artifact (PDF/UA-1, 7.1): each
+    MCID drawn on a page must lead, through the parent tree, to a structure element the tree
+    reaches."""
+    reachable: set[int] = set()
+
+    def walk(node: PdfObject) -> None:
+        if isinstance(node, IndirectObject):
+            if node.idnum in reachable:
+                return
+            reachable.add(node.idnum)
+        element = node.get_object()
+        if not isinstance(element, DictionaryObject):
+            return
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, IndirectObject):
+                walk(kid)
+
+    tree = dictionary(reader.root_object["/StructTreeRoot"])
+    for kid in tree["/K"] if isinstance(tree["/K"], list) else [tree["/K"]]:
+        walk(kid)
+    nums = dictionary(tree["/ParentTree"])["/Nums"].get_object()
+    assert isinstance(nums, ArrayObject)
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    problems = []
+    for number, page in enumerate(reader.pages):
+        drawn = {int(m) for m in re.findall(rb"<<\s*/MCID\s+(\d+)\s*>>", content(page))}
+        entries = parents.get(int(page.get("/StructParents", number)), [])
+        for mcid in sorted(drawn):
+            entry = entries[mcid] if mcid < len(entries) else None
+            if not isinstance(entry, IndirectObject) or entry.idnum not in reachable:
+                problems.append(f"page {number + 1}: MCID {mcid} outside the structure tree")
+    return problems
+
+
+def content(page: PageObject) -> bytes:
+    """A page's content stream, decoded."""
+    found = page.get_contents()
+    assert found is not None
+    return found.get_data()

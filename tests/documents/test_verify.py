@@ -9,6 +9,7 @@ What stays unvalidated without veraPDF: prakat.documents.metadata says."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from datetime import UTC, datetime
 from functools import cache
@@ -25,7 +26,7 @@ from prakat.documents.qr import qr_png
 from prakat.documents.render import Renderer
 from prakat.fonts import SARABUN_DIR
 from prakat.settings import Settings
-from tests.documents.pdfs import structure_tags, unmapped_codes, xmp_problems
+from tests.documents.pdfs import content, structure_tags, unmapped_codes, untagged_content, xmp_problems
 
 pytestmark = pytest.mark.usefixtures("patched")
 
@@ -153,6 +154,16 @@ def test_headings_are_tagged_as_headings() -> None:
     tags = structure_tags(PdfReader(io.BytesIO(published())))
     # The Garuda, ประกาศ…, เรื่อง…, the QR code beside the signature, the attachment's title.
     assert [t for t in tags if t in ("Figure", "H1", "H2")] == ["Figure", "H1", "H2", "Figure", "H2"]
+
+
+@pytest.mark.parametrize("make", [published, draft], ids=["published", "draft"])
+def test_the_page_margins_are_artifacts_and_everything_else_is_in_the_tree(make: object) -> None:
+    assert callable(make)
+    reader = PdfReader(io.BytesIO(make()))
+    assert untagged_content(reader) == []
+    # The footer and the page numbers are still text (copy, search), marked as pagination.
+    for page in reader.pages:
+        assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content(page))
 
 
 @pytest.mark.parametrize("make", [published, draft], ids=["published", "draft"])

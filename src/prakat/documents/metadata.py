@@ -8,12 +8,15 @@ extension schema that declares the ``pdfuaid`` namespace) are moved into WeasyPr
 by a WeasyPrint *finisher* (its documented post-processing hook), before the file is written.
 
 What no test here can prove (veraPDF, the reference validator, is not in this machine's package
-registries): that every PDF/A-2a and PDF/UA-1 rule holds. The tests parse what can be parsed: the
-packet is well-formed with one ``rdf:RDF``, claims PDF/A-2a and PDF/UA-1, and declares ``pdfuaid``
-in a PDF/A extension schema; the structure tree has its headings; the fonts map to Unicode.
-Known gaps, unvalidated: the page-margin text (page numbers, the footer) is tagged by WeasyPrint 70
-as marked content outside the structure tree rather than as artifacts; the glyph that SARA AM's
-ring is drawn with maps to no text in ToUnicode (prakat.documents.textlayer says why).
+registries): that every PDF/A-2a and PDF/UA-1 rule holds. The tests (tests/documents/pdfs.py) parse
+what can be parsed: the packet is well-formed with one ``rdf:RDF``, claims PDF/A-2a and PDF/UA-1,
+and every namespace in it is predefined by PDF/A or declared, with its properties, by an
+extension schema in it; the structure tree has its headings and reaches all marked content but
+the page margins, which are pagination artifacts (prakat.documents.artifacts); every font is
+embedded and maps to Unicode. Known gaps, unvalidated: the glyph that SARA AM's ring is drawn with
+maps to an empty string in ToUnicode (prakat.documents.textlayer says why it must, for exact
+extraction), which a validator may or may not accept; the Matterhorn checks that need a reader
+(reading order, alternative texts that make sense, contrast) are a person's to make.
 """
 
 from __future__ import annotations

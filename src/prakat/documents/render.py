@@ -34,7 +34,7 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import linebreak, metadata, patches
+from prakat.documents import artifacts, linebreak, metadata, patches
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.documents.qr import qr_data_url
@@ -77,7 +77,8 @@ class Renderer:
             CSS(string=PROTECT_CSS, font_config=self.font_config),
         ]
         self._template_css: dict[str, CSS] = {}
-        # The PDF/UA-1 claim, merged into WeasyPrint's XMP packet (prakat.documents.metadata).
+        # The PDF/UA-1 claim, merged into WeasyPrint's XMP packet (prakat.documents.metadata),
+        # and the page margins' text marked as artifacts (prakat.documents.artifacts).
         self._finish_metadata = metadata.finisher(self.templates / "_pdfua.xmp")
         self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
@@ -107,8 +108,13 @@ class Renderer:
         return {
             "pdf_variant": PDF_VARIANT,
             "pdf_identifier": doc.filename.encode(),
-            "finisher": self._finish_metadata,
+            "finisher": self._finish,
         }
+
+    def _finish(self, document: Any, pdf: Any) -> None:
+        """WeasyPrint's finisher: what Prakat changes in the PDF before it is written."""
+        self._finish_metadata(document, pdf)
+        artifacts.mark_margins(document, pdf)
 
     def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
         """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is missing."""
