@@ -301,6 +301,7 @@ async def _begin(
     school: Mapping[str, Any] | None = None,
     at: datetime | None = None,
     text: str = "",
+    base_url: str | None = None,
 ) -> _Step:
     """The announcement and the row of the workflow table that applies to it, or Conflict."""
     before = await _row(actor.school_id, announcement_id)
@@ -308,7 +309,7 @@ async def _begin(
         school = await t.School.select(t.School.review_by_head).where(t.School.id == actor.school_id).first()
         assert school is not None
     row = transition(ANNOUNCEMENT, before["status"], action, review_by_head=bool(school["review_by_head"]))
-    return _Step(actor, before, row, school, at or clock.now(), text)
+    return _Step(actor, before, row, school, at or clock.now(), text, base_url)
 
 
 async def _year_be(fiscal_year_id: int) -> int:
@@ -511,8 +512,9 @@ async def approve(
     published_at = clock.require_aware(at) if at is not None else clock.now()
     async with write_transaction():
         school = await publishing.locked_school(actor.school_id)
-        step = await _begin(actor, announcement_id, Action.APPROVE, school=school, at=published_at)
-        step.base_url = base_url
+        step = await _begin(
+            actor, announcement_id, Action.APPROVE, school=school, at=published_at, base_url=base_url
+        )
         if step.before["procurement"] is not None:
             await publishing.check_plan_published(step.before["procurement"])
         await _apply(step)

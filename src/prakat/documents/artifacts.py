@@ -61,7 +61,13 @@ def mark_margins(_document: Any, pdf: Any) -> None:
         done = set()
         for at in range(1, len(items) - 1):
             item = items[at]
-            if isinstance(item, pydyf.Dictionary) and item.get("MCID") in outside and items[at + 1] == b"BDC":
+            if (
+                isinstance(item, pydyf.Dictionary)
+                and item.get("MCID") in outside
+                and items[at + 1] == b"BDC"
+                and isinstance(items[at - 1], str)
+                and items[at - 1].startswith("/")
+            ):
                 done.add(item["MCID"])
                 items[at - 1] = "/Artifact"
                 items[at] = pydyf.Dictionary({"Type": "/Pagination"})
