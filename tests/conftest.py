@@ -292,7 +292,7 @@ async def database(settings: Settings) -> AsyncIterator[Engine]:  # type: ignore
     await close_engine(engine)
 
 
-async def _empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
+async def empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
     names = [table._meta.tablename for table in reversed(ALL_TABLES)]
     if engine.engine_type == "postgres":
         await engine.run_ddl("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE")
@@ -309,7 +309,7 @@ async def _empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
 async def db(database: Engine) -> AsyncIterator[Engine]:  # type: ignore[type-arg]
     """An empty, migrated database, bound to every table."""
     bind(database)
-    await _empty_tables(database)
+    await empty_tables(database)
     yield database
 
 
