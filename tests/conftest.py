@@ -209,6 +209,7 @@ def _load_demo(today: str | None) -> Callable[[str, Path], None]:
             check=False,
         )
         assert done.returncode == 0, done.stderr
+        (folder / "demo.out").write_text(done.stdout, encoding="utf-8")
 
     return load
 
@@ -222,6 +223,12 @@ def demo_copy(tmp: Path, today: str | None = None) -> str:
     if (folder / "feeds").is_dir() and not (tmp / "feeds").exists():
         shutil.copytree(folder / "feeds", tmp / "feeds", symlinks=True)
     return copy_database(template[0], tmp, "demo")
+
+
+def demo_output(today: str | None = None) -> str:
+    """What `prakat demo [--today today]` printed when it loaded the run's demo (demo_copy)."""
+    _, folder = run_template(f"demo-{today or 'today'}", _load_demo(today))
+    return (folder / "demo.out").read_text(encoding="utf-8")
 
 
 DemoDatabase = Callable[[str | None], str]
