@@ -76,8 +76,10 @@ async def loaded(database: Engine) -> DemoResult:  # type: ignore[type-arg]
 
 @pytest.fixture
 async def client(
-    loaded: DemoResult, database: Engine, settings: Settings
-) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[type-arg]
+    loaded: DemoResult,
+    database: Engine,  # type: ignore[type-arg]
+    settings: Settings,
+) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, engine=database)
     async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as test_client:
         yield test_client
