@@ -8,7 +8,7 @@ from collections.abc import Collection
 from datetime import date
 
 from prakat import clock
-from prakat.announcements import service, snapshot, subjects
+from prakat.announcements import no_plan, service, snapshot, subjects
 from prakat.announcements.schemas import Announcement
 from prakat.rules import PLAN_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
@@ -49,6 +49,12 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
             supersedes_id, body = base.id, SAMPLE_REASON
     elif kind is K.QUARTERLY_WINNERS:
         year_be, quarter = year_be - 1, 4
+    elif kind is K.NO_PLAN_STATEMENT:
+        # Only for a year the service would accept it for (no plan published, nothing the plan must
+        # list): this year, else the next one, which has no records yet.
+        year_be = next((y for y in (year_be, year_be + 1) if await no_plan.allowed(school.id, y)), 0)
+        if not year_be:
+            return None
     content = await snapshot.build(
         school.id,
         procurement_id=procurement_id,
