@@ -46,15 +46,17 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
             return None
         plan_id, procurement_id, year_be = base.plan_id, base.procurement_id, base.year_be
         if kind.info.is_correction:
-            supersedes_id, body = base.id, SAMPLE_REASON
+            # A revision cites the plan it revises and says what changed; it needs no reason.
+            supersedes_id, body = base.id, "" if kind is K.PLAN_REVISION else SAMPLE_REASON
     elif kind is K.QUARTERLY_WINNERS:
         year_be, quarter = year_be - 1, 4
     elif kind is K.NO_PLAN_STATEMENT:
         # Only for a year the service would accept it for (no plan published, nothing the plan must
         # list): this year, else the next one, which has no records yet.
-        year_be = next((y for y in (year_be, year_be + 1) if await no_plan.allowed(school.id, y)), 0)
-        if not year_be:
+        allowed = [y for y in (year_be, year_be + 1) if await no_plan.allowed(school.id, y)]
+        if not allowed:
             return None
+        year_be = allowed[0]
     content = await snapshot.build(
         school.id,
         procurement_id=procurement_id,
