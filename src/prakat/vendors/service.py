@@ -15,7 +15,7 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import InvalidInput, NotFound
 from prakat.rules import business_types
-from prakat.validation import Fields
+from prakat.validation import Fields, label
 from prakat.vendors.schemas import PICK_A_TYPE, Vendor, VendorCreate
 
 TYPES = "business_types"
@@ -29,10 +29,15 @@ def parse_vendor(raw: Mapping[str, Any]) -> VendorCreate:
         values[TYPES] = values["business_type"]
     f = Fields(values)
     read = f.struct(VendorCreate)
-    if TYPES in values and read[TYPES] is None and TYPES not in f.errors:
-        f.fail(TYPES, "ประเภทกิจการ", PICK_A_TYPE)
+    sent = values.get(TYPES)  # absent or null: the default
+    if sent is not None and not [v for v in _listed(sent) if str(v).strip()] and TYPES not in f.errors:
+        f.fail(TYPES, label(VendorCreate, TYPES), PICK_A_TYPE)
     f.check()
     return VendorCreate(**read)
+
+
+def _listed(sent: Any) -> list[Any]:
+    return list(sent) if isinstance(sent, list | tuple) else str(sent).split(",")
 
 
 def stored_types(row: Mapping[str, Any]) -> tuple[str, ...]:
