@@ -38,7 +38,7 @@ async def test_a_correction_cites_what_it_corrects(db: Engine) -> None:  # type:
     clause = rules_for(winner.year_be).correction_clause(AnnouncementKind.WINNER_CANCEL)
     assert clause and text[1:] == [
         "ผู้ชนะขอถอนตัว",
-        f"อาศัยอำนาจตาม{clause} โรงเรียนทดสอบ test จึงขอยกเลิกประกาศดังกล่าว",
+        f"อาศัยอำนาจตาม{clause} จึงขอยกเลิกประกาศดังกล่าว",
     ]
 
 

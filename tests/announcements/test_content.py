@@ -123,7 +123,7 @@ async def test_each_kind_states_what_its_official_model_states(
     cancelled = texts[cancel.id]
     clause = rules_for(2569).correction_clause(AnnouncementKind.WINNER_CANCEL)
     assert f"ตาม{citation(winner)}นั้น" in cancelled
-    assert squeeze(f"อาศัยอำนาจตาม{thai(clause)} {SCHOOL} จึงขอยกเลิกประกาศดังกล่าว") in cancelled
+    assert squeeze(f"อาศัยอำนาจตาม{thai(clause)} จึงขอยกเลิกประกาศดังกล่าว") in cancelled
     assert "เลขที่" not in cancelled
 
     revised_text = texts[revised.id]
@@ -135,7 +135,7 @@ async def test_each_kind_states_what_its_official_model_states(
         "(ฉบับปรับปรุง ครั้งที่ ๑) จำนวน ๓ รายการ",
     ):
         assert squeeze(said) in revised_text, said
-    assert fans.name not in revised_text.split("แนบท้ายประกาศนี้")[0]  # unchanged: not listed
+    assert fans.name not in revised_text.split("ดังรายละเอียดแนบท้ายประกาศนี้")[0]  # unchanged: not listed
 
     rules = rules_for(2569)
     assert squeeze(f"ตาม{thai(rules.quarterly_winners_clause)}") in texts[quarter.id]

@@ -107,7 +107,7 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             *listed,
             f"จึงขอประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {plan['year_be']}"
             f" (ฉบับปรับปรุง ครั้งที่ {plan['revision']}) จำนวน {len(plan['items'])} รายการ"
-            " ตามรายละเอียดแนบท้ายประกาศนี้",
+            " ดังรายละเอียดแนบท้ายประกาศนี้",
         ]
         return text + ([body] if body else [])
     if plan is not None:
@@ -204,7 +204,7 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
         reason = [body] if body else []
         basis = f"อาศัยอำนาจตาม{snapshot['legal_basis']} " if snapshot.get("legal_basis") else ""
         if k.info.cancels:
-            return [intro, *reason, f"{basis}{school} จึงขอยกเลิกประกาศดังกล่าว"]
-        then = f"{basis}{school} จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
+            return [intro, *reason, f"{basis}จึงขอยกเลิกประกาศดังกล่าว"]
+        then = f"{basis}จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
         return [intro, *reason, then, *text[1:]]
     return text + ([body] if body else [])
