@@ -76,7 +76,7 @@ def plan_changes(changes: dict[str, list[dict[str, Any]]]) -> list[str]:
         said.append(f"ยกเลิก {len(changes['removed'])} รายการ ได้แก่ {_items(changes['removed'])}")
     if changes["changed"]:
         edits = " ".join(
-            f"({n}) {c['name']} แก้ไข"
+            f"({n}) {c['name']} "
             + " และ".join(
                 f"{_CHANGED_FIELD[f['field']]}จาก {_plan_value(f['field'], f['before'])} "
                 f"เป็น {_plan_value(f['field'], f['after'])}"
@@ -202,9 +202,9 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
         # under which clause it acts and what it does; a change restates the corrected content.
         intro = f"ตาม{cited(earlier, school)} นั้น"
         reason = [body] if body else []
-        basis = f"อาศัยอำนาจตาม{snapshot['legal_basis']} " if snapshot.get("legal_basis") else ""
+        authority = f"อาศัยอำนาจตาม{snapshot['legal_basis']} " if snapshot.get("legal_basis") else ""
         if k.info.cancels:
-            return [intro, *reason, f"{basis}จึงขอยกเลิกประกาศดังกล่าว"]
-        then = f"{basis}จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
+            return [intro, *reason, f"{authority}จึงขอยกเลิกประกาศดังกล่าว"]
+        then = f"{authority}จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
         return [intro, *reason, then, *text[1:]]
     return text + ([body] if body else [])
