@@ -15,11 +15,12 @@ from decimal import Decimal
 import pytest
 from piccolo.engine.base import Engine
 
-from prakat.announcements import pdf, plan_changes, snapshot
+from prakat.announcements import pdf, plan_changes, samples, snapshot
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.documents.digits import thai
+from prakat.errors import Conflict
 from prakat.plans import service as plans
 from prakat.rules import AnnouncementKind, RuleSet, rules_for
 from prakat.thai import format_date_full
@@ -187,3 +188,22 @@ def test_plan_items_are_matched_by_code_else_by_name_in_order() -> None:
     ]
     assert plan_changes.changes(new, new) == {"added": [], "removed": [], "changed": []}
     assert plan_changes.changes([item("x", "100.00")], [item("x", "100")])["changed"] == []
+
+
+async def test_the_no_plan_sample_is_for_a_year_the_service_accepts(db: Engine) -> None:  # type: ignore[type-arg]
+    school, actor = await factories.school("sample", name=SCHOOL)
+    plan = await plans.create_plan(actor, 2569)
+    await plans.add_plan_item(actor, plan.id, plans.parse_plan_item(factories.PLAN_ITEM, 2569))
+    await publish(actor, "plan", plan_id=plan.id)
+    # In FY2569, which has its plan, the sample is of the next year, as the service would allow.
+    made = await samples.sample(school, AnnouncementKind.NO_PLAN_STATEMENT, today=date(2026, 1, 10))
+    assert made is not None and made.year_be == 2570 and made.snapshot is not None
+    assert made.snapshot["no_plan"]["year_be"] == 2570
+    with pytest.raises(Conflict):
+        await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind.NO_PLAN_STATEMENT, year_be=2569)
+        )
+    accepted = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind.NO_PLAN_STATEMENT, year_be=made.year_be)
+    )
+    assert accepted.year_be == 2570
