@@ -18,6 +18,7 @@ FIELDS = [
     "name",
     "tax_id",
     "business_type",
+    "business_types",
     "phone",
     "address",
     "subject",

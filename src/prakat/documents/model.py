@@ -41,7 +41,7 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     paragraphs: tuple[str, ...]
     date_line: str  # under the text: "ประกาศ ณ วันที่ ๕ พฤศจิกายน พ.ศ. ๒๕๖๘"
     signer: Signer
-    number: str = ""
+    number: str = ""  # the line under the heading, "ที่ ๑๒/๒๕๖๙" ("" prints none)
     attachment: Table | None = None
     # PDF metadata and the file name people see when they download it.
     title: str = ""
