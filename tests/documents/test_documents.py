@@ -247,7 +247,10 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
     invitation_change = next(a for a in kinds if a.kind == "invitation_change")
     invitation = next(a for a in kinds if a.kind == "invitation")
     change_text = squeeze(text_of(await pdf.stored(actor.school_id, invitation_change.pdf_sha256 or "")))
-    assert squeeze(f"ประกาศเชิญชวน เลขที่ {thai(invitation.number)}") in change_text
+    assert (
+        squeeze(f"ประกาศ{school.name} ที่ {thai(invitation.number)} เรื่อง {thai(invitation.subject)}")
+        in change_text
+    )
 
 
 async def test_the_same_announcement_always_gives_the_same_bytes(db: Engine) -> None:  # type: ignore[type-arg]

@@ -160,7 +160,7 @@ def document(
         paragraphs=tuple(thai(p) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
         date_line=date_line(a.announced_on),
         signer=the_signer,
-        number=thai(a.number),
+        number=thai(number_line(a.number, a.year_be)),
         attachment=attachment,
         title=f"ประกาศ{agency} เรื่อง {a.subject}",
         author=agency,
@@ -174,6 +174,14 @@ def filename(kind: str, number: str) -> str:
     """The name people see when they save it: "ประกาศผู้ชนะการเสนอราคา เลขที่ 12-2569.pdf"."""
     shown = number.replace("/", "-") if number else "ร่าง"
     return f"{AnnouncementKind(kind).label} เลขที่ {shown}.pdf"
+
+
+def number_line(number: str, year_be: int) -> str:
+    """ "ที่ 12/2569" under the heading of every announcement, the way a numbered Thai official document
+    (a คำสั่ง, a letter) shows its number, so that a later announcement can cite it as "ประกาศ… ที่
+    12/2569 เรื่อง … ลงวันที่ …" and a reader finds it. A draft or a sample has no number yet: the
+    line is left to be filled in, as a draft on paper is ("ที่ ....../2569")."""
+    return f"ที่ {number}" if number else f"ที่ ....../{year_be}"
 
 
 def date_line(day: date) -> str:

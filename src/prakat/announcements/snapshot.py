@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from prakat.announcements import quarterly, subjects
+from prakat.announcements import plan_changes, quarterly, subjects
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
@@ -51,7 +51,12 @@ async def build(
         "school": {field: getattr(school, field) for field in SCHOOL_FIELDS},
     }
     if procurement_id is not None:
-        content["procurement"] = msgspec.to_builtins(await get_procurement(school_id, procurement_id))
+        procurement = await get_procurement(school_id, procurement_id)
+        content["procurement"] = msgspec.to_builtins(procurement)
+        clause = rules_for(procurement.year_be).correction_clause(AnnouncementKind(kind)) if kind else ""
+        if clause:
+            # A change or cancellation says under which clause it is made (dated rule data).
+            content["legal_basis"] = clause
         if kind in WINNER_KINDS:
             # After an invitation, the winner announcement refers to it by number and date.
             invitation = await _newest(
@@ -71,6 +76,7 @@ async def build(
             "last": last.isoformat(),
             "items": items,
             "total": str(sum((Decimal(i["agreed_price"]) for i in items), Decimal("0"))),
+            "clause": rules_for(year_be).quarterly_winners_clause,
         }
     elif kind == AnnouncementKind.NO_PLAN_STATEMENT.value and year_be is not None:
         rules = rules_for(year_be)
@@ -78,10 +84,28 @@ async def build(
             "year_be": year_be,
             "limit": str(rules.plan_exemption_max),
             "clause": rules.plan_exemption_clause,
+            "rule": rules.plan_exemption_rule,
         }
     if supersedes_id is not None:
         content["supersedes"] = await _superseded(school_id, supersedes_id)
+        if kind == AnnouncementKind.PLAN_REVISION.value and "plan" in content:
+            # What changed against the plan announcement the public read before (its snapshot).
+            content["plan_changes"] = plan_changes.changes(
+                await _plan_items_of(school_id, supersedes_id), content["plan"]["items"]
+            )
     return content
+
+
+async def _plan_items_of(school_id: int, announcement_id: int) -> list[dict[str, Any]]:
+    row = (
+        await t.Announcement.select(t.Announcement.snapshot)
+        .where((t.Announcement.school == school_id) & (t.Announcement.id == announcement_id))
+        .first()
+    )
+    snap = None if row is None else row["snapshot"]
+    if isinstance(snap, str):
+        snap = msgspec.json.decode(snap)
+    return list(((snap or {}).get("plan") or {}).get("items") or [])
 
 
 _CITED = (t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject)

@@ -145,7 +145,7 @@ async def _load_year(
                 {
                     "name": v.name,
                     "tax_id": v.tax_id,
-                    "business_type": v.business_type,
+                    "business_types": [kind.value for kind in v.business_types],
                     "address": v.address,
                     "phone": v.phone,
                 }

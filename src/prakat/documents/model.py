@@ -41,7 +41,7 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     paragraphs: tuple[str, ...]
     date_line: str  # under the text: "ประกาศ ณ วันที่ ๕ พฤศจิกายน พ.ศ. ๒๕๖๘"
     signer: Signer
-    number: str = ""
+    number: str = ""  # the line under the heading, "ที่ ๑๒/๒๕๖๙" ("" prints none)
     attachment: Table | None = None
     # Where the published copy is (absolute): printed quietly at the foot of every page and as a
     # QR code beside the signature, so that a printed or forwarded copy leads to the published one

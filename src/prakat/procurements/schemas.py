@@ -83,6 +83,9 @@ class Award(msgspec.Struct, frozen=True, kw_only=True):
     bid_id: int
     vendor_id: int
     vendor_name: str
+    # The winner's business types as its record has them (BusinessType values), printed after its
+    # name in the winner announcement; () in snapshots frozen before vendors had a set.
+    vendor_business_types: tuple[str, ...] = ()
     agreed_price: Decimal
     vat_included: bool
     reason: str

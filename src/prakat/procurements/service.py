@@ -373,9 +373,12 @@ async def list_procurements(
         .where(t.Bid.procurement.is_in(proc_ids))
         .order_by(t.Bid.amount_satang)
     )
-    award_rows = await t.Award.select(*t.Award.all_columns(), t.Award.vendor.name).where(
-        t.Award.procurement.is_in(proc_ids)
-    )
+    award_rows = await t.Award.select(
+        *t.Award.all_columns(),
+        t.Award.vendor.name,
+        t.Award.vendor.business_types,
+        t.Award.vendor.business_type,
+    ).where(t.Award.procurement.is_in(proc_ids))
     bids: dict[int, list[Bid]] = {}
     for b in bid_rows:
         bids.setdefault(b["procurement"], []).append(
@@ -394,6 +397,9 @@ async def list_procurements(
             bid_id=a["bid"],
             vendor_id=a["vendor"],
             vendor_name=a["vendor.name"],
+            vendor_business_types=vendors.stored_types(
+                {"business_types": a["vendor.business_types"], "business_type": a["vendor.business_type"]}
+            ),
             agreed_price=from_satang(a["agreed_price_satang"]),
             vat_included=a["vat_included"],
             reason=a["reason"],

@@ -40,7 +40,7 @@ from prakat.rules.methods import (
     methods_for_egp_code,
 )
 from prakat.rules.ruleset import LimitPolicy, MethodRule, NoRuleSetError, RuleSet, find_rule_set
-from prakat.rules.vendors import BusinessType
+from prakat.rules.vendors import BusinessType, business_types, business_types_label
 
 __all__ = [
     "ANNOUNCEMENT_KINDS",
@@ -65,6 +65,8 @@ __all__ = [
     "NoRuleSetError",
     "ProcurementKind",
     "RuleSet",
+    "business_types",
+    "business_types_label",
     "check_method",
     "find_rule_set",
     "first_fiscal_year",
