@@ -14,7 +14,8 @@ from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
-from prakat.demo.data import DemoProcurement, DemoYear, build_demo
+from prakat.demo import terms
+from prakat.demo.data import DemoProcurement, DemoSchool, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind, Method, MethodFamily
@@ -181,7 +182,8 @@ async def _load_year(
     # A procurement whose winner announcement is cancelled never signs its contract.
     cancelled = {c.procurement_key for c in year.corrections if c.kind == AnnouncementKind.WINNER_CANCEL}
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
-        created = await _enter_procurement(actor, p, item_ids, vendor_ids, signed=p.key not in cancelled)
+        signed = p.key not in cancelled
+        created = await _enter_procurement(actor, p, year.school, item_ids, vendor_ids, signed=signed)
         if Method(p.method).info.family is MethodFamily.GENERAL_INVITATION:
             invited_on = p.invited_on or p.requested_on + timedelta(days=1)
             for day, kind in (
@@ -226,7 +228,13 @@ async def _load_year(
 
 
 async def _enter_procurement(
-    actor: Actor, p: DemoProcurement, item_ids: dict[str, int], vendor_ids: dict[str, int], *, signed: bool
+    actor: Actor,
+    p: DemoProcurement,
+    school: DemoSchool,
+    item_ids: dict[str, int],
+    vendor_ids: dict[str, int],
+    *,
+    signed: bool,
 ) -> int:
     """The procurement, its bids and its award; ``signed`` False leaves the contract out."""
     created = await procurements.create_procurement(
@@ -243,6 +251,7 @@ async def _enter_procurement(
                 "requested_on": p.requested_on,
                 "egp_project_number": p.egp_project_number,
                 "plan_item_id": item_ids[p.plan_item_key] if p.plan_item_key else None,
+                **terms.for_procurement(p, school),
             }
         ),
     )

@@ -142,7 +142,14 @@ FY2561 = RuleSet(
     # s.11 exempts the purchases of s.56 para. 1 (2) (ข) (ง) (ฉ) from the plan; the wording of the
     # citation in a no-plan statement is from a provincial office's notice [U].
     plan_exemption_clause="มาตรา 11 ประกอบมาตรา 56 วรรคหนึ่ง (2) (ข)",
-    unconfirmed=("single_inspector_max", "tor_hearing_optional_max", "plan_exemption_clause"),
+    # At least 3 working days for comments on a draft TOR (code comments; domain.md §2).
+    tor_hearing_min_working_days=3,
+    unconfirmed=(
+        "single_inspector_max",
+        "tor_hearing_optional_max",
+        "plan_exemption_clause",
+        "tor_hearing_min_working_days",
+    ),
     sources=(
         "s.56(2)(ข) and the ministerial rule of 23 Aug 2560: 500,000 (consultants 500,000, "
         "design/supervision 5,000,000) — fpo.go.th internal-audit page",

@@ -105,6 +105,8 @@ class RuleSet:
     """The draft TOR hearing is optional up to this amount."""
     plan_exemption_clause: str = ""
     """Thai: the clauses a no-plan statement cites for ``plan_exemption_max`` (Arabic digits)."""
+    tor_hearing_min_working_days: int = 3
+    """The draft TOR / tender documents are open for comment at least this many working days."""
     unconfirmed: tuple[str, ...] = ()
     """Names of the fields of this rule set whose values are not verified [U]."""
     sources: tuple[str, ...] = field(default=())
