@@ -14,7 +14,7 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, optional_from_satang, to_satang
-from prakat.procurements import labels
+from prakat.procurements import labels, requirements
 from prakat.procurements.schemas import (
     DOCUMENT_FIELDS,
     Award,
@@ -35,7 +35,7 @@ from prakat.rules import (
 )
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht, validate_egp_project_number
-from prakat.validation import Fields, label, parse
+from prakat.validation import Fields, fields_of, label, parse
 from prakat.vendors import service as vendors
 from prakat.workflow import PROCUREMENT_STATUS_LABELS, ProcurementStatus
 
@@ -195,7 +195,7 @@ async def update_procurement(actor: Actor, procurement_id: int, data: Procuremen
         before = await _procurement_row(actor.school_id, procurement_id)
         reason = await locks.procurement_lock(procurement_id)
         if reason:
-            raise Conflict(reason)
+            await _only_open_terms(actor.school_id, procurement_id, data, reason)
         fy = await ensure_fiscal_year(actor, year_be)
         await _check_plan_item(actor, data.plan_item_id, fy.id)
         changes: dict[Any, Any] = {
@@ -227,6 +227,20 @@ async def update_procurement(actor: Actor, procurement_id: int, data: Procuremen
             after=audit.snapshot(after),
         )
     return await get_procurement(actor.school_id, procurement_id)
+
+
+async def _only_open_terms(school_id: int, procurement_id: int, data: ProcurementCreate, reason: str) -> None:
+    """A procurement held by an announcement keeps its own fields; what a later announcement prints
+    (the invitation's terms after the reference price is published) stays open until that one is
+    submitted. Conflict with ``reason`` otherwise, or naming the field and the announcement."""
+    current = await get_procurement(school_id, procurement_id)
+    own = [f.name for f in fields_of(ProcurementCreate) if f.name not in DOCUMENT_FIELDS]
+    changed = {name for name in DOCUMENT_FIELDS if getattr(current, name) != getattr(data, name)}
+    if not changed or any(getattr(current, name) != getattr(data, name) for name in own):
+        raise Conflict(reason)
+    for kind in sorted(await locks.held_kinds(procurement_id)):
+        for name in changed.intersection(requirements.required_fields(kind, current)):
+            raise Conflict(f"{requirements.LABELS[name]}: พิมพ์ใน{kind.label}ที่ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขไม่ได้")
 
 
 async def delete_procurement(actor: Actor, procurement_id: int) -> None:
