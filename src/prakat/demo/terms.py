@@ -46,6 +46,19 @@ OUTLINES = {
 }
 
 
+# The demo's invitation change (prakat.demo.calendar.CORRECTIONS) says the bidding moves 7 days.
+CHANGE_MOVES_BIDS = timedelta(days=7)
+
+
+def moved_bids(raw: dict[str, Any]) -> dict[str, Any]:
+    """``raw`` with the bidding day and the end of the download period moved by the invitation change."""
+    return {
+        **raw,
+        "bid_on": raw["bid_on"] + CHANGE_MOVES_BIDS,
+        "documents_until": raw["documents_until"] + CHANGE_MOVES_BIDS,
+    }
+
+
 def _next_workday(d: date, days: int) -> date:
     """``days`` working days (Monday to Friday) after ``d``."""
     while days:
