@@ -18,7 +18,7 @@ from lxml import html
 from piccolo.engine.base import Engine
 from pypdf import PdfReader
 
-from prakat.announcements import pdf
+from prakat.announcements import pdf, wording
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
@@ -150,9 +150,12 @@ async def test_submitting_without_the_terms_is_refused_naming_each_field(db: Eng
         for name in names:
             message = refused.value.errors[name]
             assert message.startswith(f"{requirements.LABELS[name]}: กรุณากรอก"), message
-        # The preview says what is missing instead of failing.
+        # The preview says what is missing instead of failing (the reference price's form shows "-").
         preview = await announcements.with_preview_snapshot(actor.school_id, draft)
-        assert preview.snapshot is not None
+        said = " ".join(wording.paragraphs(kind, preview.subject, "", preview.snapshot))
+        blanks = " ".join(re.findall(r"\(ยังไม่ได้กรอก ([^)]*)\)", said))
+        if kind != "reference_price":
+            assert all(requirements.LABELS[name] in blanks for name in names), said
         assert (await announcements.get_announcement(actor.school_id, draft.id)).status == "draft"
 
 

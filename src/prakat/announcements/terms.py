@@ -32,7 +32,7 @@ def money(amount: str | Decimal) -> str:
 def _blank(p: dict[str, Any], names: tuple[str, ...]) -> str | None:
     """ "(ยังไม่ได้กรอก …)" naming the fields of ``names`` left blank, or None."""
     empty = [LABELS[n] for n in names if p.get(n) in (None, "")]
-    return f"(ยังไม่ได้กรอก{' '.join(empty)})" if empty else None
+    return f"(ยังไม่ได้กรอก {', '.join(empty)})" if empty else None
 
 
 def day(value: str, *, era: bool = False) -> str:
