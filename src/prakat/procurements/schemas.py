@@ -161,7 +161,10 @@ class ProcurementCreate(msgspec.Struct, frozen=True, kw_only=True):
     """โครงการจัดซื้อจัดจ้าง (a procurement). วิธีจัดซื้อจัดจ้างต้องเข้ากับวงเงินและกฎหมายของปีงบประมาณของ
     ``requested_on`` และเลขที่โครงการ e-GP ต้องขึ้นต้นด้วยปีนั้นหรือปีก่อน (the method is checked against the
     budget and the law of the fiscal year of ``requested_on``, the e-GP number's year against that year);
-    the legal clause follows from the method."""
+    the legal clause follows from the method. ข้อมูลที่ประกาศพิมพ์ต้องเรียงกัน: วันสุดท้ายที่ดาวน์โหลดเอกสารต้องไม่ก่อนวันแรก
+    และวันยื่นข้อเสนอต้องไม่ก่อนวันสุดท้ายนั้น เวลาสิ้นสุดต้องหลังเวลาเริ่ม และการรับฟังความคิดเห็นต้องไม่สั้นกว่าจำนวน
+    วันทำการที่กฎหมายของปีนั้นกำหนด (the download period, the bidding day and its hours in order; the
+    draft hearing at least the year's working days)."""
 
     subject: Annotated[str, Meta(title="ชื่องานที่จัดซื้อจัดจ้าง", max_length=500)]
     kind: Annotated[ProcurementKind, Meta(title="ประเภท (ซื้อ/จ้าง/เช่า)")]
