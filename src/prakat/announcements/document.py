@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.announcements import wording
+from prakat.announcements import terms, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.documents.digits import thai
@@ -73,24 +73,32 @@ def plan_table(plan: dict[str, Any]) -> Table:
     )
 
 
-def reference_price_table(p: dict[str, Any], agency: str) -> Table:
-    """บก.06: the budget and the reference price for work that is not construction."""
+def reference_price_table(p: dict[str, Any], agency: str, form: dict[str, Any]) -> Table:
+    """The reference-price form the snapshot froze (บก.06, or บก.01 for construction), its rows
+    numbered as the form numbers them; a list row holds its items one a line (๕.๑, ๕.๒ …)."""
     reference = Decimal(p["reference_price"] or p["budget"])
-    rows = (
-        ("๑", "ชื่อโครงการ", thai(p["subject"])),
-        ("๒", "หน่วยงานเจ้าของโครงการ", agency),
-        ("๓", "วงเงินงบประมาณที่ได้รับจัดสรร", f"{thai(format_baht(Decimal(p['budget'])))} บาท"),
-        ("๔", "ราคากลาง (ราคาอ้างอิง)", f"{thai(format_baht(reference))} บาท"),
-        ("๕", "แหล่งที่มาของราคากลาง", "การสืบราคาจากท้องตลาด"),
-    )
+    price_day = p.get("price_set_on")
+    values = {
+        "subject": work_title(p["kind"], p["subject"]),
+        "agency": agency,
+        "budget": f"{format_baht(Decimal(p['budget']))} บาท",
+        "price": (f"{format_date_full(date.fromisoformat(price_day))} " if price_day else "")
+        + f"เป็นเงิน {format_baht(reference)} บาท",
+    }
+    rows = []
+    for n, row in enumerate(form["rows"], start=1):
+        value = values.get(row["key"], p.get(row["key"]) or "-")
+        if row["listed"] and value != "-":
+            value = "\n".join(f"{n}.{i} {line}" for i, line in enumerate(value.splitlines(), start=1))
+        rows.append((thai(str(n)), row["label"], thai(value)))
     return Table(
-        title="ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในการจัดซื้อจัดจ้างที่มิใช่งานก่อสร้าง (บก.๐๖)",
+        title=f"{form['title']} ({thai(form['code'])})",
         columns=(
-            Column(title="ลำดับ", width="10%"),
-            Column(title="รายการ", width="40%"),
-            Column(title="", width="50%"),
+            Column(title="ลำดับ", width="9%"),
+            Column(title="รายการ", width="38%"),
+            Column(title="รายละเอียด", width="53%"),
         ),
-        rows=rows,
+        rows=tuple(rows),
     )
 
 
@@ -148,7 +156,8 @@ def document(
     elif "quarter" in snapshot:
         attachment = quarterly_table(snapshot["quarter"])
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
-        attachment = reference_price_table(snapshot["procurement"], agency)
+        form = snapshot.get("price_form") or terms.OLD_FORM
+        attachment = reference_price_table(snapshot["procurement"], agency, form)
     the_signer = signer or Signer(
         name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
     )

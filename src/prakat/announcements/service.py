@@ -27,6 +27,7 @@ from prakat.db import tables as t
 from prakat.db.tx import in_transaction, write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
+from prakat.procurements import requirements
 from prakat.procurements import service as procurements
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, WINNER_KINDS, YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import ensure_fiscal_year
@@ -461,6 +462,12 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
             await no_plan.check_allowed(
                 actor.school_id, before["fiscal_year"], await _year_be(before["fiscal_year"])
             )
+        elif before["procurement"] is not None:
+            # What the document prints and only the officer can type (the invitation's dates…).
+            p = await procurements.get_procurement(actor.school_id, before["procurement"])
+            needed = requirements.missing(kind, p)
+            if needed:
+                raise InvalidInput(needed)
         await _apply(step)
     return await get_announcement(actor.school_id, announcement_id)
 

@@ -13,7 +13,7 @@ from prakat.announcements import plan_changes, quarterly, subjects
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
-from prakat.rules import WINNER_KINDS, AnnouncementKind, rules_for
+from prakat.rules import WINNER_KINDS, AnnouncementKind, PriceForm, price_form_for, rules_for
 from prakat.schools.service import get_school
 from prakat.thai import fiscal_quarter_bounds
 from prakat.workflow import AnnouncementStatus
@@ -64,6 +64,10 @@ async def build(
             )
             if invitation is not None:
                 content["invitation"] = invitation
+        elif kind == AnnouncementKind.REFERENCE_PRICE.value:
+            # The form as the law has it for this work and year, frozen with the content.
+            procurement = content["procurement"]
+            content["price_form"] = price_form(price_form_for(procurement["kind"], procurement["year_be"]))
     if plan_id is not None:
         content["plan"] = msgspec.to_builtins(await get_plan(school_id, plan_id))
     if kind == quarterly.QUARTERLY.value and year_be is not None and quarter is not None:
@@ -106,6 +110,16 @@ async def _plan_items_of(school_id: int, announcement_id: int) -> list[dict[str,
     if isinstance(snap, str):
         snap = msgspec.json.decode(snap)
     return list(((snap or {}).get("plan") or {}).get("items") or [])
+
+
+def price_form(form: PriceForm) -> dict[str, Any]:
+    """A reference-price form (prakat.rules.price_forms) as a snapshot holds it."""
+    return {
+        "code": form.code,
+        "title": form.title,
+        "price_name": form.price_name,
+        "rows": [{"label": r.label, "key": r.key, "listed": r.listed} for r in form.rows],
+    }
 
 
 _CITED = (t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject)

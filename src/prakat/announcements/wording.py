@@ -10,16 +10,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from prakat.announcements import terms
 from prakat.announcements.subjects import work_title
+from prakat.announcements.terms import money
 from prakat.rules import AnnouncementKind, BudgetSource, Method, business_types_label, format_limit
-from prakat.thai import baht_text, format_baht, format_date_full, format_month_year
+from prakat.thai import format_baht, format_date_full, format_month_year
 
 VAT_CLAUSE = "รวมภาษีมูลค่าเพิ่มและภาษีอื่น ค่าขนส่ง ค่าจดทะเบียน และค่าใช้จ่ายอื่น ๆ ทั้งปวง"
-
-
-def money(amount: str | Decimal) -> str:
-    value = Decimal(amount)
-    return f"{format_baht(value)} บาท ({baht_text(value)})"
 
 
 def cited(a: dict[str, Any], school: str) -> str:
@@ -181,19 +178,11 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             f"{money(award['agreed_price'])} {VAT_CLAUSE if award['vat_included'] else 'ไม่รวมภาษีมูลค่าเพิ่ม'}",
         ]
     elif k is AnnouncementKind.REFERENCE_PRICE:
-        reference = p["reference_price"] or p["budget"]
-        text = [
-            f"{school} มีความประสงค์จะ{work} {phrase} วงเงินงบประมาณ {money(p['budget'])}",
-            f"ราคากลาง (ราคาอ้างอิง) {money(reference)} ตามตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (บก.06)",
-        ]
-    elif k is AnnouncementKind.INVITATION:
-        reference = p["reference_price"] or p["budget"]
-        text = [
-            f"{school} มีความประสงค์จะประกวดราคา{work} {phrase} ราคากลางของงานในการประกวดราคาครั้งนี้ "
-            f"เป็นเงินทั้งสิ้น {money(reference)}",
-            "ผู้สนใจสามารถดูรายละเอียดและยื่นข้อเสนอได้ทางระบบการจัดซื้อจัดจ้างภาครัฐด้วยอิเล็กทรอนิกส์ (e-GP)"
-            + (f" เลขที่โครงการ {p['egp_project_number']}" if p.get("egp_project_number") else ""),
-        ]
+        text = terms.reference_price(school, work, phrase, p, snapshot.get("price_form") or terms.OLD_FORM)
+    elif k in (AnnouncementKind.INVITATION, AnnouncementKind.INVITATION_CHANGE):
+        text = terms.invitation(school, work, phrase, p)
+    elif k is AnnouncementKind.TOR_HEARING:
+        text = terms.tor_hearing(school, work, phrase, p)
     else:
         text = [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น"]
     earlier = snapshot.get("supersedes")

@@ -160,12 +160,15 @@ FY2561 = RuleSet(
         (AnnouncementKind.WINNER_CHANGE, CLAUSE_WINNER),
         (AnnouncementKind.WINNER_CANCEL, CLAUSE_CANCEL),
     ),
+    # At least 3 working days for comments on a draft TOR (code comments; domain.md §2).
+    tor_hearing_min_working_days=3,
     unconfirmed=(
         "single_inspector_max",
         "tor_hearing_optional_max",
         "plan_exemption_clause",
         "quarterly_winners_clause",
         "correction_clauses",
+        "tor_hearing_min_working_days",
     ),
     sources=(
         "s.56(2)(ข) and the ministerial rule of 23 Aug 2560: 500,000 (consultants 500,000, "

@@ -114,6 +114,8 @@ class RuleSet:
     ว 119), as the quarterly winners announcement cites them."""
     correction_clauses: tuple[tuple[AnnouncementKind, str], ...] = ()
     """Thai: for each kind of change or cancellation, the clause it is made under ("อาศัยอำนาจตาม…")."""
+    tor_hearing_min_working_days: int = 3
+    """The draft TOR / tender documents are open for comment at least this many working days."""
     unconfirmed: tuple[str, ...] = ()
     """Names of the fields of this rule set whose values are not verified [U]."""
     sources: tuple[str, ...] = field(default=())
