@@ -155,11 +155,20 @@ def document(
         signer=the_signer,
         number=thai(a.number),
         attachment=attachment,
+        names=_names(snapshot),
         title=f"ประกาศ{agency} เรื่อง {a.subject}",
         author=agency,
         created=created or a.published_at,
         filename=filename(a.kind, a.number),
     )
+
+
+def _names(snapshot: dict[str, Any]) -> tuple[str, ...]:
+    """The vendors' names in the snapshot, as printed (Thai digits): never broken across lines."""
+    award = (snapshot.get("procurement") or {}).get("award") or {}
+    items = (snapshot.get("quarter") or {}).get("items", ())
+    found = [award.get("vendor_name", ""), *(item.get("vendor_name", "") for item in items)]
+    return tuple(sorted({thai(name) for name in found if name}))
 
 
 def filename(kind: str, number: str) -> str:

@@ -43,6 +43,8 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     signer: Signer
     number: str = ""
     attachment: Table | None = None
+    # Names in the running text that a line never ends inside (a vendor's: "บริษัท ก จำกัด").
+    names: tuple[str, ...] = ()
     # PDF metadata and the file name people see when they download it.
     title: str = ""
     author: str = ""
