@@ -155,7 +155,7 @@ def document(
         signer=the_signer,
         number=thai(a.number),
         attachment=attachment,
-        names=_names(snapshot),
+        names=(agency, *_names(snapshot)),
         title=f"ประกาศ{agency} เรื่อง {a.subject}",
         author=agency,
         created=created or a.published_at,
@@ -164,7 +164,8 @@ def document(
 
 
 def _names(snapshot: dict[str, Any]) -> tuple[str, ...]:
-    """The vendors' names in the snapshot, as printed (Thai digits): never broken across lines."""
+    """The vendors' names in the snapshot, as printed (Thai digits): like the school's, never
+    broken across lines."""
     award = (snapshot.get("procurement") or {}).get("award") or {}
     items = (snapshot.get("quarter") or {}).get("items", ())
     found = [award.get("vendor_name", ""), *(item.get("vendor_name", "") for item in items)]

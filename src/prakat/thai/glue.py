@@ -8,6 +8,7 @@ which of those places to close, given the words (the units protect() keeps whole
   the word that announces it ("ครั้งที่ ๑", "ข้อ ๗๙", "มาตรา ๕๖");
 * an amount in words, except after a unit word: "ห้าแสน|เจ็ดหมื่น|แปดพัน|สี่ร้อย|ยี่สิบเอ็ดบาท|
   ห้าสิบสตางค์", never "ห้าแสนเจ็ด|หมื่น";
+* a prefix and its word: "ผู้ได้รับ", "ค่าจดทะเบียน", "โดยวิธีเฉพาะเจาะจง";
 * a name the caller gives (a vendor's, "ห้างหุ้นส่วนจำกัด ศึกษาภัณฑ์การค้า");
 * the last words of a paragraph, until they hold ``tail`` spacing characters, so that its last
   line is never a single short word ("เฉพาะเจาะจง" alone under "…โดยวิธี"); and its first words,
@@ -50,6 +51,8 @@ CLASSIFIERS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 # Words a number follows: "ครั้งที่ ๑", "ข้อ ๗๙", "มาตรา ๕๖", "ร้อยละ ๕", "พ.ศ. ๒๕๖๘".
 _BEFORE_NUMBER: Final = frozenset(("ข้อ", "มาตรา", "วรรค", "ร้อยละ", "พ.ศ.", *THAI_MONTHS, *THAI_MONTHS_ABBR))
+_PREFIXES: Final = frozenset(("ผู้", "ค่า", "ความ", "การ", "นัก", "วิธี"))
+_BY: Final = frozenset(("โดย", "ด้วย"))  # "โดยวิธีเฉพาะเจาะจง" is read as one
 _NUMBER: Final = re.compile(r"[0-9๐-๙][0-9๐-๙,.]*")
 _ERA_YEAR: Final = re.compile(r"(?:พ\.ศ\.|ค\.ศ\.) [0-9๐-๙]+")
 # How many spacing characters the first and the last line of a paragraph hold at least.
@@ -99,13 +102,19 @@ def joints(words: Sequence[str], *, keep: Iterable[str] = (), head: int = 0, tai
             # "๑๒ จุด", "๑๒จุด", "๕ พฤศจิกายน", "พ.ศ. ๒๕๖๘ ..." is not followed by a classifier
             if nxt in CLASSIFIERS:
                 close(i, i + 1)
-            elif after_space in CLASSIFIERS and nxt == " ":
+            elif after_space in CLASSIFIERS and nxt.isspace():
                 close(i, i + 2)
-        if _number_before(word):
-            if after_space and nxt == " " and _starts_with_number(after_space):
-                close(i, i + 2)
+        previous = words[i - 1] if i else ""
+        if _number_before(word) and not (word == "ที่" and previous.endswith("วัน")):
+            # An ordinal's ที่ stays with its noun too: "ไตรมาส|ที่ ๔" is one.
+            first = i - 1 if word == "ที่" and previous and not previous.isspace() else i
+            if after_space and nxt.isspace() and _starts_with_number(after_space):
+                close(first, i + 2)
             elif nxt and _is_number(nxt):
-                close(i, i + 1)
+                close(first, i + 1)
+        # A prefix that makes a noun of what follows never ends a line ("ผู้ | ได้รับ", "ค่า | จดทะเบียน").
+        if (word in _PREFIXES and nxt and not nxt.isspace()) or (word in _BY and nxt == "วิธี"):
+            close(i, i + 1)
         # Within an amount in words; บาทถ้วน and สตางค์ end one.
         if word in _AMOUNT_WORDS - AMOUNT_BREAKS_AFTER - {"บาทถ้วน", "สตางค์"} and nxt in _AMOUNT_WORDS:
             close(i, i + 1)
