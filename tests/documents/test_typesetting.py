@@ -112,7 +112,7 @@ def test_no_lone_short_word_on_a_first_or_last_line(typeset: bytes) -> None:
         assert spacing_count(paragraph[-1]) >= glue.TAIL, paragraph[-1]
 
 
-def test_the_same_bytes_without_trietool(typeset: bytes, tmp_path: Path) -> None:
+def test_the_same_bytes_without_trietool(typeset: bytes) -> None:
     """A render worker on an install without Debian's trietool (a PATH with nothing but Python's
     own folder) lays out the same lines and writes the same bytes as this process."""
     path = str(Path(sys.executable).parent)
