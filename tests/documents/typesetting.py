@@ -38,7 +38,8 @@ def paragraph_lines(lines: list[str], paragraphs: tuple[str, ...] | list[str]) -
     found: list[list[str]] = []
     i = 0
     for paragraph in paragraphs:
-        target, got, read = squeeze(paragraph), [], ""
+        target, read = squeeze(paragraph), ""
+        got: list[str] = []
         while i < len(lines) and read != target:
             line = squeeze(lines[i])
             i += 1
