@@ -27,6 +27,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "services",
         frozenset(
             {
+                "annual",
                 "announcements",
                 "audit",
                 "auth",
@@ -49,6 +50,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "plain",
         frozenset(
             {
+                "charts",
                 "clock",
                 "db",
                 "documents",

@@ -26,6 +26,7 @@ class AnnouncementKind(StrEnum):
     WINNER_CHANGE = "winner_change"
     QUARTERLY_WINNERS = "quarterly_winners"
     NO_PLAN_STATEMENT = "no_plan_statement"
+    ANNUAL_REPORT = "annual_report"
 
     @property
     def info(self) -> AnnouncementKindInfo:
@@ -132,6 +133,11 @@ _KINDS: tuple[AnnouncementKindInfo, ...] = (
     # Our own: the ITA O19 footnote statement that no plan is required this fiscal year.
     AnnouncementKindInfo(
         _K.NO_PLAN_STATEMENT, "ประกาศไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง", None, False, about=About.FISCAL_YEAR
+    ),
+    # Our own: the report on a finished fiscal year (ITA O22 until 2568, O12/O11 in 2569), with the
+    # director's memo that acknowledges it and permits its publication on the website.
+    AnnouncementKindInfo(
+        _K.ANNUAL_REPORT, "รายงานผลการจัดซื้อจัดจ้างประจำปี", None, False, about=About.FISCAL_YEAR
     ),
 )
 
