@@ -27,6 +27,7 @@ from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, embed, query, workspace
 from prakat.web.csrf import Csrf
+from prakat.web.annual import AnnualReportController
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         route_handlers=[
             SiteController,
             PublicDocumentController,
+            AnnualReportController,
             FeedController,
             EmbedController,
             SignInController,

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from prakat.annual import document as annual_document
 from prakat.announcements import wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
@@ -135,6 +136,21 @@ def document(
     director who would sign, and the day it would be."""
     snapshot = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
+    if "annual" in snapshot:
+        return annual_document.document(
+            snapshot=snapshot,
+            subject=a.subject,
+            number=a.number,
+            day=a.announced_on,
+            summary=" ".join(wording.annual_paragraphs(agency, snapshot["annual"])),
+            signer=the_signer,
+            agency=agency,
+            created=created or a.published_at,
+            filename=filename(a.kind, a.number),
+        )
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])
@@ -142,9 +158,6 @@ def document(
         attachment = quarterly_table(snapshot["quarter"])
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
         attachment = reference_price_table(snapshot["procurement"], agency)
-    the_signer = signer or Signer(
-        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
-    )
     return OfficialDocument(
         template=kind.value,
         label=kind.label,

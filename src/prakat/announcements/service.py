@@ -19,6 +19,7 @@ from typing import Any
 import msgspec
 
 from prakat import audit, clock, events
+from prakat.annual import service as annual
 from prakat.announcements import no_plan, publishing, snapshot
 from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
 from prakat.audit import Actor
@@ -140,6 +141,8 @@ async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, Announcem
         if kind is K.QUARTERLY_WINNERS:
             assert data.quarter is not None
             await _check_quarter_open(actor, year.id, data.quarter)
+        elif kind is K.ANNUAL_REPORT:
+            annual.check_year_ended(data.year_be)
         else:
             await no_plan.check_allowed(actor.school_id, year.id, data.year_be)
         return year.id, kind
