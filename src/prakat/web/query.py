@@ -87,6 +87,9 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "public_plan": NOTHING,
     "health": NOTHING,
     # prakat.web.feeds
+    # prakat.web.annual
+    "annual_report": NOTHING,
+    "annual_report_xlsx": NOTHING,
     "feed": reads(filters=True),
     "feed_archive": NOTHING,
     "follow": reads(filters=True),
