@@ -15,9 +15,12 @@ from piccolo.engine.base import Engine
 from pypdf import PdfReader
 
 from prakat import clock, demo, urls
+from prakat.annual import service as annual
+from prakat.annual.texts import Part
 from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
+from prakat.procurements.results import results_of_year
 from prakat.thai import to_thai_digits
 from prakat.workflow import ProcurementStatus
 from tests import factories
@@ -79,6 +82,12 @@ async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  
         t.Announcement.status == "published"
     )
     assert published and max(r["announced_on"] for r in published) <= TODAY
+    # The finished year's annual report is published, with the four parts the school wrote, and
+    # counts exactly the year's results.
+    report = await annual.published_report(await _demo_id(), 2569)
+    assert all(report.annual["texts"][p.value] for p in Part)
+    results = await results_of_year(await _demo_id(), 2569)
+    assert annual.stats_of(report.annual).totals == results.totals
 
 
 async def test_small_purchases_are_announced_by_quarter(db: Engine) -> None:  # type: ignore[type-arg]

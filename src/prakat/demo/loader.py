@@ -74,9 +74,9 @@ async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
         actor = Actor(school_id=school_id, label="demo")
         people = await _create_users(actor, years[-1])
         vendor_ids: dict[str, int] = {}
-        for year in years:
-            await _load_year(actor, people, year, today, vendor_ids)
-            await _annual_report(people, year.fiscal_year_be, today)
+        for n, year in enumerate(years):
+            # The year before (loaded first) gets its annual report among this year's publications.
+            await _load_year(actor, people, year, today, vendor_ids, report_previous=n > 0)
         result = DemoResult(True, slug, await _summary(school_id, years))
     # Committed: now whatever follows publications (the feeds) may read it.
     await events.published(school_id)
@@ -136,7 +136,13 @@ async def _create_users(system: Actor, year: DemoYear) -> dict[str, Actor]:
 
 
 async def _load_year(
-    actor: Actor, people: dict[str, Actor], year: DemoYear, today: date, vendor_ids: dict[str, int]
+    actor: Actor,
+    people: dict[str, Actor],
+    year: DemoYear,
+    today: date,
+    vendor_ids: dict[str, int],
+    *,
+    report_previous: bool = False,
 ) -> None:
     await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
     for v in year.vendors:
@@ -206,6 +212,14 @@ async def _load_year(
         )
         events.append((announced, 10_000 + quarter, draft, None))
 
+    reported = demo_annual.published_on(year.fiscal_year_be - 1, today) if report_previous else None
+    if reported is not None and clock.today_bangkok() > fiscal_year_bounds(year.fiscal_year_be - 1)[1]:
+        # The school writes its four parts, then the officer drafts the report of the finished year.
+        await annual_texts.save_texts(
+            people["officer"], year.fiscal_year_be - 1, demo_annual.texts_for(year.fiscal_year_be - 1)
+        )
+        report = AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=year.fiscal_year_be - 1)
+        events.append((reported, 20_000, report, None))
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
     due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
     # In the year still running, the newest winner announcement waits for the director, so the
@@ -226,18 +240,6 @@ async def _load_year(
         if event is not waiting:
             await announcements.approve(people["director"], prepared.id, at=_at(day))
             published[(draft.procurement_id, draft.kind)] = prepared.id
-
-
-async def _annual_report(people: dict[str, Actor], year_be: int, today: date) -> None:
-    """A finished year gets its annual report, with the four parts the school wrote, published."""
-    day = demo_annual.published_on(year_be, today)
-    if day is None or clock.today_bangkok() <= fiscal_year_bounds(year_be)[1]:
-        return  # the year has not ended (for the demo's today, or for the real clock the service asks)
-    await annual_texts.save_texts(people["officer"], year_be, demo_annual.texts_for(year_be))
-    draft = AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=year_be)
-    prepared = await announcements.prepare(people["officer"], draft)
-    await announcements.submit(people["officer"], prepared.id)
-    await announcements.approve(people["director"], prepared.id, at=_at(day))
 
 
 async def _enter_procurement(
