@@ -41,12 +41,13 @@ from prakat.demo.loader import load_demo  # noqa: E402
 from prakat.rules import AnnouncementKind  # noqa: E402
 from prakat.schools.service import get_school  # noqa: E402
 from prakat.settings import Settings  # noqa: E402
+
 TARGET_S = 2.0
 
 
 def p90(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
 
 
 async def run(settings: Settings, runs: int) -> None:
@@ -92,14 +93,20 @@ async def run(settings: Settings, runs: int) -> None:
     w, a, c = (statistics.median(times[k]) for k in ("winner", "annual", "charts"))
     print()
     print(f"{'what':44} {'median':>9} {'p90':>9} {'cold':>9}")
-    print(f"{'winner announcement (baseline, same run)':44} {w * 1000:8.0f}ms {p90(times['winner']) * 1000:8.0f}ms "
-          f"{cold['winner'] * 1000:8.0f}ms  {sizes['winner']:,} bytes")
-    print(f"{'annual report with its charts':44} {a * 1000:8.0f}ms {p90(times['annual']) * 1000:8.0f}ms "
-          f"{cold['annual'] * 1000:8.0f}ms  {sizes['annual']:,} bytes")
+    print(
+        f"{'winner announcement (baseline, same run)':44} {w * 1000:8.0f}ms "
+        f"{p90(times['winner']) * 1000:8.0f}ms {cold['winner'] * 1000:8.0f}ms  {sizes['winner']:,} bytes"
+    )
+    print(
+        f"{'annual report with its charts':44} {a * 1000:8.0f}ms {p90(times['annual']) * 1000:8.0f}ms "
+        f"{cold['annual'] * 1000:8.0f}ms  {sizes['annual']:,} bytes"
+    )
     print(f"{'  of which statistics + charts (this process)':44} {c * 1000:8.0f}ms")
     verdict = "ok" if p90(times["annual"]) <= TARGET_S else "MISS"
-    print(f"\nannual report warm p90 {p90(times['annual']):.2f} s against ≤ {TARGET_S:.0f} s: {verdict}; "
-          f"{a / w:.1f}× the winner announcement's median in this run")
+    print(
+        f"\nannual report warm p90 {p90(times['annual']):.2f} s against ≤ {TARGET_S:.0f} s: {verdict}; "
+        f"{a / w:.1f}× the winner announcement's median in this run"
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -15,9 +15,9 @@ from piccolo.engine.base import Engine
 from pypdf import PdfReader
 
 from prakat import clock, demo, urls
+from prakat.announcements import service as announcements
 from prakat.annual import service as annual
 from prakat.annual.texts import Part
-from prakat.announcements import service as announcements
 from prakat.db import tables as t
 from prakat.procurements import service as procurements
 from prakat.procurements.results import results_of_year

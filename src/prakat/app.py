@@ -26,8 +26,8 @@ from prakat.keys import secret_key
 from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, embed, query, workspace
-from prakat.web.csrf import Csrf
 from prakat.web.annual import AnnualReportController
+from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController

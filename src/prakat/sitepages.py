@@ -15,14 +15,14 @@ from typing import Any, Final
 import msgspec
 
 from prakat import readmodel
-from prakat.annual import figures as annual_figures
-from prakat.annual import service as annual_service
-from prakat.annual import texts as annual_texts
-from prakat.annual.stats import AnnualStats
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
+from prakat.annual import figures as annual_figures
+from prakat.annual import service as annual_service
+from prakat.annual import texts as annual_texts
+from prakat.annual.stats import AnnualStats
 from prakat.documents.model import Figure
 from prakat.errors import NotFound
 from prakat.plans.schemas import Plan
@@ -279,7 +279,7 @@ def annual_view(annual: Mapping[str, Any]) -> AnnualView:
     written = annual.get("texts", {})
     return AnnualView(
         stats=stats,
-        figures=annual_figures.figures(stats),
+        figures=annual_figures.figures(stats, thai_digits=False),
         parts=tuple(
             AnnualPart(
                 title=info.title,

@@ -86,7 +86,9 @@ def row(
     )
 
 
-def content(rows: list[ResultRow], year_be: int = 2569, plan: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def content(
+    rows: list[ResultRow], year_be: int = 2569, plan: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """A report's frozen content, as prakat.annual.service.content makes it."""
     return {
         "year_be": year_be,

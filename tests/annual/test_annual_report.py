@@ -17,10 +17,10 @@ from piccolo.engine.base import Engine
 from pypdf import PdfReader
 
 from prakat import clock
-from prakat.annual import texts
-from prakat.annual.service import stats_of
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.annual import texts
+from prakat.annual.service import stats_of
 from prakat.db import tables as t
 from prakat.errors import InvalidInput, NotFound
 from prakat.rules import AnnouncementKind
@@ -31,18 +31,29 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def text_of(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
 
 
 async def test_an_annual_report_from_records_to_pdf_xlsx_and_page(
-    client: httpx.AsyncClient, db: Engine, monkeypatch: pytest.MonkeyPatch  # type: ignore[type-arg]
+    client: httpx.AsyncClient,
+    db: Engine,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(clock, "now", lambda: NOW)
     school, actor = await factories.school("annual")
     v1, v2 = await factories.vendor(actor, 1), await factories.vendor(actor, 2)
     one = await factories.awarded(actor, v1.id, bid="12,000", price="11,990.50", on=date(2025, 11, 5))
     await factories.awarded(
-        actor, v2.id, bid="30,000", price="28,000", on=date(2026, 3, 2), subject="ซ่อมหลังคาอาคาร", kind="hire", budget="30,000"
+        actor,
+        v2.id,
+        bid="30,000",
+        price="28,000",
+        on=date(2026, 3, 2),
+        subject="ซ่อมหลังคาอาคาร",
+        kind="hire",
+        budget="30,000",
     )
     # Announced the day after the award: on time by the dated rule (three days).
     await factories.publish(actor, "winner", procurement_id=one.id, at=datetime(2025, 11, 6, 3, tzinfo=UTC))
@@ -59,10 +70,14 @@ async def test_an_annual_report_from_records_to_pdf_xlsx_and_page(
 
     # A year that has not ended is refused in Thai.
     with pytest.raises(InvalidInput) as running:
-        await announcements.prepare(actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2570))
+        await announcements.prepare(
+            actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2570)
+        )
     assert running.value.errors["year_be"].startswith("ปีงบประมาณ: ปีงบประมาณ พ.ศ. 2570 ยังไม่สิ้นสุด")
 
-    draft = await announcements.prepare(actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2569))
+    draft = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2569)
+    )
     assert draft.subject == "รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2569"
     # Nothing unpublished is public: the year's page and workbook do not exist yet.
     assert (await client.get("/s/annual/annual-report/2569/report.xlsx")).status_code == 404

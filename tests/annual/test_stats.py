@@ -43,7 +43,12 @@ STATS = annual_stats(ROWS, 2569, PLAN, days=3, rule="ภายใน 3 วัน
 
 def test_totals_and_breakdowns_of_hand_made_rows() -> None:
     t = STATS.totals
-    assert (t.count, t.budget, t.reference_price, t.agreed_price) == (4, D("635000"), D("619500"), D("612990.50"))
+    assert (t.count, t.budget, t.reference_price, t.agreed_price) == (
+        4,
+        D("635000"),
+        D("619500"),
+        D("612990.50"),
+    )
     assert [(g.key, g.count, g.agreed_price) for g in STATS.by_method] == [
         ("e_bidding", 1, D("580000.50")),
         ("specific", 2, D("28000")),
@@ -70,7 +75,11 @@ def test_savings_plan_and_timeliness() -> None:
     assert s.against_reference_percent == percent(D("11499.50"), D("619500"))
     p = STATS.plan
     assert (p.items, p.items_carried_out, p.outside_plan) == (3, 2, 2)
-    assert (p.planned_budget, p.carried_out_budget, p.budget_percent) == (D("700000"), D("610000"), D("87.14"))
+    assert (p.planned_budget, p.carried_out_budget, p.budget_percent) == (
+        D("700000"),
+        D("610000"),
+        D("87.14"),
+    )
     o = STATS.on_time
     # 1: two days after the award; 2: ten days (late); 3: quarterly, two days after the quarter ended
     # on 31 March; 4: not announced.

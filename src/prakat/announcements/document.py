@@ -10,10 +10,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.annual import document as annual_document
 from prakat.announcements import wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
+from prakat.annual import document as annual_document
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method

@@ -19,9 +19,9 @@ from typing import Any
 import msgspec
 
 from prakat import audit, clock, events
-from prakat.annual import service as annual
 from prakat.announcements import no_plan, publishing, snapshot
 from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
+from prakat.annual import service as annual
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.db import tables as t

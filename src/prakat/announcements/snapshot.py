@@ -9,8 +9,8 @@ from typing import Any
 
 import msgspec
 
-from prakat.annual import service as annual
 from prakat.announcements import quarterly, subjects
+from prakat.annual import service as annual
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement

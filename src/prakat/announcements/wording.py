@@ -10,8 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from prakat.annual.service import stats_of
 from prakat.announcements.subjects import work_title
+from prakat.annual.service import stats_of
 from prakat.rules import AnnouncementKind, Method, format_limit
 from prakat.thai import baht_text, format_baht, format_date_full
 

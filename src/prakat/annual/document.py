@@ -139,7 +139,10 @@ def savings(stats: AnnualStats) -> Section:
     rows = (
         ("วงเงินงบประมาณ", _baht(s.budget)),
         ("ราคาที่ตกลงซื้อหรือจ้าง", _baht(s.agreed_price)),
-        ("ประหยัดได้เมื่อเทียบกับวงเงินงบประมาณ", f"{_baht(s.against_budget)} (ร้อยละ {thai(str(s.against_budget_percent))})"),
+        (
+            "ประหยัดได้เมื่อเทียบกับวงเงินงบประมาณ",
+            f"{_baht(s.against_budget)} (ร้อยละ {thai(str(s.against_budget_percent))})",
+        ),
         (f"ราคากลาง ({_count(s.with_reference_count)} รายการที่มีราคากลาง)", _baht(s.reference_price)),
         ("ราคาที่ตกลงซื้อหรือจ้างของรายการที่มีราคากลาง", _baht(s.agreed_with_reference)),
         (
@@ -153,7 +156,10 @@ def savings(stats: AnnualStats) -> Section:
         tables=(
             Table(
                 title="",
-                columns=(Column(title="รายการ", width="52%"), Column(title="จำนวนเงิน (บาท)", width="48%", numeric=True)),
+                columns=(
+                    Column(title="รายการ", width="52%"),
+                    Column(title="จำนวนเงิน (บาท)", width="48%", numeric=True),
+                ),
                 rows=rows,
             ),
         ),
@@ -257,9 +263,7 @@ def _in_short(stats: AnnualStats) -> str:
     )
 
 
-def memo(
-    annual: dict[str, Any], school: dict[str, Any], *, number: str, day: date, signer: Signer
-) -> Memo:
+def memo(annual: dict[str, Any], school: dict[str, Any], *, number: str, day: date, signer: Signer) -> Memo:
     year = thai(str(annual["year_be"]))
     officer = annual.get("officer") or {}
     office = school["name"] + (f" {school['area_office']}" if school.get("area_office") else "")
@@ -305,7 +309,12 @@ def document(
         signer=signer,
         number=thai(number),
         memo=memo(annual, school, number=number, day=day, signer=signer),
-        cover=("รายงานผลการจัดซื้อจัดจ้าง", f"ประจำปีงบประมาณ พ.ศ. {year}", thai(agency), thai(school.get("area_office") or "")),
+        cover=(
+            "รายงานผลการจัดซื้อจัดจ้าง",
+            f"ประจำปีงบประมาณ พ.ศ. {year}",
+            thai(agency),
+            thai(school.get("area_office") or ""),
+        ),
         sections=sections(annual, agency),
         title=subject,
         author=agency,

@@ -61,8 +61,10 @@ class PlanLine(msgspec.Struct, frozen=True, kw_only=True):
         items had other ids) from an item with the same plan code or name."""
         if r.plan_item_id is None:
             return False
-        return r.plan_item_id == self.id or bool(self.code and r.plan_code == self.code) or (
-            r.plan_item_name == self.name
+        return (
+            r.plan_item_id == self.id
+            or bool(self.code and r.plan_code == self.code)
+            or (r.plan_item_name == self.name)
         )
 
 
@@ -156,9 +158,7 @@ def by_quarter(rows: Sequence[ResultRow], year_be: int) -> tuple[Group, ...]:
         assert r.month_date is not None
         return fiscal_quarter_of(r.month_date)
 
-    return tuple(
-        _group(str(q), f"ไตรมาสที่ {q}", [r for r in rows if quarter(r) == q]) for q in (1, 2, 3, 4)
-    )
+    return tuple(_group(str(q), f"ไตรมาสที่ {q}", [r for r in rows if quarter(r) == q]) for q in (1, 2, 3, 4))
 
 
 def savings(rows: Sequence[ResultRow]) -> Savings:

@@ -22,7 +22,13 @@ from prakat.results.rows import rows_from_builtins
 
 FONT = "Sarabun"
 MONEY = "#,##0.00"
-GROUP_HEADINGS = ("รายการ", "จำนวน (รายการ)", "วงเงินงบประมาณ (บาท)", "ราคากลาง (บาท)", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)")
+GROUP_HEADINGS = (
+    "รายการ",
+    "จำนวน (รายการ)",
+    "วงเงินงบประมาณ (บาท)",
+    "ราคากลาง (บาท)",
+    "ราคาที่ตกลงซื้อหรือจ้าง (บาท)",
+)
 # The sheets of the breakdowns: (title, which groups).
 BREAKDOWNS: tuple[tuple[str, str], ...] = (
     ("ตามวิธี", "by_method"),
@@ -167,7 +173,12 @@ def workbook(annual: dict[str, Any], *, school: str, created: datetime | None = 
     _overview(wb, stats)
     for title, name in BREAKDOWNS:
         _groups(wb, title, getattr(stats, name), stats)
-    largest = _sheet(wb, "รายการมูลค่าสูงสุด", ("ลำดับ", "งานที่จัดซื้อหรือจัดจ้าง", "วิธี", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง (บาท)"), (7, 44, 22, 30, 18))
+    largest = _sheet(
+        wb,
+        "รายการมูลค่าสูงสุด",
+        ("ลำดับ", "งานที่จัดซื้อหรือจัดจ้าง", "วิธี", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง (บาท)"),
+        (7, 44, 22, 30, 18),
+    )
     for n, r in enumerate(stats.largest, start=1):
         largest.append([n, r.subject, r.method_short_label, r.winner_name or "-", r.agreed_price])
     _finish(largest, money_columns=(5,))

@@ -11,6 +11,6 @@ Deterministic: the same figures give the same bytes (coordinates rounded, no ids
 clocks). Plain layer: imports only :mod:`prakat.fonts`.
 """
 
-from prakat.charts.bars import Bar, column_chart, bar_chart
+from prakat.charts.bars import Bar, bar_chart, column_chart
 
 __all__ = ["Bar", "bar_chart", "column_chart"]

@@ -54,8 +54,10 @@ def bar_chart(title: str, bars: Sequence[Bar], *, chart_width: float = WIDTH) ->
     track = max(chart_width - label_w - value_w - pad, 40.0)
     top = max((b.value for b in bars), default=Decimal(0))
     h = pad * 2 + row * max(len(bars), 1)
-    body = [f'<line x1="{_number(label_w)}" y1="{_number(pad)}" x2="{_number(label_w)}" '
-            f'y2="{_number(h - pad)}" stroke="{AXIS}" stroke-width="1"/>']
+    body = [
+        f'<line x1="{_number(label_w)}" y1="{_number(pad)}" x2="{_number(label_w)}" '
+        f'y2="{_number(h - pad)}" stroke="{AXIS}" stroke-width="1"/>'
+    ]
     labels, values, rects = [], [], []
     for i, b in enumerate(bars):
         y = pad + i * row
@@ -92,8 +94,10 @@ def column_chart(
             f'width="{_number(col_w)}" height="{_number(length)}"/>'
         )
         texts.append(text_path(b.label, centre, base_y + LABEL_SIZE + 4, LABEL_SIZE, anchor="middle"))
-        size = VALUE_SIZE if width(b.shown, VALUE_SIZE) <= slot - 2 else VALUE_SIZE * (slot - 2) / width(
-            b.shown, VALUE_SIZE
+        size = (
+            VALUE_SIZE
+            if width(b.shown, VALUE_SIZE) <= slot - 2
+            else VALUE_SIZE * (slot - 2) / width(b.shown, VALUE_SIZE)
         )
         texts.append(text_path(b.shown, centre, base_y - length - 4, size, anchor="middle"))
     body = [

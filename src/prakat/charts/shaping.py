@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from typing import Any, NamedTuple
 
-import uharfbuzz as hb
-from fontTools.pens.svgPathPen import SVGPathPen
-from fontTools.pens.transformPen import TransformPen
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb  # type: ignore[import-untyped]
+from fontTools.pens.svgPathPen import SVGPathPen  # type: ignore[import-untyped]
+from fontTools.pens.transformPen import TransformPen  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from prakat.fonts import SARABUN_DIR
 
@@ -38,7 +38,9 @@ def _face(weight: int) -> _Face:
 
 
 class Shaped(NamedTuple):
-    path: str  # SVG path data, in user units, the baseline's start at (0, 0)
+    # SVG path data, one per glyph (WeasyPrint reads a path's data in time that grows with the square
+    # of its length: short paths draw several times faster), in user units, the baseline at (0, 0).
+    paths: tuple[str, ...]
     width: float  # advance width in user units
 
 
@@ -61,26 +63,30 @@ def outline(text: str, size: float, weight: int = 400) -> Shaped:
     """``text`` at ``size`` user units (the em), as one path: the baseline starts at (0, 0)."""
     face = _face(weight)
     scale = size / face.units
-    pen = SVGPathPen(face.glyphs, ntos=_number)
+    paths = []
     x = 0
     for name, advance, dx, dy in _shape(text, weight):
+        pen = SVGPathPen(face.glyphs, ntos=_number)
         # Font units have y up; SVG has y down.
         moved: Any = TransformPen(pen, (scale, 0, 0, -scale, (x + dx) * scale, -dy * scale))
         face.glyphs[name].draw(moved)
+        if commands := pen.getCommands():
+            paths.append(commands)
         x += advance
-    return Shaped(path=pen.getCommands(), width=x * scale)
+    return Shaped(paths=tuple(paths), width=x * scale)
 
 
 def text_path(text: str, x: float, y: float, size: float, *, anchor: str = "start", weight: int = 400) -> str:
-    """An SVG ``<path>`` drawing ``text`` with its baseline at ``y``; ``anchor`` as SVG's text-anchor."""
+    """SVG glyph paths drawing ``text`` with its baseline at ``y``; ``anchor`` as SVG's text-anchor."""
     shaped = outline(text, size, weight)
     if anchor == "end":
         x -= shaped.width
     elif anchor == "middle":
         x -= shaped.width / 2
-    if not shaped.path:
+    if not shaped.paths:
         return ""
-    return f'<path transform="translate({_number(x)} {_number(y)})" d="{shaped.path}"/>'
+    glyphs = "".join(f'<path d="{d}"/>' for d in shaped.paths)
+    return f'<g transform="translate({_number(x)} {_number(y)})">{glyphs}</g>'
 
 
 def width(text: str, size: float, weight: int = 400) -> float:

@@ -11,8 +11,8 @@ import msgspec
 
 from prakat import clock, events
 from prakat.announcements import service as announcements
-from prakat.annual import texts as annual_texts
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.annual import texts as annual_texts
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
 from prakat.demo import annual as demo_annual

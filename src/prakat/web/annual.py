@@ -14,15 +14,15 @@ from prakat import urls
 from prakat.annual import service as annual
 from prakat.annual import texts
 from prakat.annual.workbook import workbook
+from prakat.auth.roles import Permission
 from prakat.errors import InvalidInput
 from prakat.schools.service import get_school_by_slug
+from prakat.web import query
 from prakat.web.auth import CurrentActor, requires
-from prakat.auth.roles import Permission
 from prakat.web.forms import FormData
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
 from prakat.web.site import real_slug
-from prakat.web import query
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -47,7 +47,7 @@ class AnnualReportController(Controller):
             content=data,
             media_type=XLSX,
             headers={
-                "content-disposition": f"attachment; filename=\"annual-report-{year}.xlsx\"; "
+                "content-disposition": f'attachment; filename="annual-report-{year}.xlsx"; '
                 f"filename*=UTF-8''{quote(name)}",
                 "cache-control": "public, max-age=300",
                 "x-content-type-options": "nosniff",
@@ -78,7 +78,9 @@ class AnnualTextsController(Controller):
         )
 
     @readable(urls.WS_ANNUAL_TEXTS.path, name="annual_texts")
-    async def show(self, request: Request[Any, Any, Any], actor: CurrentActor, year: FromPath[int]) -> Template:
+    async def show(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, year: FromPath[int]
+    ) -> Template:
         return await self._page(request, actor, year)
 
     @post(urls.WS_ANNUAL_TEXTS.path, name="annual_texts_save", guards=[requires(Permission.EDIT)])
