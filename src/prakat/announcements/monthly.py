@@ -11,6 +11,7 @@ naming the purchase, not refused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -107,7 +108,7 @@ async def content(school_id: int, year_be: int, month: int) -> dict[str, Any]:
     }
 
 
-def result_set(snapshot: dict[str, Any]) -> ResultSet:
+def result_set(snapshot: Mapping[str, Any]) -> ResultSet:
     """The frozen rows of a summary's snapshot, as typed rows."""
     m = snapshot["month_summary"]
     return ResultSet(
@@ -140,9 +141,7 @@ async def check_supersedes(school_id: int, fiscal_year_id: int, month: int, supe
     """A revision replaces the newest published summary of the same month, nothing else."""
     newest = await published_of_month(school_id, fiscal_year_id, month)
     if newest != supersedes_id:
-        raise InvalidInput(
-            {"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลของเดือนเดียวกันที่เผยแพร่ล่าสุด"}
-        )
+        raise InvalidInput({"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลของเดือนเดียวกันที่เผยแพร่ล่าสุด"})
 
 
 async def check_not_in_flow(school_id: int, fiscal_year_id: int, month: int) -> None:

@@ -99,9 +99,14 @@ def table(rows: Sequence[ResultRow]) -> Table:
     return Table(title="", columns=COLUMNS, rows=tuple(cells), landscape=True, empty=NOTHING)
 
 
+def date_words(day: date) -> str:
+    """ "วันที่ 5 เดือน กุมภาพันธ์ พ.ศ. 2569", as the form writes it (Arabic digits: the spreadsheets)."""
+    return f"วันที่ {day.day} เดือน {thai_month_name(day.month)} พ.ศ. {day.year + 543}"
+
+
 def date_line(day: date) -> str:
-    """ "วันที่ ๕ เดือน กุมภาพันธ์ พ.ศ. ๒๕๖๙", as the form writes it."""
-    return thai(f"วันที่ {day.day} เดือน {thai_month_name(day.month)} พ.ศ. {day.year + 543}")
+    """ "วันที่ ๕ เดือน กุมภาพันธ์ พ.ศ. ๒๕๖๙" on the PDF."""
+    return thai(date_words(day))
 
 
 def filename(number: str, month_label: str) -> str:
@@ -116,7 +121,9 @@ def document(
     found = result_set(a.snapshot or {})
     key = found.month_key
     assert key is not None
-    the_signer = signer or Signer(name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
     notes = [f"หมายเหตุ: {MONTH_RULE_TEXT}"]
     cited = (a.snapshot or {}).get("supersedes")
     if cited:

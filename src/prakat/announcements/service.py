@@ -239,12 +239,13 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             )
         if kind.info.revises:
             # A month published before gets a new revision that cites the one it replaces.
-            assert data.month is not None
-            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, data.month)
+            month = data.month
+            assert month is not None
+            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, month)
             if data.supersedes_id is None and newest is not None:
                 data = msgspec.structs.replace(data, supersedes_id=newest)
             elif data.supersedes_id is not None:
-                await monthly.check_supersedes(actor.school_id, fiscal_year_id, data.month, data.supersedes_id)
+                await monthly.check_supersedes(actor.school_id, fiscal_year_id, month, data.supersedes_id)
         else:
             await _check_supersedes(actor, kind, data)
         if kind in WINNER_KINDS:
@@ -278,7 +279,13 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             quarter=data.quarter,
             month=data.month,
             subject=await snapshot.subject_for(
-                actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter, data.month
+                actor.school_id,
+                kind,
+                data.procurement_id,
+                data.plan_id,
+                data.year_be,
+                data.quarter,
+                data.month,
             ),
             body=data.body,
             announced_on=clock.today_bangkok(),
@@ -347,7 +354,13 @@ async def _freeze(step: _Step) -> dict[str, Any]:
     if kind in WINNER_KINDS and not (content.get("procurement") or {}).get("award"):
         raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
     subject = await snapshot.subject_for(
-        step.actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"], before["month"]
+        step.actor.school_id,
+        kind,
+        before["procurement"],
+        before["plan"],
+        year_be,
+        before["quarter"],
+        before["month"],
     )
     return {
         "subject": subject,

@@ -15,6 +15,7 @@ from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
+from prakat.web.monthly import MonthlyWorkspaceController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
 from prakat.web.vendors import VendorController
@@ -25,6 +26,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     PlanController,
     ProcurementController,
     AnnouncementController,
+    MonthlyWorkspaceController,
     HistoryController,
     UserAdminController,
     SchoolAdminController,
