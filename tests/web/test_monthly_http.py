@@ -21,9 +21,9 @@ from prakat import clock
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
+from prakat.documents.digits import thai as to_thai_digits
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
-from prakat.documents.digits import thai as to_thai_digits
 from tests import factories
 from tests.web.helpers import make_user, sign_in
 
