@@ -25,6 +25,7 @@ def test_values_are_the_stable_database_values() -> None:
         "quarterly_winners",
         "no_plan_statement",
         "annual_report",
+        "monthly_summary",
     }
 
 
@@ -44,6 +45,7 @@ def test_egp_codes() -> None:
         K.QUARTERLY_WINNERS: None,
         K.NO_PLAN_STATEMENT: None,
         K.ANNUAL_REPORT: None,
+        K.MONTHLY_SUMMARY: None,
     }
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.announcements import wording
+from prakat.announcements import monthly_form, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.annual import document as annual_document
@@ -150,6 +150,9 @@ def document(
             created=created or a.published_at,
             filename=filename(a.kind, a.number),
         )
+    if kind is AnnouncementKind.MONTHLY_SUMMARY:
+        # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
+        return monthly_form.document(a, agency=agency, signer=signer, created=created)
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])

@@ -19,6 +19,7 @@ from prakat.demo import annual as demo_annual
 from prakat.demo.data import DemoProcurement, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
+from prakat.results import MonthKey
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
 from prakat.thai import fiscal_quarter_bounds, fiscal_year_bounds, fiscal_year_of
@@ -211,6 +212,14 @@ async def _load_year(
             kind=AnnouncementKind.QUARTERLY_WINNERS, year_be=year.fiscal_year_be, quarter=quarter
         )
         events.append((announced, 10_000 + quarter, draft, None))
+    # Every month gets its summary (แบบ สขร.1), a month without purchases too, on the fifth day of
+    # the next month: what ITA's monthly item (O11/O21) looks for.
+    for n, key in enumerate(MonthKey.of_fiscal_year(year.fiscal_year_be), start=1):
+        announced = MonthKey.after(key).first_day + timedelta(days=4)
+        draft = AnnouncementDraft(
+            kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=year.fiscal_year_be, month=key.month
+        )
+        events.append((announced, 20_000 + n, draft, None))
 
     reported = demo_annual.published_on(year.fiscal_year_be - 1, today) if report_previous else None
     if reported is not None and clock.today_bangkok() > fiscal_year_bounds(year.fiscal_year_be - 1)[1]:
