@@ -8,17 +8,16 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from prakat.annual.service import stats_of
 from prakat.annual.stats import AnnualStats, Group, rows_of_year
 from prakat.annual.texts import PARTS
 from prakat.results.rows import rows_from_builtins
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FONT = "Sarabun"
 MONEY = "#,##0.00"
@@ -40,6 +39,9 @@ BREAKDOWNS: tuple[tuple[str, str], ...] = (
 
 
 def _sheet(wb: Workbook, title: str, headings: Sequence[str], widths: Sequence[int]) -> Worksheet:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(title)
     ws.append(list(headings))
     for cell in ws[1]:
@@ -55,6 +57,8 @@ def _sheet(wb: Workbook, title: str, headings: Sequence[str], widths: Sequence[i
 
 
 def _finish(ws: Worksheet, money_columns: Sequence[int] = (), date_columns: Sequence[int] = ()) -> None:
+    from openpyxl.styles import Alignment, Font
+
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.font = Font(name=FONT)
@@ -66,6 +70,8 @@ def _finish(ws: Worksheet, money_columns: Sequence[int] = (), date_columns: Sequ
 
 
 def _groups(wb: Workbook, title: str, groups: Sequence[Group], stats: AnnualStats) -> None:
+    from openpyxl.styles import Font
+
     ws = _sheet(wb, title, GROUP_HEADINGS, (44, 14, 20, 20, 24))
     for g in groups:
         ws.append([g.label, g.count, g.budget, g.reference_price, g.agreed_price])
@@ -166,6 +172,8 @@ def _texts(wb: Workbook, annual: dict[str, Any]) -> None:
 
 
 def workbook(annual: dict[str, Any], *, school: str, created: datetime | None = None) -> bytes:
+    from openpyxl import Workbook
+
     stats = stats_of(annual)
     wb = Workbook()
     assert wb.active is not None

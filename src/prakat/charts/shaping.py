@@ -1,14 +1,13 @@
-"""Thai (and Latin) text as SVG path data: shaped by HarfBuzz, outlined from the Sarabun TTF."""
+"""Thai (and Latin) text as SVG path data: shaped by HarfBuzz, outlined from the Sarabun TTF.
+
+HarfBuzz and fontTools load with the first label drawn, not with the module: a server process
+imports this module with the public pages and must not carry them until a chart is drawn
+(tests/test_server_footprint.py), as openpyxl loads only when a plan file comes."""
 
 from __future__ import annotations
 
 import functools
 from typing import Any, NamedTuple
-
-import uharfbuzz as hb  # type: ignore[import-untyped]
-from fontTools.pens.svgPathPen import SVGPathPen  # type: ignore[import-untyped]
-from fontTools.pens.transformPen import TransformPen  # type: ignore[import-untyped]
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from prakat.fonts import SARABUN_DIR
 
@@ -23,6 +22,13 @@ def _number(value: float) -> str:
 
 class _Face:
     def __init__(self, weight: int) -> None:
+        # Loaded here, on first use (see the module's note).
+        import uharfbuzz as hb  # type: ignore[import-untyped]
+        from fontTools.pens.svgPathPen import SVGPathPen  # type: ignore[import-untyped]
+        from fontTools.pens.transformPen import TransformPen  # type: ignore[import-untyped]
+        from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+        self.hb, self.path_pen, self.transform_pen = hb, SVGPathPen, TransformPen
         path = SARABUN_DIR / FACES[weight]
         data = path.read_bytes()
         self.hb_font = hb.Font(hb.Face(data))
@@ -38,8 +44,7 @@ def _face(weight: int) -> _Face:
 
 
 class Shaped(NamedTuple):
-    # SVG path data, one per glyph (WeasyPrint reads a path's data in time that grows with the square
-    # of its length: short paths draw several times faster), in user units, the baseline at (0, 0).
+    # SVG path data, one short path per glyph, in user units, the baseline at (0, 0).
     paths: tuple[str, ...]
     width: float  # advance width in user units
 
@@ -48,10 +53,10 @@ class Shaped(NamedTuple):
 def _shape(text: str, weight: int) -> tuple[tuple[str, int, int, int], ...]:
     """(glyph name, x advance, x offset, y offset) in font units, as HarfBuzz lays the text out."""
     face = _face(weight)
-    buf = hb.Buffer()
+    buf = face.hb.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
-    hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
+    face.hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
     return tuple(
         (face.order[info.codepoint], pos.x_advance, pos.x_offset, pos.y_offset)
         for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
@@ -66,9 +71,9 @@ def outline(text: str, size: float, weight: int = 400) -> Shaped:
     paths = []
     x = 0
     for name, advance, dx, dy in _shape(text, weight):
-        pen = SVGPathPen(face.glyphs, ntos=_number)
+        pen = face.path_pen(face.glyphs, ntos=_number)
         # Font units have y up; SVG has y down.
-        moved: Any = TransformPen(pen, (scale, 0, 0, -scale, (x + dx) * scale, -dy * scale))
+        moved: Any = face.transform_pen(pen, (scale, 0, 0, -scale, (x + dx) * scale, -dy * scale))
         face.glyphs[name].draw(moved)
         if commands := pen.getCommands():
             paths.append(commands)
