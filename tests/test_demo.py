@@ -104,6 +104,16 @@ async def test_small_purchases_are_announced_by_quarter(db: Engine) -> None:  # 
         for a in await announcements.list_announcements(school, year_be=2570)
         if a.kind == "quarterly_winners"
     ]
+    # Every ended month has its published summary (แบบ สขร.1): FY2569's twelve, one of them without
+    # procurement, and FY2570's October (November has not ended).
+    months = {
+        (a.year_be, a.month): len((a.snapshot or {})["month_summary"]["rows"])
+        for a in await announcements.list_announcements(school)
+        if a.kind == "monthly_summary"
+    }
+    assert sorted(m for y, m in months if y == 2569) == list(range(1, 13))
+    assert [m for y, m in months if y == 2570] == [10]
+    assert months[(2569, 4)] == 0 and all(n for (y, m), n in months.items() if (y, m) != (2569, 4))
 
 
 async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
