@@ -426,7 +426,12 @@ def weasyprint_alone(fixture: Fixture) -> dict[bool, Callable[[], float]]:
     from prakat.documents.render import Renderer
 
     renderer = Renderer()  # also gives this process the field's line-breaking dictionary
-    doc = document(fixture.plan, agency=fixture.school.name, created=fixture.plan.published_at)
+    doc = document(
+        fixture.plan,
+        agency=fixture.school.name,
+        created=fixture.plan.published_at,
+        public_url=pdf.public_url(fixture.school, fixture.plan),
+    )
     emblem = Path(fixture.school.emblem_path or "")
     source = renderer.html(doc, emblem=emblem)
     untagged: dict[str, Any] = {"stylesheets": renderer._css(doc.template)}

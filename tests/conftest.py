@@ -209,6 +209,7 @@ def _load_demo(today: str | None) -> Callable[[str, Path], None]:
             check=False,
         )
         assert done.returncode == 0, done.stderr
+        (folder / "demo.out").write_text(done.stdout, encoding="utf-8")
 
     return load
 
@@ -222,6 +223,12 @@ def demo_copy(tmp: Path, today: str | None = None) -> str:
     if (folder / "feeds").is_dir() and not (tmp / "feeds").exists():
         shutil.copytree(folder / "feeds", tmp / "feeds", symlinks=True)
     return copy_database(template[0], tmp, "demo")
+
+
+def demo_output(today: str | None = None) -> str:
+    """What `prakat demo [--today today]` printed when it loaded the run's demo (demo_copy)."""
+    _, folder = run_template(f"demo-{today or 'today'}", _load_demo(today))
+    return (folder / "demo.out").read_text(encoding="utf-8")
 
 
 DemoDatabase = Callable[[str | None], str]
@@ -292,7 +299,7 @@ async def database(settings: Settings) -> AsyncIterator[Engine]:  # type: ignore
     await close_engine(engine)
 
 
-async def _empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
+async def empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
     names = [table._meta.tablename for table in reversed(ALL_TABLES)]
     if engine.engine_type == "postgres":
         await engine.run_ddl("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " RESTART IDENTITY CASCADE")
@@ -309,7 +316,7 @@ async def _empty_tables(engine: Engine) -> None:  # type: ignore[type-arg]
 async def db(database: Engine) -> AsyncIterator[Engine]:  # type: ignore[type-arg]
     """An empty, migrated database, bound to every table."""
     bind(database)
-    await _empty_tables(database)
+    await empty_tables(database)
     yield database
 
 

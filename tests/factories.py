@@ -23,6 +23,25 @@ from prakat.vendors.schemas import Vendor
 # when it is missing.
 EMBLEM = Settings().default_emblem_path
 
+# What the invitation, the draft hearing and the reference-price form print, dated around the
+# procurement's request (Monday 3 November 2025): a hearing of exactly 3 working days.
+TERMS: dict[str, Any] = {
+    "bidder_qualifications": "มีความสามารถตามกฎหมาย\nไม่เป็นบุคคลล้มละลาย",
+    "bid_on": "2025-11-12",
+    "bid_from": "09.00",
+    "bid_until": "12.00",
+    "documents_from": "2025-11-04",
+    "documents_until": "2025-11-11",
+    "inquiry": "โทรศัพท์ 043-000-000 ในวันและเวลาราชการ",
+    "hearing_from": "2025-11-03",
+    "hearing_until": "2025-11-05",
+    "draft_location": "เว็บไซต์ www.gprocurement.go.th",
+    "comment_channel": "อีเมล พัสดุ@โรงเรียน.example",
+    "price_set_on": "2025-11-03",
+    "price_setters": "นางสาวทดสอบ ใจดี ประธานกรรมการ",
+    "price_sources": "ราคาที่ได้มาจากการสืบราคาจากท้องตลาด",
+    "work_outline": "ซ่อมแซมหลังคาอาคารเรียน",
+}
 PROCUREMENT: dict[str, Any] = {
     "subject": "กระดาษถ่ายเอกสาร A4",
     "kind": "buy",
@@ -30,6 +49,7 @@ PROCUREMENT: dict[str, Any] = {
     "budget": Decimal("12500.25"),
     "budget_source": "per_head_subsidy",
     "requested_on": date(2025, 11, 3),
+    **TERMS,
 }
 PLAN_ITEM: dict[str, Any] = {
     "name": "จัดซื้อวัสดุสำนักงาน",

@@ -1,8 +1,10 @@
-"""The demo school, loaded into a real database through the services."""
+"""The demo school, loaded once into a real database through the services, as a visitor finds it.
+(How it loads, twice or failing half-way: tests/test_demo_loading.py.)"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,12 +20,17 @@ from prakat import clock, demo, urls
 from prakat.announcements import service as announcements
 from prakat.annual import service as annual
 from prakat.annual.texts import Part
+from prakat.app import create_app
 from prakat.db import tables as t
+from prakat.db.engine import bind
+from prakat.demo.loader import DemoResult
 from prakat.procurements import service as procurements
 from prakat.procurements.results import results_of_year
+from prakat.settings import Settings
 from prakat.thai import to_thai_digits
 from prakat.workflow import ProcurementStatus
 from tests import factories
+from tests.conftest import asgi_transport, empty_tables
 
 TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2569 complete, FY2570 in progress
 
@@ -34,7 +41,7 @@ async def _demo_id() -> int:
     return int(row["id"])
 
 
-async def _content() -> dict[str, Any]:
+async def content() -> dict[str, Any]:
     """What a person would see, without database ids or load-time stamps."""
     vendors = {r["id"]: r["tax_id"] for r in await t.Vendor.select(t.Vendor.id, t.Vendor.tax_id)}
     return {
@@ -61,8 +68,28 @@ async def _content() -> dict[str, Any]:
     }
 
 
-async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  # type: ignore[type-arg]
-    result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+@pytest.fixture(scope="module")
+async def loaded(database: Engine) -> DemoResult:  # type: ignore[type-arg]
+    """The demo loaded once for this module (it takes seconds): its tests only read it. (The next
+    test elsewhere that asks for ``db`` empties the database again.)"""
+    bind(database)
+    await empty_tables(database)
+    return await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+
+
+@pytest.fixture
+async def client(
+    loaded: DemoResult,
+    database: Engine,  # type: ignore[type-arg]
+    settings: Settings,
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, engine=database)
+    async with httpx.AsyncClient(transport=asgi_transport(app), base_url="http://testserver") as test_client:
+        yield test_client
+
+
+async def test_demo_fills_last_year_and_this_year_to_date(loaded: DemoResult) -> None:
+    result = loaded
     assert result.created
     last, this = result.years
     assert (last.fiscal_year_be, this.fiscal_year_be) == (2569, 2570)
@@ -90,8 +117,7 @@ async def test_demo_fills_last_year_and_this_year_to_date(db: Engine) -> None:  
     assert annual.stats_of(report.annual).totals == results.totals
 
 
-async def test_small_purchases_are_announced_by_quarter(db: Engine) -> None:  # type: ignore[type-arg]
-    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+async def test_small_purchases_are_announced_by_quarter(loaded: DemoResult) -> None:
     school = await _demo_id()
     last_year = await procurements.list_procurements(school, year_be=2569)
     w119 = {p.id for p in last_year if p.method == "specific_w119"}
@@ -113,32 +139,30 @@ async def test_small_purchases_are_announced_by_quarter(db: Engine) -> None:  # 
         for a in await announcements.list_announcements(school, year_be=2570)
         if a.kind == "quarterly_winners"
     ]
+    # Every ended month has its published summary (แบบ สขร.1): FY2569's twelve, one of them without
+    # procurement, and FY2570's October (November has not ended).
+    months = {
+        (a.year_be, a.month): len((a.snapshot or {})["month_summary"]["rows"])
+        for a in await announcements.list_announcements(school)
+        if a.kind == "monthly_summary"
+    }
+    assert sorted(m or 0 for y, m in months if y == 2569) == list(range(1, 13))
+    assert [m for y, m in months if y == 2570] == [10]
+    assert months[(2569, 4)] == 0 and all(n for (y, m), n in months.items() if (y, m) != (2569, 4))
 
 
-async def test_demo_is_idempotent(db: Engine) -> None:  # type: ignore[type-arg]
-    first = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
-    before = await _content()
+async def test_demo_is_idempotent(loaded: DemoResult) -> None:
+    first = loaded
+    before = await content()
     audit_rows = await t.AuditEvent.count()
     second = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     assert not second.created
     assert second.years == first.years
-    assert await _content() == before
+    assert await content() == before
     assert await t.AuditEvent.count() == audit_rows
 
 
-async def test_demo_is_deterministic(db: Engine) -> None:  # type: ignore[type-arg]
-    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
-    once = await _content()
-    # Corrections first: an announcement cannot go while one that corrects it remains.
-    await t.Announcement.delete().where(t.Announcement.supersedes.is_not_null())
-    for table in reversed(t.ALL_TABLES):
-        await table.delete(force=True)
-    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
-    assert await _content() == once
-
-
-async def test_publication_sequence_is_gap_free_and_follows_time(db: Engine) -> None:  # type: ignore[type-arg]
-    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
+async def test_publication_sequence_is_gap_free_and_follows_time(loaded: DemoResult) -> None:
     rows = (
         await t.Announcement.select(t.Announcement.sequence, t.Announcement.published_at)
         .where(t.Announcement.status == "published")
@@ -149,27 +173,10 @@ async def test_publication_sequence_is_gap_free_and_follows_time(db: Engine) -> 
     assert times == sorted(times)
 
 
-async def test_a_failure_half_way_leaves_nothing(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[type-arg]
-    calls = 0
-    real_award = procurements.award
-
-    async def failing_award(*args: Any, **kwargs: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        if calls == 10:
-            raise RuntimeError("disk full")
-        return await real_award(*args, **kwargs)
-
-    monkeypatch.setattr(procurements, "award", failing_award)
-    with pytest.raises(RuntimeError):
-        await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
-    for table in t.ALL_TABLES:
-        assert await table.count() == 0, table._meta.tablename
-
-
-async def test_demo_school_pages(client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    result = await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
-    last = result.years[0]
+async def test_demo_school_pages(
+    loaded: DemoResult, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last = loaded.years[0]
     monkeypatch.setattr(clock, "today_bangkok", lambda: TODAY)
     doc = html.fromstring((await client.get("/s/demo/2569/")).text)
     assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
@@ -194,7 +201,6 @@ async def test_the_demo_year_has_corrections_linked_both_ways(
 ) -> None:
     """A changed invitation and a cancelled winner announcement: each names what it corrects, and the
     corrected one names its correction, on the public pages, in the feed and in the PDF."""
-    await demo.load_demo(TODAY, emblem_path=factories.EMBLEM)
     monkeypatch.setattr(clock, "today_bangkok", lambda: TODAY)
     school = await _demo_id()
     published = {a.id: a for a in await announcements.list_announcements(school, year_be=2569)}

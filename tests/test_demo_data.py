@@ -26,7 +26,7 @@ from prakat.demo.data import (
     DemoYear,
     build_demo,
 )
-from prakat.rules import BudgetCategory, BudgetSource, BusinessType, Method, ProcurementKind, check_method
+from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind, business_types, check_method
 from prakat.thai import validate_egp_project_number
 
 FY = 2569
@@ -108,7 +108,8 @@ def check_school_and_vendors(year: DemoYear) -> None:
         assert (v.tax_id[0] == "0") == juristic, v  # people and shops: a citizen ID, 1-8
         if v.name.startswith("บริษัท "):
             assert v.name.endswith(" จำกัด"), v.name
-        assert v.business_type in {b.value for b in BusinessType}
+        # A set, in e-GP's order, as the vendor form reads it.
+        assert v.business_types and v.business_types == business_types(v.business_types), v
 
 
 def check_plan(year: DemoYear) -> None:

@@ -28,6 +28,14 @@ async def _changing(procurement_id: int, kind: AnnouncementKind) -> bool:
 QUARTERLY = AnnouncementKind.QUARTERLY_WINNERS
 
 
+async def held_kinds(procurement_id: int) -> set[AnnouncementKind]:
+    """The kinds of the procurement's announcements that are with the director or the public."""
+    rows = await t.Announcement.select(t.Announcement.kind).where(
+        (t.Announcement.procurement == procurement_id) & t.Announcement.status.is_in(list(HOLDING))
+    )
+    return {AnnouncementKind(r["kind"]) for r in rows}
+
+
 async def quarter_held(school_id: int, awarded_on: date) -> str | None:
     """Why a purchase awarded on ``awarded_on`` can no longer join or leave its quarter's
     announcement (it is with the director or public), or None. The quarter is the award's."""

@@ -10,7 +10,7 @@ from piccolo.engine.base import Engine
 from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.schemas import AnnouncementDraft
-from prakat.rules import AnnouncementKind
+from prakat.rules import AnnouncementKind, rules_for
 from prakat.thai import format_date_full
 from tests import factories
 
@@ -32,8 +32,14 @@ async def test_a_correction_cites_what_it_corrects(db: Engine) -> None:  # type:
     await announcements.submit(actor, draft.id)
     cancel = await announcements.approve(actor, draft.id)
     text = wording.paragraphs(cancel.kind, cancel.subject, cancel.body, cancel.snapshot)
-    assert text[0].startswith(f"ตามที่ โรงเรียนทดสอบ test ได้ประกาศผู้ชนะการเสนอราคา เลขที่ {winner.number} ลงวันที่ ")
-    assert text[1:] == ["ผู้ชนะขอถอนตัว", "จึงขอยกเลิกประกาศดังกล่าว"]
+    day = format_date_full(winner.announced_on, thai_digits=False)
+    # By the number printed under the original's heading, its subject and its date.
+    assert text[0] == f"ตามประกาศโรงเรียนทดสอบ test ที่ {winner.number} เรื่อง {winner.subject} ลงวันที่ {day} นั้น"
+    clause = rules_for(winner.year_be).correction_clause(AnnouncementKind.WINNER_CANCEL)
+    assert clause and text[1:] == [
+        "ผู้ชนะขอถอนตัว",
+        f"อาศัยอำนาจตาม{clause} จึงขอยกเลิกประกาศดังกล่าว",
+    ]
 
 
 async def test_an_ebidding_winner_cites_its_invitation(db: Engine) -> None:  # type: ignore[type-arg]
@@ -55,6 +61,6 @@ async def test_an_ebidding_winner_cites_its_invitation(db: Engine) -> None:  # t
     text = wording.paragraphs(winner.kind, winner.subject, "", winner.snapshot)
     day = format_date_full(invitation.announced_on, thai_digits=False)
     assert text[0] == (
-        f"ตามที่ โรงเรียนทดสอบ test ได้มีประกาศเชิญชวน เลขที่ {invitation.number} ลงวันที่ {day} "
-        "จ้างก่อสร้างซ่อมแซมหลังคาอาคารเรียน ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding) นั้น"
+        f"ตามประกาศโรงเรียนทดสอบ test ที่ {invitation.number} เรื่อง ประกวดราคาจ้างก่อสร้างซ่อมแซมหลังคาอาคารเรียน "
+        f"ด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding) ลงวันที่ {day} นั้น"
     )

@@ -16,7 +16,7 @@ from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.errors import Conflict, InvalidInput
 from prakat.procurements import service as procurements
-from prakat.rules import AnnouncementKind
+from prakat.rules import AnnouncementKind, rules_for
 from prakat.workflow import ProcurementStatus
 from tests import factories
 
@@ -119,7 +119,7 @@ async def test_an_empty_quarter_says_so(db: Engine) -> None:  # type: ignore[typ
     published = await announcements.approve(actor, draft.id)
     assert published.snapshot is not None and published.snapshot["quarter"]["items"] == []
     text = wording.paragraphs(published.kind, published.subject, "", published.snapshot)
-    assert "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผล" in text[0]
+    assert "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผล" in text[-1]
 
 
 @pytest.mark.parametrize(
@@ -159,13 +159,17 @@ async def test_no_plan_statement_only_when_every_purchase_is_within_the_exemptio
     await announcements.submit(actor, draft.id)
     published = await announcements.approve(actor, draft.id)
     assert published.snapshot is not None
+    rules = rules_for(2569)
     assert published.snapshot["no_plan"] == {
         "year_be": 2569,
         "limit": "500000",
-        "clause": "มาตรา 11 ประกอบมาตรา 56 วรรคหนึ่ง (2) (ข)",
+        "clause": "มาตรา 56 วรรคหนึ่ง (2) (ข)",
+        "rule": rules.plan_exemption_rule,
     }
     text = " ".join(wording.paragraphs(published.kind, published.subject, "", published.snapshot))
     assert "ไม่มีการจัดซื้อจัดจ้างที่มีวงเงินเกิน 500,000 บาท" in text
+    assert "เว้นแต่การจัดซื้อจัดจ้างตามมาตรา 56 วรรคหนึ่ง (2) (ข) ซึ่งมีวงเงินครั้งหนึ่งไม่เกิน 500,000 บาท" in text
+    assert "เล็กน้อย" not in text
     with pytest.raises(Conflict, match="2569"):
         await announcements.prepare(
             actor, AnnouncementDraft(kind=AnnouncementKind("no_plan_statement"), year_be=2569)

@@ -32,13 +32,37 @@ async def test_officer_enters_and_submits_director_approves(client: httpx.AsyncC
         officer,
         "POST",
         "/vendors",
-        {"name": "หจก. สะอาดดี", "tax_id": factories.tax_id("010553000001"), "business_type": "service"},
+        {
+            "name": "หจก. สะอาดดี",
+            "tax_id": factories.tax_id("010553000001"),
+            "business_types": ["service", "wholesale", "service"],
+        },
         expect=201,
     )
-    assert (clean["name"], clean["business_type"]) == ("หจก. สะอาดดี", "service")
+    # A set, in e-GP's order; an older client's one business_type still reads; none means retail.
+    assert (clean["name"], clean["business_types"]) == ("หจก. สะอาดดี", ["wholesale", "service"])
+    assert known["business_types"] == ["retail"]
+    legacy = await call(
+        client,
+        officer,
+        "POST",
+        "/vendors",
+        {"name": "ร้านรุ่งเรือง สาขา 2", "tax_id": factories.tax_id("040500000002"), "business_type": "service"},
+        expect=201,
+    )
+    assert legacy["business_types"] == ["service"]
+    refused = await call(
+        client,
+        officer,
+        "POST",
+        "/vendors",
+        {"name": "ร้านว่าง", "tax_id": factories.tax_id("040500000003"), "business_types": []},
+        expect=400,
+    )
+    assert "ประเภทกิจการ" in str(refused)
     assert await call(client, officer, "GET", f"/vendors/{known['id']}") == known
     listed = await call(client, officer, "GET", "/vendors")
-    assert [v["name"] for v in listed] == ["ร้านรุ่งเรือง", "หจก. สะอาดดี"]
+    assert [v["name"] for v in listed] == ["ร้านรุ่งเรือง", "ร้านรุ่งเรือง สาขา 2", "หจก. สะอาดดี"]
 
     # The plan: three items, the last moved up, one changed, one deleted.
     plan = await call(client, officer, "POST", "/plans", {"year_be": 2569}, expect=201)

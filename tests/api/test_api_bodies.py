@@ -64,6 +64,11 @@ PROCUREMENT = Case(
         "method": ("",),  # check_method's verdict on the method, the budget and the fiscal year's law
         "egp_project_number": ("ไม่ตรงกับปีงบประมาณ",),
         "requested_on": ("ไม่มีกฎเกณฑ์การจัดซื้อจัดจ้างสำหรับปีงบประมาณ",),
+        # The terms its announcements print, in order (ProcurementCreate's description).
+        "documents_until": ("ต้องไม่ก่อน",),
+        "bid_on": ("ต้องไม่ก่อน",),
+        "bid_until": ("ต้องหลัง",),
+        "hearing_until": ("ต้องไม่ก่อน", "วันทำการ"),
     },
 )
 ITEM = Case(_parse_item, {"expected_month": (f"ต้องอยู่ในปีงบประมาณ {PLAN_YEAR}",)})

@@ -16,6 +16,7 @@ from lxml import etree
 from piccolo.engine.base import Engine
 from pypdf import PdfReader
 
+from prakat import urls
 from prakat.announcements import pdf
 from prakat.announcements import service as announcements
 from prakat.announcements.document import date_line
@@ -29,9 +30,10 @@ from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
+from prakat.settings import Settings
 from prakat.thai import baht_text, line_breaks_ok, pdftotext_lines
 from tests import factories
-from tests.documents.pdfs import fonts_of, stream
+from tests.documents.pdfs import XMP_NS, fonts_of, stream, structure_tags, untagged_content, xmp_problems
 
 
 def text_of(data: bytes, *, raw: bool = False) -> str:
@@ -40,14 +42,6 @@ def text_of(data: bytes, *, raw: bool = False) -> str:
 
 
 NUMBER_JOIN = re.compile(r": [๐-๙0-9,.]+\|[๐-๙0-9,.]+$")
-
-
-XMP = {
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "pdfaid": "http://www.aiim.org/pdfa/ns/id/",
-    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
-}
 
 
 def archive_and_access_problems(reader: PdfReader, title: str) -> list[str]:
@@ -69,17 +63,15 @@ def archive_and_access_problems(reader: PdfReader, title: str) -> list[str]:
     intents = [i.get_object() for i in root.get("/OutputIntents", [])]
     if not any(i.get("/S") == "/GTS_PDFA1" and "/DestOutputProfile" in i for i in intents):
         problems.append("no PDF/A output intent")
+    # One well-formed packet, the PDF/A-2a and PDF/UA-1 claims, pdfuaid declared for PDF/A.
+    problems += xmp_problems(reader)
     xmp = etree.fromstring(stream(root["/Metadata"]).get_data())
-    described = {k: v for d in xmp.iter(f"{{{XMP['rdf']}}}Description") for k, v in d.attrib.items()}
-    if (described.get(f"{{{XMP['pdfaid']}}}part"), described.get(f"{{{XMP['pdfaid']}}}conformance")) != (
-        "2",
-        "A",
-    ):
-        problems.append("no PDF/A-2a claim")
-    if described.get(f"{{{XMP['pdfuaid']}}}part") != "1":
-        problems.append("no PDF/UA-1 claim")
-    if xmp.findtext(f".//{{{XMP['dc']}}}title/{{{XMP['rdf']}}}Alt/{{{XMP['rdf']}}}li") != title:
+    if xmp.findtext(f".//{{{XMP_NS['dc']}}}title/{{{XMP_NS['rdf']}}}Alt/{{{XMP_NS['rdf']}}}li") != title:
         problems.append("XMP title differs")
+    problems += untagged_content(reader)  # the page margins are artifacts, the rest in the tree
+    tags = structure_tags(reader)
+    if tags.count("H1") != 1 or "H2" not in tags:  # ประกาศ…, เรื่อง… (and an attachment's title)
+        problems.append(f"headings not tagged: {tags.count('H1')} H1, {tags.count('H2')} H2")
     for page in reader.pages:
         for font in fonts_of(page).values():
             font = font.get_object()
@@ -215,8 +207,12 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
             squeeze(date_line(a.announced_on)),
         ):
             assert squeeze(expected) in text, (a.kind, expected)
-        pypdf_text = squeeze("".join(page.extract_text() for page in reader.pages))
+        page_texts = [page.extract_text() for page in reader.pages]
+        pypdf_text = squeeze("".join(page_texts))
         assert squeeze(thai(a.subject)) in pypdf_text, a.kind  # pypdf reads the same words
+        # Every page leads to the published copy: its public page, absolute, in Arabic digits.
+        public = urls.ANNOUNCEMENT.absolute(Settings.from_env().base_url, slug="doc", announcement_id=a.id)
+        assert all(public in page for page in page_texts), a.kind
         assert "\ufffd" not in text and not re.search("[\u200b-\u200d\u2060\ufeff]", text)
         # Line joins of the whole text, tables included: -raw reads a table cell by cell, so the
         # lines of a wrapped cell follow each other and are checked like running text. Where one
@@ -251,7 +247,10 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
     invitation_change = next(a for a in kinds if a.kind == "invitation_change")
     invitation = next(a for a in kinds if a.kind == "invitation")
     change_text = squeeze(text_of(await pdf.stored(actor.school_id, invitation_change.pdf_sha256 or "")))
-    assert squeeze(f"ประกาศเชิญชวน เลขที่ {thai(invitation.number)}") in change_text
+    assert (
+        squeeze(f"ประกาศ{school.name} ที่ {thai(invitation.number)} เรื่อง {thai(invitation.subject)}")
+        in change_text
+    )
 
 
 async def test_the_same_announcement_always_gives_the_same_bytes(db: Engine) -> None:  # type: ignore[type-arg]

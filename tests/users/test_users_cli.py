@@ -32,7 +32,7 @@ def _lines(text: str) -> list[str]:
 
 
 def test_user_add_then_list(demo_database: DemoDatabase, tmp_path: Path) -> None:
-    url = demo_database("2026-03-15")  # as after `prakat demo --today 2026-03-15`
+    url = demo_database(None)  # as after `prakat demo`
     added = run(
         url,
         "user",
@@ -81,7 +81,7 @@ def test_user_add_then_list(demo_database: DemoDatabase, tmp_path: Path) -> None
 def test_bad_input_is_one_thai_line_per_field_and_no_traceback(
     demo_database: DemoDatabase, tmp_path: Path
 ) -> None:
-    url = demo_database("2026-03-15")  # as after `prakat demo --today 2026-03-15`
+    url = demo_database(None)  # as after `prakat demo`
     bad_role = run(
         url,
         "user",

@@ -7,7 +7,7 @@ import httpx
 import pytest
 
 from prakat.announcements import service as announcements
-from prakat.announcements.schemas import AnnouncementDraft
+from prakat.announcements.schemas import BODY_LIMIT, AnnouncementDraft
 from prakat.db import tables as t
 from prakat.plans import service as plans
 from prakat.rules import AnnouncementKind
@@ -18,6 +18,7 @@ FIELDS = [
     "name",
     "tax_id",
     "business_type",
+    "business_types",
     "phone",
     "address",
     "subject",
@@ -71,10 +72,26 @@ FIELDS = [
     "egp_dept_id",
     "egp_deptsub_id",
     "delegation_text",
+    "bidder_qualifications",
+    "bid_on",
+    "bid_from",
+    "bid_until",
+    "documents_from",
+    "documents_until",
+    "inquiry",
+    "hearing_from",
+    "hearing_until",
+    "draft_location",
+    "comment_channel",
+    "price_set_on",
+    "price_setters",
+    "price_sources",
+    "work_outline",
 ]
 JUNK = {
     "empty": {},
-    "huge": {f: "ก" * 100_000 for f in FIELDS},
+    # Longer than any field takes (the longest is an announcement's own words), on every field at once.
+    "long": {f: "ก" * (BODY_LIMIT + 1) for f in FIELDS},
     "nul": {f: "a\x00b" for f in FIELDS},
     "numbers": {f: "-1e309" for f in FIELDS},
     "markup": {f: '<script>alert("x")</script>&amp;' for f in FIELDS},
@@ -159,3 +176,15 @@ async def test_junk_never_makes_a_500(client: httpx.AsyncClient, junk: str) -> N
         "/w/announcements/0",
     ):
         assert (await client.get(path)).status_code == 404
+
+
+async def test_a_body_over_the_limit_is_refused_whole(client: httpx.AsyncClient) -> None:
+    """A form far larger than any page sends (Litestar's 10 MB request limit) is refused before it
+    is read into fields: 413, never a 500."""
+    await _routes()
+    await sign_in(client, "somsri")
+    token = csrf_of(await client.get("/w/account/"))
+    huge = {"subject": "ก" * 1_300_000, "_csrf_token": token}  # 11.7 MB once form-encoded
+    response = await client.post("/w/procurements/new", data=huge)
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html")  # the Thai error page

@@ -75,4 +75,5 @@ async def test_the_director_previews_the_pdf_they_would_sign(client: httpx.Async
     assert "no-store" in response.headers["cache-control"]
     text = text_of(response.content)
     assert "(นายใหญ่ใจดี)" in text and "ร้านทดสอบพาณิชย์" in text
+    assert "ร่าง—ยังไม่เผยแพร่" in text and "http" not in text  # never passes for the published copy
     assert (await client.get(f"/s/test/pdf/{draft.id}.pdf")).status_code == 404  # not public yet

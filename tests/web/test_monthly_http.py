@@ -26,6 +26,7 @@ from prakat.procurements import service as procurements
 from prakat.rules import AnnouncementKind
 from prakat.thai import line_breaks_ok, pdftotext_lines
 from tests import factories
+from tests.api.helpers import call, caller
 from tests.web.helpers import make_user, sign_in
 
 NOW = datetime(2026, 2, 3, 3, 0, tzinfo=UTC)
@@ -181,3 +182,19 @@ async def test_files_pages_and_bundles_of_the_monthly_summaries(client: httpx.As
     }
     assert states["month-10"] == "to_prepare" and states["month-11"] == "published"
     assert states["month-1"] == "draft" and states["month-2"] == "not_ended"
+
+    # The API, as for announcements: a month is drafted with its month; one not ended is refused.
+    script = await caller(actor, "sum-script", "officer")
+    made = await call(
+        client,
+        script,
+        "POST",
+        "/announcements",
+        {"kind": "monthly_summary", "year_be": 2569, "month": 10},
+        expect=201,
+    )
+    assert (made["kind"], made["month"], made["status"]) == ("monthly_summary", 10, "draft")
+    assert made["subject"] == "สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม พ.ศ. 2568"
+    early = {"kind": "monthly_summary", "year_be": 2569, "month": 2}
+    refused = await call(client, script, "POST", "/announcements", early, expect=400)
+    assert refused["fields"]["month"].startswith("เดือน: เดือนกุมภาพันธ์ พ.ศ. 2569 ยังไม่สิ้นสุด")

@@ -10,6 +10,7 @@ from urllib.parse import quote
 import httpx
 from lxml import html
 
+from prakat.rules import AnnouncementKind, rules_for
 from tests import factories
 from tests.web.public_html import facts, feed_queries, form_state, ids_in, page, query_of, thai_404
 from tests.web.public_records import E_BIDDING, NASTY, SCHOOL_NAME, Records, frozen_clock, records_fixture  # noqa: F401 (fixtures, found here by pytest)
@@ -49,6 +50,8 @@ async def test_an_announcement_shows_every_published_field(
         "ลำดับการเผยแพร่ของโรงเรียน": "3",
     }
     assert len(sha) == 64 and int(sha, 16) >= 0
+    # Beside the PDF's links, for whoever holds a printed or forwarded copy.
+    assert doc.get_element_by_id("pdf-sha256").text_content() == sha
     assert size.endswith(" KB")
     assert doc.get_element_by_id("ledger-hash", None) is None  # no ledger yet: nothing shown
 
@@ -105,7 +108,8 @@ async def test_corrections_link_both_ways(client: httpx.AsyncClient, records: Re
     )
     assert correction.get_element_by_id("corrected-notice", None) is None
     words = [p.text_content() for p in correction.find_class("doc-body")]
-    assert words[1:] == ["ผู้ชนะขอถอนตัว", "จึงขอยกเลิกประกาศดังกล่าว"]
+    clause = rules_for(2569).correction_clause(AnnouncementKind.WINNER_CANCEL)
+    assert words[1:] == ["ผู้ชนะขอถอนตัว", f"อาศัยอำนาจตาม{clause} จึงขอยกเลิกประกาศดังกล่าว"]
 
     # Lists mark what was corrected since.
     for url, marked in (

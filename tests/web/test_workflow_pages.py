@@ -4,6 +4,7 @@ sees it; roles hold on the server whatever the buttons show."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 import httpx
 from lxml import html
@@ -101,6 +102,11 @@ async def test_officer_submits_director_approves_public_sees(client: httpx.Async
     final = doc(await client.get(announcement_url))
     assert final.get_element_by_id("status").text_content() == "เผยแพร่แล้ว"
     assert "(นายใหญ่ ใจดี)" in final.find_class("doc-sign")[0].text_content()
+    # The PDF leads to the published copy at this server's own address (its base URL).
+    announcement_id = int(announcement_url.rsplit("/", 1)[1])
+    published = (await client.get(f"/s/banna/pdf/{announcement_id}.pdf")).content
+    printed = subprocess.run(["pdftotext", "-", "-"], input=published, capture_output=True, check=True)
+    assert f"http://testserver/s/banna/announcements/{announcement_id}/" in printed.stdout.decode()
 
     public = doc(await client.get("/s/banna/2569/"))
     cells = [

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.announcements import monthly_form, wording
+from prakat.announcements import monthly_form, terms, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.annual import document as annual_document
@@ -74,24 +74,32 @@ def plan_table(plan: dict[str, Any]) -> Table:
     )
 
 
-def reference_price_table(p: dict[str, Any], agency: str) -> Table:
-    """บก.06: the budget and the reference price for work that is not construction."""
+def reference_price_table(p: dict[str, Any], agency: str, form: dict[str, Any]) -> Table:
+    """The reference-price form the snapshot froze (บก.06, or บก.01 for construction), its rows
+    numbered as the form numbers them; a list row holds its items one a line (๕.๑, ๕.๒ …)."""
     reference = Decimal(p["reference_price"] or p["budget"])
-    rows = (
-        ("๑", "ชื่อโครงการ", thai(p["subject"])),
-        ("๒", "หน่วยงานเจ้าของโครงการ", agency),
-        ("๓", "วงเงินงบประมาณที่ได้รับจัดสรร", f"{thai(format_baht(Decimal(p['budget'])))} บาท"),
-        ("๔", "ราคากลาง (ราคาอ้างอิง)", f"{thai(format_baht(reference))} บาท"),
-        ("๕", "แหล่งที่มาของราคากลาง", "การสืบราคาจากท้องตลาด"),
-    )
+    price_day = p.get("price_set_on")
+    values = {
+        "subject": work_title(p["kind"], p["subject"]),
+        "agency": agency,
+        "budget": f"{format_baht(Decimal(p['budget']))} บาท",
+        "price": (f"{format_date_full(date.fromisoformat(price_day))} " if price_day else "")
+        + f"เป็นเงิน {format_baht(reference)} บาท",
+    }
+    rows = []
+    for n, row in enumerate(form["rows"], start=1):
+        value = values.get(row["key"], p.get(row["key"]) or "-")
+        if row["listed"] and value != "-":
+            value = "\n".join(f"{n}.{i} {line}" for i, line in enumerate(value.splitlines(), start=1))
+        rows.append((thai(str(n)), row["label"], thai(value)))
     return Table(
-        title="ตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (ราคาอ้างอิง) ในการจัดซื้อจัดจ้างที่มิใช่งานก่อสร้าง (บก.๐๖)",
+        title=f"{form['title']} ({thai(form['code'])})",
         columns=(
-            Column(title="ลำดับ", width="10%"),
-            Column(title="รายการ", width="40%"),
-            Column(title="", width="50%"),
+            Column(title="ลำดับ", width="9%"),
+            Column(title="รายการ", width="38%"),
+            Column(title="รายละเอียด", width="53%"),
         ),
-        rows=rows,
+        rows=tuple(rows),
     )
 
 
@@ -130,10 +138,17 @@ def quarterly_table(quarter: dict[str, Any]) -> Table:
 
 
 def document(
-    a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
+    a: Announcement,
+    *,
+    agency: str,
+    signer: Signer | None = None,
+    created: datetime | None = None,
+    public_url: str = "",
 ) -> OfficialDocument:
     """The official document of ``a``. A draft has no signer or date yet: the preview passes the
-    director who would sign, and the day it would be."""
+    director who would sign, and the day it would be. ``public_url`` is where the published copy is
+    (prakat.announcements.pdf.public_url), for a published announcement only: without it every page
+    says that this is a draft, not yet published."""
     snapshot = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
     the_signer = signer or Signer(
@@ -149,17 +164,19 @@ def document(
             agency=agency,
             created=created or a.published_at,
             filename=filename(a.kind, a.number),
+            public_url=public_url,
         )
     if kind is AnnouncementKind.MONTHLY_SUMMARY:
         # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
-        return monthly_form.document(a, agency=agency, signer=signer, created=created)
+        return monthly_form.document(a, agency=agency, signer=signer, created=created, public_url=public_url)
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])
     elif "quarter" in snapshot:
         attachment = quarterly_table(snapshot["quarter"])
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
-        attachment = reference_price_table(snapshot["procurement"], agency)
+        form = snapshot.get("price_form") or terms.OLD_FORM
+        attachment = reference_price_table(snapshot["procurement"], agency, form)
     return OfficialDocument(
         template=kind.value,
         label=kind.label,
@@ -168,12 +185,13 @@ def document(
         paragraphs=tuple(thai(p) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
         date_line=date_line(a.announced_on),
         signer=the_signer,
-        number=thai(a.number),
+        number=thai(number_line(a.number, a.year_be)),
         attachment=attachment,
         title=f"ประกาศ{agency} เรื่อง {a.subject}",
         author=agency,
         created=created or a.published_at,
         filename=filename(a.kind, a.number),
+        public_url=public_url,
     )
 
 
@@ -181,6 +199,14 @@ def filename(kind: str, number: str) -> str:
     """The name people see when they save it: "ประกาศผู้ชนะการเสนอราคา เลขที่ 12-2569.pdf"."""
     shown = number.replace("/", "-") if number else "ร่าง"
     return f"{AnnouncementKind(kind).label} เลขที่ {shown}.pdf"
+
+
+def number_line(number: str, year_be: int) -> str:
+    """ "ที่ 12/2569" under the heading of every announcement, the way a numbered Thai official document
+    (a คำสั่ง, a letter) shows its number, so that a later announcement can cite it as "ประกาศ… ที่
+    12/2569 เรื่อง … ลงวันที่ …" and a reader finds it. A draft or a sample has no number yet: the
+    line is left to be filled in, as a draft on paper is ("ที่ ....../2569")."""
+    return f"ที่ {number}" if number else f"ที่ ....../{year_be}"
 
 
 def date_line(day: date) -> str:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
-from prakat import clock
+from prakat import clock, urls
 from prakat.announcements import monthly, monthly_form, pdf
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement
@@ -21,6 +21,7 @@ from prakat.errors import NotFound
 from prakat.results import MonthKey
 from prakat.results.sheets import SheetOf, summary_csv, summary_xlsx
 from prakat.schools.schemas import School
+from prakat.settings import Settings
 from prakat.thai import THAI_MONTHS_ABBR
 from prakat.workflow import IN_FLOW, AnnouncementStatus
 
@@ -205,7 +206,11 @@ async def bundle_pdf(school: School, year_be: int, name: str, today: date) -> by
     data = _cache.get(key)
     if data is None:
         doc = monthly_form.bundle(
-            bundle_title(name, year_be), summaries, agency=school.name, created=_created(summaries)
+            bundle_title(name, year_be),
+            summaries,
+            agency=school.name,
+            created=_created(summaries),
+            public_url=urls.MONTHLY.absolute(Settings.from_env().base_url, slug=school.slug, year=year_be),
         )
         data = await pdf.render_document(school, doc)
         _cache.put(key, data)

@@ -116,9 +116,15 @@ def filename(number: str, month_label: str) -> str:
 
 
 def document(
-    a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
+    a: Announcement,
+    *,
+    agency: str,
+    signer: Signer | None = None,
+    created: datetime | None = None,
+    public_url: str = "",
 ) -> OfficialDocument:
-    """The form of one monthly summary, from its frozen snapshot."""
+    """The form of one monthly summary, from its frozen snapshot; ``public_url`` as for announcements
+    (prakat.announcements.pdf.public_url): printed at the foot of every page and as a QR code."""
     found = result_set(a.snapshot or {})
     key = found.month_key
     assert key is not None
@@ -144,6 +150,7 @@ def document(
         author=agency,
         created=created or a.published_at,
         filename=filename(a.number, key.label),
+        public_url=public_url,
     )
 
 
@@ -156,10 +163,16 @@ COVER_COLUMNS = (
 
 
 def bundle(
-    title: str, summaries: Sequence[Announcement], *, agency: str, created: datetime | None
+    title: str,
+    summaries: Sequence[Announcement],
+    *,
+    agency: str,
+    created: datetime | None,
+    public_url: str = "",
 ) -> OfficialDocument:
     """One PDF for what assessors open: a cover listing the months, then each published month's form,
-    in the order of the fiscal year. ``summaries`` are published monthly summaries, one per month."""
+    in the order of the fiscal year. ``summaries`` are published monthly summaries, one per month;
+    ``public_url`` is the year's public page of monthly summaries, at the foot of every page."""
     parts = [document(a, agency=agency) for a in summaries]
     cover_rows = []
     count, total = 0, None
@@ -193,5 +206,6 @@ def bundle(
         author=agency,
         created=created,
         filename=f"สขร.1 {title}.pdf",
+        public_url=public_url,
         parts=tuple(parts),
     )

@@ -34,3 +34,20 @@ async def check_allowed(school_id: int, fiscal_year_id: int, year_be: int) -> No
                 f"({over[0]['subject']}) จึงต้องประกาศแผนแทน"
             }
         )
+
+
+async def allowed(school_id: int, year_be: int) -> bool:
+    """Whether the school may publish the statement for ``year_be`` (what :func:`check_allowed` says),
+    for a sample that must not contradict the school's own records."""
+    year = (
+        await t.FiscalYear.select(t.FiscalYear.id)
+        .where((t.FiscalYear.school == school_id) & (t.FiscalYear.year_be == year_be))
+        .first()
+    )
+    if year is None:
+        return True  # a year with no records has no plan and nothing over the limit
+    try:
+        await check_allowed(school_id, year["id"], year_be)
+    except (Conflict, InvalidInput):
+        return False
+    return True

@@ -20,7 +20,7 @@ from pathlib import Path
 import anyio
 import msgspec
 
-from prakat import clock
+from prakat import clock, urls
 from prakat.announcements.document import document
 from prakat.announcements.schemas import Announcement
 from prakat.db import tables as t
@@ -29,6 +29,8 @@ from prakat.documents.emblem import DocumentError
 from prakat.documents.model import OfficialDocument, Signer
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import School
+from prakat.settings import Settings
+from prakat.workflow import AnnouncementStatus
 
 # Stored PDFs kept in memory per server process, in bytes: a one-page announcement is about 75 KB,
 # a 300-item plan 300 KB, so this holds a school's year or more. It is part of the server's memory,
@@ -49,9 +51,30 @@ def school_signer(school: School) -> Signer:
     )
 
 
-async def render(school: School, a: Announcement, *, signer: Signer | None = None) -> bytes:
-    """PDF bytes; rendering runs in the worker process, waited for in a thread: the event loop stays free."""
-    doc = document(a, agency=school.name, signer=signer, created=a.published_at or clock.now())
+def public_url(school: School, a: Announcement, base_url: str | None = None) -> str:
+    """Where anyone finds the published copy of ``a``: its public page, which links the PDF and
+    shows its SHA-256, absolute with the install's base URL (``base_url``, by default the
+    configured one, PRAKAT_BASE_URL). "" while ``a`` is not published (a draft's preview, a
+    sample): such a document must not point at a page as if it were the published one."""
+    if a.status != AnnouncementStatus.PUBLISHED or a.id <= 0:
+        return ""
+    base = base_url if base_url is not None else Settings.from_env().base_url
+    return urls.ANNOUNCEMENT.absolute(base, slug=school.slug, announcement_id=a.id)
+
+
+async def render(
+    school: School, a: Announcement, *, signer: Signer | None = None, base_url: str | None = None
+) -> bytes:
+    """PDF bytes; rendering runs in the worker process, waited for in a thread: the event loop stays
+    free. A published announcement prints its :func:`public_url` (with ``base_url``) on every page
+    and as a QR code: publication and any later re-render must pass the same base URL."""
+    doc = document(
+        a,
+        agency=school.name,
+        signer=signer,
+        created=a.published_at or clock.now(),
+        public_url=public_url(school, a, base_url),
+    )
     return await render_document(school, doc)
 
 

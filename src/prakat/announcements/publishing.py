@@ -132,11 +132,12 @@ async def move(actor: Actor, row: Mapping[str, Any], published_at: datetime) -> 
             await procurements.move_status(actor, item["procurement_id"], ProcurementStatus(found.status))
 
 
-async def render(school_id: int, published: Announcement) -> None:
+async def render(school_id: int, published: Announcement, *, base_url: str | None = None) -> None:
     """Rendered once, now, inside the approval's transaction: if the PDF cannot be made (no emblem,
-    a rendering failure) nothing of the approval is published either."""
+    a rendering failure) nothing of the approval is published either. The PDF prints where its
+    published copy is, with ``base_url`` (pdf.public_url)."""
     try:
-        data = await pdf.render(await get_school(school_id), published)
+        data = await pdf.render(await get_school(school_id), published, base_url=base_url)
     except InvalidInput:
         raise
     except Exception:

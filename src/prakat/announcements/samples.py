@@ -8,7 +8,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 
 from prakat import clock
-from prakat.announcements import service, snapshot, subjects
+from prakat.announcements import no_plan, service, snapshot, subjects
 from prakat.announcements.schemas import Announcement
 from prakat.results import MonthKey
 from prakat.rules import PLAN_KINDS, AnnouncementKind
@@ -47,7 +47,8 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
             return None
         plan_id, procurement_id, year_be = base.plan_id, base.procurement_id, base.year_be
         if kind.info.is_correction:
-            supersedes_id, body = base.id, SAMPLE_REASON
+            # A revision cites the plan it revises and says what changed; it needs no reason.
+            supersedes_id, body = base.id, "" if kind is K.PLAN_REVISION else SAMPLE_REASON
     elif kind is K.QUARTERLY_WINNERS:
         year_be, quarter = year_be - 1, 4
     elif kind is K.ANNUAL_REPORT:
@@ -56,6 +57,13 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         # The last month that has ended.
         last = MonthKey.of(today.replace(day=1) - timedelta(days=1))
         year_be, month = last.fiscal_year, last.month
+    elif kind is K.NO_PLAN_STATEMENT:
+        # Only for a year the service would accept it for (no plan published, nothing the plan must
+        # list): this year, else the next one, which has no records yet.
+        allowed = [y for y in (year_be, year_be + 1) if await no_plan.allowed(school.id, y)]
+        if not allowed:
+            return None
+        year_be = allowed[0]
     content = await snapshot.build(
         school.id,
         procurement_id=procurement_id,

@@ -28,6 +28,7 @@ from prakat.db import tables as t
 from prakat.db.tx import in_transaction, write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
+from prakat.procurements import requirements
 from prakat.procurements import service as procurements
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, WINNER_KINDS, YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import ensure_fiscal_year
@@ -322,6 +323,7 @@ class _Step:
     school: Mapping[str, Any]
     at: datetime
     text: str = ""  # the new body (edit) or the comment (return)
+    base_url: str | None = None  # where the published copy will be (approval; None: the configured one)
 
 
 async def _begin(
@@ -332,6 +334,7 @@ async def _begin(
     school: Mapping[str, Any] | None = None,
     at: datetime | None = None,
     text: str = "",
+    base_url: str | None = None,
 ) -> _Step:
     """The announcement and the row of the workflow table that applies to it, or Conflict."""
     before = await _row(actor.school_id, announcement_id)
@@ -339,7 +342,7 @@ async def _begin(
         school = await t.School.select(t.School.review_by_head).where(t.School.id == actor.school_id).first()
         assert school is not None
     row = transition(ANNOUNCEMENT, before["status"], action, review_by_head=bool(school["review_by_head"]))
-    return _Step(actor, before, row, school, at or clock.now(), text)
+    return _Step(actor, before, row, school, at or clock.now(), text, base_url)
 
 
 async def _year_be(fiscal_year_id: int) -> int:
@@ -407,7 +410,7 @@ async def _move_subject(step: _Step) -> None:
 
 async def _render(step: _Step) -> None:
     published = await get_announcement(step.actor.school_id, step.before["id"])
-    await publishing.render(step.actor.school_id, published)
+    await publishing.render(step.actor.school_id, published, base_url=step.base_url)
 
 
 # How each effect the workflow table names is carried out: stamps give the announcement's columns
@@ -499,6 +502,12 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
             await no_plan.check_allowed(
                 actor.school_id, before["fiscal_year"], await _year_be(before["fiscal_year"])
             )
+        elif before["procurement"] is not None:
+            # What the document prints and only the officer can type (the invitation's dates…).
+            p = await procurements.get_procurement(actor.school_id, before["procurement"])
+            needed = requirements.missing(kind, p)
+            if needed:
+                raise InvalidInput(needed)
         await _apply(step)
     return await get_announcement(actor.school_id, announcement_id)
 
@@ -541,13 +550,19 @@ async def return_for_changes(actor: Actor, announcement_id: int, comment: str) -
     return await get_announcement(actor.school_id, announcement_id)
 
 
-async def approve(actor: Actor, announcement_id: int, *, at: datetime | None = None) -> Announcement:
-    """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo)."""
+async def approve(
+    actor: Actor, announcement_id: int, *, at: datetime | None = None, base_url: str | None = None
+) -> Announcement:
+    """Sign and publish. ``at`` backdates, only for importing a school's earlier records (the demo).
+    ``base_url`` is the address the public reaches this install at, printed in the PDF with the
+    announcement's public page (the server passes its own; otherwise the configured one)."""
     _allowed(actor, Action.APPROVE)
     published_at = clock.require_aware(at) if at is not None else clock.now()
     async with write_transaction():
         school = await publishing.locked_school(actor.school_id)
-        step = await _begin(actor, announcement_id, Action.APPROVE, school=school, at=published_at)
+        step = await _begin(
+            actor, announcement_id, Action.APPROVE, school=school, at=published_at, base_url=base_url
+        )
         if step.before["procurement"] is not None:
             await publishing.check_plan_published(step.before["procurement"])
         await _apply(step)

@@ -9,12 +9,12 @@ from typing import Any
 
 import msgspec
 
-from prakat.announcements import monthly, quarterly, subjects
+from prakat.announcements import monthly, plan_changes, quarterly, subjects
 from prakat.annual import service as annual
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
-from prakat.rules import WINNER_KINDS, AnnouncementKind, rules_for
+from prakat.rules import WINNER_KINDS, AnnouncementKind, PriceForm, price_form_for, rules_for
 from prakat.schools.service import get_school
 from prakat.thai import fiscal_quarter_bounds
 from prakat.workflow import AnnouncementStatus
@@ -53,7 +53,12 @@ async def build(
         "school": {field: getattr(school, field) for field in SCHOOL_FIELDS},
     }
     if procurement_id is not None:
-        content["procurement"] = msgspec.to_builtins(await get_procurement(school_id, procurement_id))
+        procurement = await get_procurement(school_id, procurement_id)
+        content["procurement"] = msgspec.to_builtins(procurement)
+        clause = rules_for(procurement.year_be).correction_clause(AnnouncementKind(kind)) if kind else ""
+        if clause:
+            # A change or cancellation says under which clause it is made (dated rule data).
+            content["legal_basis"] = clause
         if kind in WINNER_KINDS:
             # After an invitation, the winner announcement refers to it by number and date.
             invitation = await _newest(
@@ -61,6 +66,10 @@ async def build(
             )
             if invitation is not None:
                 content["invitation"] = invitation
+        elif kind == AnnouncementKind.REFERENCE_PRICE.value:
+            # The form as the law has it for this work and year, frozen with the content.
+            procurement = content["procurement"]
+            content["price_form"] = price_form(price_form_for(procurement["kind"], procurement["year_be"]))
     if plan_id is not None:
         content["plan"] = msgspec.to_builtins(await get_plan(school_id, plan_id))
     if kind == quarterly.QUARTERLY.value and year_be is not None and quarter is not None:
@@ -73,6 +82,7 @@ async def build(
             "last": last.isoformat(),
             "items": items,
             "total": str(sum((Decimal(i["agreed_price"]) for i in items), Decimal("0"))),
+            "clause": rules_for(year_be).quarterly_winners_clause,
         }
     elif kind == monthly.MONTHLY.value and year_be is not None and month is not None:
         content["month_summary"] = await monthly.content(school_id, year_be, month)
@@ -82,12 +92,40 @@ async def build(
             "year_be": year_be,
             "limit": str(rules.plan_exemption_max),
             "clause": rules.plan_exemption_clause,
+            "rule": rules.plan_exemption_rule,
         }
     elif kind == AnnouncementKind.ANNUAL_REPORT.value and year_be is not None:
         content["annual"] = await annual.content(school_id, year_be)
     if supersedes_id is not None:
         content["supersedes"] = await _superseded(school_id, supersedes_id)
+        if kind == AnnouncementKind.PLAN_REVISION.value and "plan" in content:
+            # What changed against the plan announcement the public read before (its snapshot).
+            content["plan_changes"] = plan_changes.changes(
+                await _plan_items_of(school_id, supersedes_id), content["plan"]["items"]
+            )
     return content
+
+
+async def _plan_items_of(school_id: int, announcement_id: int) -> list[dict[str, Any]]:
+    row = (
+        await t.Announcement.select(t.Announcement.snapshot)
+        .where((t.Announcement.school == school_id) & (t.Announcement.id == announcement_id))
+        .first()
+    )
+    snap = None if row is None else row["snapshot"]
+    if isinstance(snap, str):
+        snap = msgspec.json.decode(snap)
+    return list(((snap or {}).get("plan") or {}).get("items") or [])
+
+
+def price_form(form: PriceForm) -> dict[str, Any]:
+    """A reference-price form (prakat.rules.price_forms) as a snapshot holds it."""
+    return {
+        "code": form.code,
+        "title": form.title,
+        "price_name": form.price_name,
+        "rows": [{"label": r.label, "key": r.key, "listed": r.listed} for r in form.rows],
+    }
 
 
 _CITED = (t.Announcement.kind, t.Announcement.number, t.Announcement.announced_on, t.Announcement.subject)

@@ -47,6 +47,12 @@ def invitation_subject(kind: str, subject: str, method: str) -> str:
     return f"ประกวดราคา{work_title(kind, subject)} {Method(method).info.subject_phrase}"
 
 
+def tor_hearing_subject(kind: str, subject: str, method: str) -> str:
+    """Worded as its kind is named (ประกาศเผยแพร่ร่างเอกสารประกวดราคาเพื่อรับฟังความคิดเห็น)."""
+    phrase = Method(method).info.subject_phrase
+    return f"เผยแพร่ร่างเอกสารประกวดราคา{work_title(kind, subject)} {phrase} เพื่อรับฟังความคิดเห็น"
+
+
 def winner_subject(kind: str, subject: str, method: str) -> str:
     return f"ประกาศผู้ชนะการเสนอราคา {work_title(kind, subject)} {Method(method).info.subject_phrase}"
 
@@ -64,8 +70,9 @@ def for_procurement(announcement_kind: AnnouncementKind, kind: str, subject: str
         return invitation_subject(kind, subject, method)
     if announcement_kind is k.WINNER:
         return winner_subject(kind, subject, method)
+    if announcement_kind is k.TOR_HEARING:
+        return tor_hearing_subject(kind, subject, method)
     prefixes = {
-        k.TOR_HEARING: "ประกาศรับฟังคำวิจารณ์ร่างขอบเขตของงาน",
         k.INVITATION_CHANGE: "แก้ไขประกาศเชิญชวน",
         k.INVITATION_CANCEL: "ยกเลิกประกาศเชิญชวน",
         k.WINNER_CHANGE: "แก้ไขประกาศผู้ชนะการเสนอราคา",

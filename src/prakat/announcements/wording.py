@@ -10,23 +10,82 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from prakat.announcements import terms
 from prakat.announcements.subjects import work_title
+from prakat.announcements.terms import money
 from prakat.annual.service import stats_of
-from prakat.rules import AnnouncementKind, Method, format_limit
-from prakat.thai import baht_text, format_baht, format_date_full
+from prakat.rules import AnnouncementKind, BudgetSource, Method, business_types_label, format_limit
+from prakat.thai import format_baht, format_date_full, format_month_year
 
 VAT_CLAUSE = "รวมภาษีมูลค่าเพิ่มและภาษีอื่น ค่าขนส่ง ค่าจดทะเบียน และค่าใช้จ่ายอื่น ๆ ทั้งปวง"
 
 
-def money(amount: str | Decimal) -> str:
-    value = Decimal(amount)
-    return f"{format_baht(value)} บาท ({baht_text(value)})"
-
-
-def _cited(a: dict[str, Any]) -> str:
-    """ "ประกาศเชิญชวน เลขที่ 3/2569 ลงวันที่ 8 ตุลาคม พ.ศ. 2568": an earlier announcement, named."""
+def cited(a: dict[str, Any], school: str) -> str:
+    """ "ประกาศโรงเรียน… ที่ 3/2569 เรื่อง ประกวดราคา… ลงวันที่ 8 ตุลาคม พ.ศ. 2568": an earlier announcement
+    as its reader finds it, by the number printed under its heading, its subject and its date."""
     day = format_date_full(date.fromisoformat(a["announced_on"]), thai_digits=False)
-    return f"{AnnouncementKind(a['kind']).label} เลขที่ {a['number']} ลงวันที่ {day}"
+    number = f" ที่ {a['number']}" if a.get("number") else ""
+    return f"ประกาศ{school}{number} เรื่อง {a['subject']} ลงวันที่ {day}"
+
+
+def winner_name(award: dict[str, Any]) -> str:
+    """The winner as e-GP prints it: its name, then its business types in parentheses."""
+    types = business_types_label(award.get("vendor_business_types") or ())
+    return f"{award['vendor_name']} ({types})" if types else str(award["vendor_name"])
+
+
+_CHANGED_FIELD = {
+    "name": "ชื่อโครงการ",
+    "budget": "งบประมาณ",
+    "budget_source": "แหล่งเงิน",
+    "planned_method": "วิธีจัดซื้อจัดจ้าง",
+    "expected_month": "เดือนที่คาดว่าจะประกาศ",
+}
+
+
+def _plan_value(field: str, value: str) -> str:
+    if field == "budget":
+        return f"{format_baht(Decimal(value))} บาท"
+    if field == "expected_month":
+        month = date.fromisoformat(value)
+        return format_month_year(month.year, month.month, thai_digits=False)
+    enum: Any = {"budget_source": BudgetSource, "planned_method": Method}.get(field)
+    if enum is None:
+        return value
+    try:
+        member = enum(value)
+    except ValueError:
+        return value
+    return str(member.info.thai_short_name if enum is Method else member.label)
+
+
+def _items(items: list[dict[str, Any]]) -> str:
+    return " ".join(
+        f"({n}) {i['name']} {format_baht(Decimal(i['budget']))} บาท" for n, i in enumerate(items, 1)
+    )
+
+
+def plan_changes(changes: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """What a revision changed, one paragraph per kind of change, numbered as a list in a ประกาศ is."""
+    said = []
+    if changes["added"]:
+        said.append(f"เพิ่ม {len(changes['added'])} รายการ ได้แก่ {_items(changes['added'])}")
+    if changes["removed"]:
+        said.append(f"ยกเลิก {len(changes['removed'])} รายการ ได้แก่ {_items(changes['removed'])}")
+    if changes["changed"]:
+        edits = " ".join(
+            f"({n}) {c['name']} "
+            + " และ".join(
+                f"{_CHANGED_FIELD[f['field']]}จาก {_plan_value(f['field'], f['before'])} "
+                f"เป็น {_plan_value(f['field'], f['after'])}"
+                for f in c["fields"]
+            )
+            for n, c in enumerate(changes["changed"], 1)
+        )
+        said.append(f"แก้ไข {len(changes['changed'])} รายการ ได้แก่ {edits}")
+    if not said:
+        return ["โดยไม่มีการเพิ่ม ยกเลิก หรือแก้ไขรายการใดจากแผนฉบับดังกล่าว"]
+    return ["โดยมีการเปลี่ยนแปลงจากแผนฉบับดังกล่าว ดังนี้", *(f"{n}. {text}" for n, text in enumerate(said, 1))]
 
 
 def annual_paragraphs(school: str, report: dict[str, Any]) -> list[str]:
@@ -50,6 +109,19 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
     school = snapshot["school"]["name"]
     k = AnnouncementKind(kind)
     plan = snapshot.get("plan")
+    cited_plan = snapshot.get("supersedes")
+    if plan is not None and cited_plan and "plan_changes" in snapshot:
+        # A revision cites the plan announcement it revises and says what changed against it.
+        what, *listed = plan_changes(snapshot["plan_changes"])
+        text = [
+            f"ตาม{cited(cited_plan, school)} นั้น",
+            f"บัดนี้ {school} ได้ปรับปรุงแผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {plan['year_be']} {what}",
+            *listed,
+            f"จึงขอประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {plan['year_be']}"
+            f" (ฉบับปรับปรุง ครั้งที่ {plan['revision']}) จำนวน {len(plan['items'])} รายการ"
+            " ดังรายละเอียดแนบท้ายประกาศนี้",
+        ]
+        return text + ([body] if body else [])
     if plan is not None:
         text = [
             "ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 มาตรา 11 กำหนดให้หน่วยงานของรัฐ"
@@ -67,15 +139,25 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             f"ตั้งแต่วันที่ {format_date_full(first, thai_digits=False)} "
             f"ถึงวันที่ {format_date_full(last, thai_digits=False)}"
         )
+        basis = (
+            [
+                f"ตาม{quarter['clause']} การจัดซื้อจัดจ้างตามหลักเกณฑ์ดังกล่าวให้ประกาศผลผู้ชนะการจัดซื้อจัดจ้าง"
+                "หรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลงเป็นหนังสือ เป็นรายไตรมาส นั้น"
+            ]
+            if quarter.get("clause")
+            else []
+        )
         if quarter["items"]:
             text = [
-                f"{school} ขอประกาศผลผู้ชนะการจัดซื้อจัดจ้างหรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลง"
+                *basis,
+                f"{school} จึงขอประกาศผลผู้ชนะการจัดซื้อจัดจ้างหรือผู้ได้รับการคัดเลือก และสาระสำคัญของสัญญาหรือข้อตกลง"
                 f"เป็นหนังสือ ประจำไตรมาสที่ {quarter['quarter']} ปีงบประมาณ พ.ศ. {quarter['year_be']} {span} "
                 f"จำนวน {len(quarter['items'])} รายการ รวมเป็นเงินทั้งสิ้น {money(quarter['total'])} "
                 "ตามรายละเอียดแนบท้ายประกาศนี้",
             ]
         else:
             text = [
+                *basis,
                 f"ในไตรมาสที่ {quarter['quarter']} ปีงบประมาณ พ.ศ. {quarter['year_be']} {span} {school} "
                 "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผลในประกาศนี้",
             ]
@@ -89,12 +171,15 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
     no_plan = snapshot.get("no_plan")
     if no_plan is not None:
         limit = format_limit(Decimal(no_plan["limit"]))
+        clause = no_plan["clause"]
+        rule = f" ตาม{no_plan['rule']}" if no_plan.get("rule") else ""
         text = [
             "ตามพระราชบัญญัติการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 มาตรา 11 กำหนดให้หน่วยงานของรัฐ"
-            "จัดทำแผนการจัดซื้อจัดจ้างประจำปีและประกาศเผยแพร่ เว้นแต่การจัดซื้อจัดจ้างที่มีวงเงินเล็กน้อย"
-            f"ตามที่กำหนดในกฎกระทรวง ({no_plan['clause']}) นั้น",
+            "จัดทำแผนการจัดซื้อจัดจ้างประจำปีและประกาศเผยแพร่ในระบบเครือข่ายสารสนเทศของกรมบัญชีกลาง"
+            f"และของหน่วยงานของรัฐ เว้นแต่การจัดซื้อจัดจ้างตาม{clause} ซึ่งมีวงเงินครั้งหนึ่งไม่เกิน {limit} บาท{rule} นั้น",
             f"ในปีงบประมาณ พ.ศ. {no_plan['year_be']} {school} ไม่มีการจัดซื้อจัดจ้างที่มีวงเงินเกิน {limit} บาท "
-            "จึงไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง และขอประกาศให้ทราบโดยทั่วกัน",
+            f"การจัดซื้อจัดจ้างทั้งหมดเป็นไปตาม{clause} จึงไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง "
+            "และขอประกาศให้ทราบโดยทั่วกัน",
         ]
         return text + ([body] if body else [])
     p = snapshot["procurement"]
@@ -107,42 +192,36 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             return [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น", "(ยังไม่ได้บันทึกผู้ได้รับการคัดเลือก)"]
         invitation = snapshot.get("invitation")
         text = [
-            f"ตามที่ {school} ได้มี{_cited(invitation)} {work} {phrase} นั้น"
+            f"ตาม{cited(invitation, school)} นั้น"
             if invitation
             else f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น",
-            f"{work} ผู้ได้รับการคัดเลือก ได้แก่ {award['vendor_name']} โดยเสนอราคา เป็นเงินทั้งสิ้น "
+            f"{work} ผู้ได้รับการคัดเลือก ได้แก่ {winner_name(award)} โดยเสนอราคา เป็นเงินทั้งสิ้น "
             f"{money(award['agreed_price'])} {VAT_CLAUSE if award['vat_included'] else 'ไม่รวมภาษีมูลค่าเพิ่ม'}",
         ]
     elif k is AnnouncementKind.REFERENCE_PRICE:
-        reference = p["reference_price"] or p["budget"]
-        text = [
-            f"{school} มีความประสงค์จะ{work} {phrase} วงเงินงบประมาณ {money(p['budget'])}",
-            f"ราคากลาง (ราคาอ้างอิง) {money(reference)} ตามตารางแสดงวงเงินงบประมาณที่ได้รับจัดสรรและราคากลาง (บก.06)",
-        ]
-    elif k is AnnouncementKind.INVITATION:
-        reference = p["reference_price"] or p["budget"]
-        text = [
-            f"{school} มีความประสงค์จะประกวดราคา{work} {phrase} ราคากลางของงานในการประกวดราคาครั้งนี้ "
-            f"เป็นเงินทั้งสิ้น {money(reference)}",
-            "ผู้สนใจสามารถดูรายละเอียดและยื่นข้อเสนอได้ทางระบบการจัดซื้อจัดจ้างภาครัฐด้วยอิเล็กทรอนิกส์ (e-GP)"
-            + (f" เลขที่โครงการ {p['egp_project_number']}" if p.get("egp_project_number") else ""),
-        ]
+        text = terms.reference_price(school, work, phrase, p, snapshot.get("price_form") or terms.OLD_FORM)
+    elif k in (AnnouncementKind.INVITATION, AnnouncementKind.INVITATION_CHANGE):
+        text = terms.invitation(school, work, phrase, p)
+    elif k is AnnouncementKind.TOR_HEARING:
+        text = terms.tor_hearing(school, work, phrase, p)
     else:
         text = [f"ตามที่ {school} ได้มีโครงการ {work} {phrase} นั้น"]
-    cited = snapshot.get("supersedes")
-    if cited and k.info.is_correction:
-        # A correction names what it corrects (number and date), gives the reason, then says what
-        # it does; a change restates the corrected content after that.
-        intro = f"ตามที่ {school} ได้{_cited(cited)} สำหรับโครงการ {work} {phrase} นั้น"
+    earlier = snapshot.get("supersedes")
+    if earlier and k.info.is_correction:
+        # A correction cites what it corrects (number, subject, date), gives the reason, then says
+        # under which clause it acts and what it does; a change restates the corrected content.
+        intro = f"ตาม{cited(earlier, school)} นั้น"
         reason = [body] if body else []
+        authority = f"อาศัยอำนาจตาม{snapshot['legal_basis']} " if snapshot.get("legal_basis") else ""
         if k.info.cancels:
-            return [intro, *reason, "จึงขอยกเลิกประกาศดังกล่าว"]
-        return [intro, *reason, "จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else ""), *text[1:]]
+            return [intro, *reason, f"{authority}จึงขอยกเลิกประกาศดังกล่าว"]
+        then = f"{authority}จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
+        return [intro, *reason, then, *text[1:]]
     return text + ([body] if body else [])
 
 
 def month_paragraphs(
-    school: str, month: dict[str, Any], cited: dict[str, Any] | None, body: str
+    school: str, month: dict[str, Any], replaces: dict[str, Any] | None, body: str
 ) -> list[str]:
     """What a monthly summary (แบบ สขร.1) says in words: how many purchases and how much, or that there
     was none; which date put them in the month; the summary it replaces."""
@@ -157,6 +236,6 @@ def month_paragraphs(
     else:
         text = [f"ในรอบ{span} {school} ไม่มีการจัดซื้อจัดจ้าง"]
     text.append(f"หมายเหตุ: {month['rule']}")
-    if cited:
-        text.append(f"ฉบับนี้แทน{_cited(cited)}")
+    if replaces:
+        text.append(f"ฉบับนี้แทน{cited(replaces, school)}")
     return text + ([body] if body else [])

@@ -296,6 +296,7 @@ def document(
     agency: str,
     created: datetime | None,
     filename: str,
+    public_url: str = "",
 ) -> OfficialDocument:
     annual, school = snapshot["annual"], snapshot["school"]
     year = thai(str(annual["year_be"]))
@@ -320,4 +321,5 @@ def document(
         author=agency,
         created=created,
         filename=filename,
+        public_url=public_url,
     )

@@ -108,7 +108,8 @@ class Vendor(Table, tablename="vendor"):
     school = _fk(School)
     name = Varchar(length=255)
     tax_id = Varchar(length=13)
-    business_type = Varchar(length=20, default="retail")
+    business_type = Varchar(length=20, default="retail")  # the first of business_types (before 0008: the one)
+    business_types = Varchar(length=100, default="")  # BusinessType values, comma-separated (rules.vendors)
     address = Text(default="")
     phone = Varchar(length=100, default="")
     created_at = Timestamptz()
@@ -132,6 +133,23 @@ class Procurement(Table, tablename="procurement"):
     status = Varchar(length=20, default="draft")
     created_at = Timestamptz()
     updated_at = Timestamptz()
+    # What the invitation, the draft hearing and the reference-price form print, typed by the officer
+    # (prakat.procurements.requirements says which announcement needs which). Lists: one item a line.
+    bidder_qualifications = Text(default="")
+    bid_on = Date(null=True, default=None)  # the day bids are submitted through e-GP
+    bid_from = Varchar(length=5, default="")  # "09:00"
+    bid_until = Varchar(length=5, default="")
+    documents_from = Date(null=True, default=None)  # the tender documents can be downloaded from…
+    documents_until = Date(null=True, default=None)
+    inquiry = Text(default="")  # how to ask questions
+    hearing_from = Date(null=True, default=None)  # the draft TOR is open for comment from…
+    hearing_until = Date(null=True, default=None)
+    draft_location = Text(default="")
+    comment_channel = Text(default="")
+    price_set_on = Date(null=True, default=None)  # the day the reference price was set
+    price_setters = Text(default="")  # who set it (the committee), one a line
+    price_sources = Text(default="")  # where it comes from, one a line
+    work_outline = Text(default="")  # ลักษณะงานโดยสังเขป (construction, บก.01)
 
 
 class Bid(Table, tablename="bid"):

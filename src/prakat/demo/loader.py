@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -16,7 +17,8 @@ from prakat.annual import texts as annual_texts
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
 from prakat.demo import annual as demo_annual
-from prakat.demo.data import DemoProcurement, DemoYear, build_demo
+from prakat.demo import terms
+from prakat.demo.data import DemoProcurement, DemoSchool, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
 from prakat.results import MonthKey
@@ -155,7 +157,7 @@ async def _load_year(
                 {
                     "name": v.name,
                     "tax_id": v.tax_id,
-                    "business_type": v.business_type,
+                    "business_types": [kind.value for kind in v.business_types],
                     "address": v.address,
                     "phone": v.phone,
                 }
@@ -190,8 +192,11 @@ async def _load_year(
     events.append((plan_day, 0, AnnouncementDraft(kind=AnnouncementKind.PLAN, plan_id=plan.id), None))
     # A procurement whose winner announcement is cancelled never signs its contract.
     cancelled = {c.procurement_key for c in year.corrections if c.kind == AnnouncementKind.WINNER_CANCEL}
+    entered: dict[int, dict[str, Any]] = {}  # what each procurement was entered with, by its id
     for order, p in enumerate(sorted(year.procurements, key=lambda p: (p.requested_on, p.key)), start=1):
-        created = await _enter_procurement(actor, p, item_ids, vendor_ids, signed=p.key not in cancelled)
+        raw = _procurement_raw(p, year.school, item_ids)
+        created = await _enter_procurement(actor, p, raw, vendor_ids, signed=p.key not in cancelled)
+        entered[created] = raw
         if Method(p.method).info.family is MethodFamily.GENERAL_INVITATION:
             invited_on = p.invited_on or p.requested_on + timedelta(days=1)
             for day, kind in (
@@ -245,33 +250,45 @@ async def _load_year(
                 continue
             draft = msgspec.structs.replace(draft, supersedes_id=original)
         prepared = await announcements.prepare(people["officer"], draft)
+        if draft.kind == AnnouncementKind.INVITATION_CHANGE and draft.procurement_id in entered:
+            # The change moves the bidding day, as its reason says; its draft reopens the terms.
+            moved = terms.moved_bids(entered[draft.procurement_id])
+            await procurements.update_procurement(
+                people["officer"], draft.procurement_id, procurements.parse_procurement(moved)
+            )
         await announcements.submit(people["officer"], prepared.id)
         if event is not waiting:
             await announcements.approve(people["director"], prepared.id, at=_at(day))
             published[(draft.procurement_id, draft.kind)] = prepared.id
 
 
+def _procurement_raw(p: DemoProcurement, school: DemoSchool, item_ids: dict[str, int]) -> dict[str, Any]:
+    """The procurement as its form would be filled in, the terms of its announcements too."""
+    return {
+        "subject": p.subject,
+        "kind": p.kind,
+        "method": p.method,
+        "method_reason": p.method_reason,
+        "budget": p.budget,
+        "reference_price": p.reference_price,
+        "budget_source": p.budget_source,
+        "requested_on": p.requested_on,
+        "egp_project_number": p.egp_project_number,
+        "plan_item_id": item_ids[p.plan_item_key] if p.plan_item_key else None,
+        **terms.for_procurement(p, school),
+    }
+
+
 async def _enter_procurement(
-    actor: Actor, p: DemoProcurement, item_ids: dict[str, int], vendor_ids: dict[str, int], *, signed: bool
+    actor: Actor,
+    p: DemoProcurement,
+    raw: dict[str, Any],
+    vendor_ids: dict[str, int],
+    *,
+    signed: bool,
 ) -> int:
     """The procurement, its bids and its award; ``signed`` False leaves the contract out."""
-    created = await procurements.create_procurement(
-        actor,
-        procurements.parse_procurement(
-            {
-                "subject": p.subject,
-                "kind": p.kind,
-                "method": p.method,
-                "method_reason": p.method_reason,
-                "budget": p.budget,
-                "reference_price": p.reference_price,
-                "budget_source": p.budget_source,
-                "requested_on": p.requested_on,
-                "egp_project_number": p.egp_project_number,
-                "plan_item_id": item_ids[p.plan_item_key] if p.plan_item_key else None,
-            }
-        ),
-    )
+    created = await procurements.create_procurement(actor, procurements.parse_procurement(raw))
     bid_ids: dict[str, int] = {}
     for bid in p.bids:
         after = await procurements.add_bid(

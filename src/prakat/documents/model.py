@@ -80,12 +80,19 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     paragraphs: tuple[str, ...]
     date_line: str  # under the text: "ประกาศ ณ วันที่ ๕ พฤศจิกายน พ.ศ. ๒๕๖๘"
     signer: Signer
-    number: str = ""
+    number: str = ""  # the line under the heading, "ที่ ๑๒/๒๕๖๙" ("" prints none)
     attachment: Table | None = None
     # A report's parts (the annual report) and the memo that comes with it.
     sections: tuple[Section, ...] = ()
     memo: Memo | None = None
     cover: tuple[str, ...] = ()  # a report's title lines, under its emblem
+    # Where the published copy is (absolute): printed quietly at the foot of every page and as a
+    # QR code beside the signature, so that a printed or forwarded copy leads to the published one
+    # (whose page shows the file's SHA-256). Known before rendering: the publisher passes it in.
+    public_url: str = ""
+    # A document that is not published (a draft's preview, a sample) has no public_url: every page
+    # says this instead, and there is no QR code, so that it cannot pass for the published one.
+    unpublished_note: str = "ร่าง — ยังไม่เผยแพร่ ใช้อ้างอิงไม่ได้"
     # PDF metadata and the file name people see when they download it.
     title: str = ""
     author: str = ""

@@ -7,7 +7,9 @@ the same document gives the same bytes, so a published PDF's SHA-256 never chang
 One file serves both archive and screen reader: WeasyPrint's PDF/A-2a ("accessible": tagged, an
 sRGB output intent, every font embedded, XMP metadata) plus the PDF/UA-1 identifier in the XMP,
 which is all its own "pdf/ua-1" variant adds to a tagged file (a title shown in the window, /Lang).
-WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp``.
+WeasyPrint takes one variant at a time; the second claim comes from ``_pdfua.xmp``, merged into
+WeasyPrint's XMP with the PDF/A extension schema that declares it (prakat.documents.metadata, which
+also says what remains unvalidated without veraPDF).
 
 Rendering needs Prakat's patches of WeasyPrint and pydyf in the process (the exact text layer, the
 recorded emblem, the stream memo: prakat.documents.patches). The render worker installs them before
@@ -32,9 +34,10 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import linebreak, patches
+from prakat.documents import artifacts, linebreak, metadata, patches
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
+from prakat.documents.qr import qr_data_url
 from prakat.documents.textlayer import render_pdf
 from prakat.fonts import SARABUN_DIR
 from prakat.paths import templates_dir
@@ -74,7 +77,9 @@ class Renderer:
             CSS(string=PROTECT_CSS, font_config=self.font_config),
         ]
         self._template_css: dict[str, CSS] = {}
-        self.pdfua_xmp = (self.templates / "_pdfua.xmp").as_uri()
+        # The PDF/UA-1 claim, merged into WeasyPrint's XMP packet (prakat.documents.metadata),
+        # and the page margins' text marked as artifacts (prakat.documents.artifacts).
+        self._finish_metadata = metadata.finisher(self.templates / "_pdfua.xmp")
         self._drawings = _Drawings()
         # WeasyPrint shares font state; one render at a time per renderer keeps it consistent.
         self._lock = threading.Lock()
@@ -92,6 +97,7 @@ class Renderer:
         return template.render(
             doc=doc,
             emblem_url=emblem.resolve().as_uri(),
+            qr_url=qr_data_url(doc.public_url) if doc.public_url else "",
             kind_label=doc.label,
             date_line=doc.date_line,
         )
@@ -102,8 +108,13 @@ class Renderer:
         return {
             "pdf_variant": PDF_VARIANT,
             "pdf_identifier": doc.filename.encode(),
-            "xmp_metadata": [self.pdfua_xmp],
+            "finisher": self._finish,
         }
+
+    def _finish(self, document: Any, pdf: Any) -> None:
+        """WeasyPrint's finisher: what Prakat changes in the PDF before it is written."""
+        self._finish_metadata(document, pdf)
+        artifacts.mark_margins(document, pdf)
 
     def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
         """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is missing."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from prakat import audit, clock, locks
@@ -13,18 +14,28 @@ from prakat.db import tables as t
 from prakat.db.tx import write_transaction
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.money import from_satang, optional_from_satang, to_satang
-from prakat.procurements import labels
-from prakat.procurements.schemas import Award, AwardCreate, Bid, BidCreate, Procurement, ProcurementCreate
+from prakat.procurements import labels, requirements
+from prakat.procurements.schemas import (
+    DOCUMENT_FIELDS,
+    Award,
+    AwardCreate,
+    Bid,
+    BidCreate,
+    Procurement,
+    ProcurementCreate,
+)
 from prakat.rules import (
     AnnouncementKind,
     Method,
     NoRuleSetError,
     check_method,
     legal_clause_for,
+    rules_for,
+    working_days,
 )
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_year_of, format_baht, validate_egp_project_number
-from prakat.validation import Fields, label, parse
+from prakat.validation import Fields, fields_of, label, parse
 from prakat.vendors import service as vendors
 from prakat.workflow import PROCUREMENT_STATUS_LABELS, ProcurementStatus
 
@@ -45,6 +56,7 @@ def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
             False,
             lambda value: validate_egp_project_number(str(value), fiscal_year_be=fiscal_year),
         )
+    _check_periods(f, values, fiscal_year)
     if method is not None and budget is not None and fiscal_year is not None and "method" not in f.errors:
         reason = values["method_reason"] or None
         try:
@@ -56,6 +68,43 @@ def parse_procurement(raw: Mapping[str, Any]) -> ProcurementCreate:
                 f.fail("method", label(ProcurementCreate, "method"), " ".join(verdict.problems))
     f.check()
     return ProcurementCreate(**values)
+
+
+def _check_periods(f: Fields, values: Mapping[str, Any], fiscal_year: int | None) -> None:
+    """The invitation's and the draft hearing's dates and times in order, and the hearing long enough."""
+
+    def fail(name: str, message: str) -> None:
+        if name not in f.errors:
+            f.fail(name, label(ProcurementCreate, name), message)
+
+    def before(first: str, second: str, message: str) -> None:
+        a, b = values.get(first), values.get(second)
+        if a and b and b < a:
+            fail(second, message)
+
+    before("documents_from", "documents_until", f"ต้องไม่ก่อน{label(ProcurementCreate, 'documents_from')}")
+    before("documents_until", "bid_on", f"ต้องไม่ก่อน{label(ProcurementCreate, 'documents_until')}")
+    before("hearing_from", "hearing_until", f"ต้องไม่ก่อน{label(ProcurementCreate, 'hearing_from')}")
+    start, end = values.get("bid_from"), values.get("bid_until")
+    if start and end and end <= start:
+        fail("bid_until", f"ต้องหลัง{label(ProcurementCreate, 'bid_from')}")
+    first, last = values.get("hearing_from"), values.get("hearing_until")
+    if first and last and last >= first and fiscal_year is not None:
+        problem = hearing_problem(first, last, fiscal_year)
+        if problem:
+            fail("hearing_until", problem)
+
+
+def hearing_problem(first: date, last: date, fiscal_year: int) -> str | None:
+    """Why a draft hearing from ``first`` to ``last`` is too short under the year's rules, or None."""
+    try:
+        least = rules_for(fiscal_year).tor_hearing_min_working_days
+    except NoRuleSetError:
+        return None
+    days = working_days(first, last)
+    if days >= least:
+        return None
+    return f"ต้องรับฟังความคิดเห็นอย่างน้อย {least} วันทำการ (ช่วงนี้มี {days} วันทำการ)"
 
 
 def parse_bid(raw: Mapping[str, Any]) -> BidCreate:
@@ -97,6 +146,7 @@ async def create_procurement(actor: Actor, data: ProcurementCreate) -> Procureme
             status=ProcurementStatus.DRAFT,
             created_at=now,
             updated_at=now,
+            **{name: getattr(data, name) for name in DOCUMENT_FIELDS},
         )
         await row.save()
         await audit.record(actor, "create", "procurement", row.id, after=audit.snapshot(row))
@@ -145,7 +195,7 @@ async def update_procurement(actor: Actor, procurement_id: int, data: Procuremen
         before = await _procurement_row(actor.school_id, procurement_id)
         reason = await locks.procurement_lock(procurement_id)
         if reason:
-            raise Conflict(reason)
+            await _only_open_terms(actor.school_id, procurement_id, data, reason)
         fy = await ensure_fiscal_year(actor, year_be)
         await _check_plan_item(actor, data.plan_item_id, fy.id)
         changes: dict[Any, Any] = {
@@ -164,6 +214,7 @@ async def update_procurement(actor: Actor, procurement_id: int, data: Procuremen
             t.Procurement.egp_project_number: data.egp_project_number,
             t.Procurement.requested_on: data.requested_on,
             t.Procurement.updated_at: clock.now(),
+            **{getattr(t.Procurement, name): getattr(data, name) for name in DOCUMENT_FIELDS},
         }
         await t.Procurement.update(changes).where(t.Procurement.id == procurement_id)
         after = await _procurement_row(actor.school_id, procurement_id)
@@ -176,6 +227,20 @@ async def update_procurement(actor: Actor, procurement_id: int, data: Procuremen
             after=audit.snapshot(after),
         )
     return await get_procurement(actor.school_id, procurement_id)
+
+
+async def _only_open_terms(school_id: int, procurement_id: int, data: ProcurementCreate, reason: str) -> None:
+    """A procurement held by an announcement keeps its own fields; what a later announcement prints
+    (the invitation's terms after the reference price is published) stays open until that one is
+    submitted. Conflict with ``reason`` otherwise, or naming the field and the announcement."""
+    current = await get_procurement(school_id, procurement_id)
+    own = [f.name for f in fields_of(ProcurementCreate) if f.name not in DOCUMENT_FIELDS]
+    changed = {name for name in DOCUMENT_FIELDS if getattr(current, name) != getattr(data, name)}
+    if not changed or any(getattr(current, name) != getattr(data, name) for name in own):
+        raise Conflict(reason)
+    for kind in sorted(await locks.held_kinds(procurement_id)):
+        for name in changed.intersection(requirements.required_fields(kind, current)):
+            raise Conflict(f"{requirements.LABELS[name]}: พิมพ์ใน{kind.label}ที่ส่งขออนุมัติหรือเผยแพร่แล้ว จึงแก้ไขไม่ได้")
 
 
 async def delete_procurement(actor: Actor, procurement_id: int) -> None:
@@ -373,9 +438,12 @@ async def list_procurements(
         .where(t.Bid.procurement.is_in(proc_ids))
         .order_by(t.Bid.amount_satang)
     )
-    award_rows = await t.Award.select(*t.Award.all_columns(), t.Award.vendor.name).where(
-        t.Award.procurement.is_in(proc_ids)
-    )
+    award_rows = await t.Award.select(
+        *t.Award.all_columns(),
+        t.Award.vendor.name,
+        t.Award.vendor.business_types,
+        t.Award.vendor.business_type,
+    ).where(t.Award.procurement.is_in(proc_ids))
     bids: dict[int, list[Bid]] = {}
     for b in bid_rows:
         bids.setdefault(b["procurement"], []).append(
@@ -394,6 +462,9 @@ async def list_procurements(
             bid_id=a["bid"],
             vendor_id=a["vendor"],
             vendor_name=a["vendor.name"],
+            vendor_business_types=vendors.stored_types(
+                {"business_types": a["vendor.business_types"], "business_type": a["vendor.business_type"]}
+            ),
             agreed_price=from_satang(a["agreed_price_satang"]),
             vat_included=a["vat_included"],
             reason=a["reason"],
@@ -424,6 +495,7 @@ async def list_procurements(
             updated_at=r["updated_at"],
             bids=tuple(bids.get(r["id"], [])),
             award=awards.get(r["id"]),
+            **{name: r[name] for name in DOCUMENT_FIELDS},
         )
         for r in rows
     ]

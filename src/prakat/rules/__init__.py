@@ -39,13 +39,25 @@ from prakat.rules.methods import (
     ProcurementKind,
     methods_for_egp_code,
 )
+from prakat.rules.price_forms import (
+    BK01,
+    BK06,
+    PRICE_FORMS,
+    PriceForm,
+    PriceRow,
+    price_form_for,
+    working_days,
+)
 from prakat.rules.ruleset import LimitPolicy, MethodRule, NoRuleSetError, RuleSet, find_rule_set
-from prakat.rules.vendors import BusinessType
+from prakat.rules.vendors import BusinessType, business_types, business_types_label
 
 __all__ = [
     "ANNOUNCEMENT_KINDS",
+    "BK01",
+    "BK06",
     "METHODS",
     "PLAN_KINDS",
+    "PRICE_FORMS",
     "PROCUREMENT_KINDS",
     "RULE_SETS",
     "WINNER_KINDS",
@@ -63,8 +75,12 @@ __all__ = [
     "MethodInfo",
     "MethodRule",
     "NoRuleSetError",
+    "PriceForm",
+    "PriceRow",
     "ProcurementKind",
     "RuleSet",
+    "business_types",
+    "business_types_label",
     "check_method",
     "find_rule_set",
     "first_fiscal_year",
@@ -75,8 +91,10 @@ __all__ = [
     "methods_for_egp_code",
     "plan_required",
     "plan_required_for_year",
+    "price_form_for",
     "rules_for",
     "single_inspector_allowed",
     "suggest_methods",
     "validate_amount",
+    "working_days",
 ]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from prakat.rules.announcement_kinds import AnnouncementKind
 from prakat.rules.methods import Method, ProcurementKind
 from prakat.rules.ruleset import LimitPolicy, MethodRule, RuleSet
 
@@ -33,6 +34,15 @@ CLAUSE_SELECTION = f"มาตรา 56 วรรคหนึ่ง (1) แห�
 CLAUSE_SPECIFIC = f"มาตรา 56 วรรคหนึ่ง (2) (ข) แห่ง{ACT_2560} และ{REGULATION_2560} ข้อ 79"
 CLAUSE_SPECIFIC_EXEMPTION = f"มาตรา 56 วรรคหนึ่ง (2) แห่ง{ACT_2560} และ{REGULATION_2560} ข้อ 79"
 CLAUSE_SPECIFIC_URGENT_79 = f"มาตรา 56 วรรคหนึ่ง (2) (ข) แห่ง{ACT_2560} และ{REGULATION_2560} ข้อ 79 วรรคสอง"
+MINISTERIAL_RULE_2560 = (
+    "กฎกระทรวงกำหนดวงเงินการจัดซื้อจัดจ้างพัสดุโดยวิธีเฉพาะเจาะจง วงเงินการจัดซื้อจัดจ้างที่ไม่ทำข้อตกลง"
+    "เป็นหนังสือ และวงเงินการจัดซื้อจัดจ้างในการแต่งตั้งผู้ตรวจรับพัสดุ พ.ศ. 2560"
+)
+# s.67: the agency may cancel a procurement (an invitation, or a result before the contract);
+# s.66: the result is announced, so a changed result is announced under it again; a changed
+# invitation is made under the clause of the invitation itself.
+CLAUSE_CANCEL = f"มาตรา 67 แห่ง{ACT_2560}"
+CLAUSE_WINNER = f"มาตรา 66 วรรคหนึ่ง แห่ง{ACT_2560}"
 
 _HALF_MILLION = Decimal("500000")
 
@@ -122,9 +132,7 @@ FY2561_SPECIFIC_URGENT_79 = MethodRule(
 
 FY2561 = RuleSet(
     valid_from_fy=2561,
-    title=f"{ACT_2560}, {REGULATION_2560}, "
-    "กฎกระทรวงกำหนดวงเงินการจัดซื้อจัดจ้างพัสดุโดยวิธีเฉพาะเจาะจง วงเงินการจัดซื้อจัดจ้างที่ไม่ทำข้อตกลง"
-    "เป็นหนังสือ และวงเงินการจัดซื้อจัดจ้างในการแต่งตั้งผู้ตรวจรับพัสดุ พ.ศ. 2560 และ" + LETTER_W119,
+    title=f"{ACT_2560}, {REGULATION_2560}, {MINISTERIAL_RULE_2560} และ{LETTER_W119}",
     method_rules=(
         FY2561_SPECIFIC,
         FY2561_SPECIFIC_W119,
@@ -139,9 +147,21 @@ FY2561 = RuleSet(
     consultant_specific_max=_HALF_MILLION,
     design_supervision_specific_max=Decimal("5000000"),
     tor_hearing_optional_max=Decimal("10000000"),
-    # s.11 exempts the purchases of s.56 para. 1 (2) (ข) (ง) (ฉ) from the plan; the wording of the
-    # citation in a no-plan statement is from a provincial office's notice [U].
-    plan_exemption_clause="มาตรา 11 ประกอบมาตรา 56 วรรคหนึ่ง (2) (ข)",
+    # s.11 exempts the purchases of s.56 para. 1 (2) (ข) (ง) (ฉ) from the plan; (ข) is the one with
+    # a limit (the ministerial rule's 500,000), the one a no-plan statement rests on.
+    plan_exemption_clause="มาตรา 56 วรรคหนึ่ง (2) (ข)",
+    plan_exemption_rule=MINISTERIAL_RULE_2560,
+    # ว 119 lets purchases under ข้อ 79 วรรคสอง and those within its table 1 be announced as one
+    # summary a quarter instead of one winner announcement each.
+    quarterly_winners_clause=f"{REGULATION_2560} ข้อ 79 วรรคสอง และ{LETTER_W119}",
+    correction_clauses=(
+        (AnnouncementKind.INVITATION_CHANGE, CLAUSE_GENERAL_INVITATION),
+        (AnnouncementKind.INVITATION_CANCEL, CLAUSE_CANCEL),
+        (AnnouncementKind.WINNER_CHANGE, CLAUSE_WINNER),
+        (AnnouncementKind.WINNER_CANCEL, CLAUSE_CANCEL),
+    ),
+    # At least 3 working days for comments on a draft TOR (code comments; domain.md §2).
+    tor_hearing_min_working_days=3,
     # s.66 asks for the winner to be announced; no deadline in days was found [U]: three days after
     # the award (or after the quarter, for the quarterly announcement) is the house's yardstick.
     winner_announcement_days=3,
@@ -153,6 +173,9 @@ FY2561 = RuleSet(
         "plan_exemption_clause",
         "winner_announcement_days",
         "winner_announcement_rule",
+        "quarterly_winners_clause",
+        "correction_clauses",
+        "tor_hearing_min_working_days",
     ),
     sources=(
         "s.56(2)(ข) and the ministerial rule of 23 Aug 2560: 500,000 (consultants 500,000, "

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from prakat.rules.announcement_kinds import AnnouncementKind
 from prakat.rules.methods import Method, ProcurementKind
 
 
@@ -104,7 +105,17 @@ class RuleSet:
     tor_hearing_optional_max: Decimal
     """The draft TOR hearing is optional up to this amount."""
     plan_exemption_clause: str = ""
-    """Thai: the clauses a no-plan statement cites for ``plan_exemption_max`` (Arabic digits)."""
+    """Thai: the clause whose purchases need no plan up to ``plan_exemption_max`` ("มาตรา 56 วรรคหนึ่ง
+    (2) (ข)"), as the no-plan statement cites it (Arabic digits)."""
+    plan_exemption_rule: str = ""
+    """Thai: the ministerial rule that sets ``plan_exemption_max``, cited by the no-plan statement."""
+    quarterly_winners_clause: str = ""
+    """Thai: the clauses under which purchases are announced a quarter at a time (ข้อ 79 วรรคสอง,
+    ว 119), as the quarterly winners announcement cites them."""
+    correction_clauses: tuple[tuple[AnnouncementKind, str], ...] = ()
+    """Thai: for each kind of change or cancellation, the clause it is made under ("อาศัยอำนาจตาม…")."""
+    tor_hearing_min_working_days: int = 3
+    """The draft TOR / tender documents are open for comment at least this many working days."""
     winner_announcement_days: int = 3
     """The annual report counts a winner as announced on time when its winner announcement (or the
     quarterly announcement that lists it) is published at most this many days after the award, or
@@ -125,11 +136,20 @@ class RuleSet:
             if rule.method in seen:
                 raise ValueError(f"FY{self.valid_from_fy}: two rules for {rule.method}")
             seen.add(rule.method)
+        for kind, _ in self.correction_clauses:
+            if not kind.info.is_correction:
+                raise ValueError(
+                    f"FY{self.valid_from_fy}: {kind} corrects nothing, it takes no correction clause"
+                )
         _check_field_names(self, self.unconfirmed, owner=f"FY{self.valid_from_fy}")
 
     @property
     def methods(self) -> tuple[Method, ...]:
         return tuple(rule.method for rule in self.method_rules)
+
+    def correction_clause(self, kind: AnnouncementKind) -> str:
+        """The clause a change or cancellation of ``kind`` cites; "" when the rule set names none."""
+        return next((clause for k, clause in self.correction_clauses if k is kind), "")
 
     def rule(self, method: Method) -> MethodRule | None:
         for rule in self.method_rules:

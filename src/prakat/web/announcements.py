@@ -194,7 +194,7 @@ class AnnouncementController(Controller):
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template | Redirect:
         try:
-            await announcements.approve(actor, announcement_id)
+            await announcements.approve(actor, announcement_id, base_url=request.app.state.settings.base_url)
         except InvalidInput as invalid:
             return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
         except Conflict as refused:

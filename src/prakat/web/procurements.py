@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from litestar import Controller, Request, post
@@ -15,7 +16,8 @@ from prakat.errors import InvalidInput
 from prakat.plans import service as plans
 from prakat.procurements import labels as procurement_labels
 from prakat.procurements import service as procurements
-from prakat.procurements.schemas import Procurement
+from prakat.procurements.requirements import LABELS, required_fields
+from prakat.procurements.schemas import DOCUMENT_FIELDS, Procurement
 from prakat.rules import AnnouncementKind, BudgetSource, Method, ProcurementKind, legal_clause_for
 from prakat.thai import fiscal_year_of, format_baht
 from prakat.vendors import service as vendors
@@ -46,7 +48,28 @@ def _as_form(p: Procurement) -> dict[str, Any]:
         "requested_on": form_date(p.requested_on),
         "egp_project_number": p.egp_project_number or "",
         "plan_item_id": p.plan_item_id or "",
+        **{name: _form_value(getattr(p, name)) for name in DOCUMENT_FIELDS},
     }
+
+
+def _form_value(value: Any) -> str:
+    """A document field as typed: a day as วัน/เดือน/ปี พ.ศ., a time as 09.00, text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return form_date(value)
+    text = str(value)
+    if len(text) == 5 and text[2] == ":" and text.replace(":", "").isdigit():
+        return text.replace(":", ".")
+    return text
+
+
+def _terms(p: Procurement) -> list[tuple[str, str]]:
+    """What this procurement's announcements print of the officer's typing, as (label, value): the
+    page shows what is still blank before an announcement is submitted."""
+    kinds = [AnnouncementKind.REFERENCE_PRICE, *Method(p.method).info.all_announcement_kinds]
+    names = dict.fromkeys(name for kind in kinds for name in required_fields(kind, p))
+    return [(LABELS[name], _form_value(getattr(p, name))) for name in names]
 
 
 def _next_kinds(p: Procurement, published: list[Any], in_flow: list[Any]) -> list[AnnouncementKind]:
@@ -88,6 +111,7 @@ class ProcurementController(Controller):
             sources=options(BudgetSource),
             plan_items=await self._plan_items(actor.school_id, year_be),
             clauses={m.value: legal_clause_for(m, year_be) for m in Method},
+            doc_labels=LABELS,
             **ctx,
         )
 
@@ -188,6 +212,7 @@ class ProcurementController(Controller):
             bid_options=[(b.id, f"{b.vendor_name} ({format_baht(b.amount)} บาท)") for b in p.bids],
             status_labels=procurements.STATUS_LABELS,
             announcement_status=announcements.STATUS_LABELS,
+            terms=_terms(p),
             **ctx,
         )
 

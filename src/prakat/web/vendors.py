@@ -10,13 +10,20 @@ from litestar.response import Redirect, Template
 from prakat import urls
 from prakat.auth.roles import Permission
 from prakat.errors import InvalidInput
-from prakat.rules import BusinessType
+from prakat.rules import BusinessType, business_types_label
 from prakat.thai import format_tax_id
 from prakat.vendors import service as vendors
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData, options
 from prakat.web.pages import done, form_values, page
 from prakat.web.routing import readable
+
+
+def _ticked(sent: Any) -> set[str]:
+    """The boxes to show ticked again after an error: what was sent (one value, or several)."""
+    if sent is None:
+        return set()
+    return {str(v) for v in (sent if isinstance(sent, list | tuple) else [sent])}
 
 
 class VendorController(Controller):
@@ -27,6 +34,8 @@ class VendorController(Controller):
             "vendors.html",
             vendors=await vendors.list_vendors(actor.school_id),
             business_types=options(BusinessType),
+            ticked_types=_ticked((context.get("values") or {}).get("business_types")),
+            types_label=business_types_label,
             tax_id=format_tax_id,
             **context,
         )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from litestar import Controller, delete, get, patch, post
+from litestar import Controller, Request, delete, get, patch, post
 from litestar.params import FromPath, FromQuery
 
 from prakat import urls
@@ -117,8 +117,12 @@ class AnnouncementApi(Controller):
         status_code=200,
         responses=errors(400, 404, 409),
     )
-    async def approve(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Announcement:
-        return await announcements.approve(actor, announcement_id)
+    async def approve(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    ) -> Announcement:
+        return await announcements.approve(
+            actor, announcement_id, base_url=request.app.state.settings.base_url
+        )
 
     @post(
         urls.API_ANNOUNCEMENT_RETURN.path,

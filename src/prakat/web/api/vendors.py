@@ -13,7 +13,11 @@ from prakat.vendors.schemas import Vendor, VendorCreate
 from prakat.web.api.common import EDIT, JsonObject, body, errors
 from prakat.web.auth import CurrentActor
 
-EXAMPLE = {"name": "ร้านรุ่งเรืองพาณิชย์", "tax_id": "0405551000016", "business_type": "retail"}
+EXAMPLE = {
+    "name": "ร้านรุ่งเรืองพาณิชย์",
+    "tax_id": "0405551000016",
+    "business_types": ["wholesale", "retail", "service"],
+}
 
 
 class VendorApi(Controller):
