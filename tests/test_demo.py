@@ -18,11 +18,14 @@ from pypdf import PdfReader
 
 from prakat import clock, demo, urls
 from prakat.announcements import service as announcements
+from prakat.annual import service as annual
+from prakat.annual.texts import Part
 from prakat.app import create_app
 from prakat.db import tables as t
 from prakat.db.engine import bind
 from prakat.demo.loader import DemoResult
 from prakat.procurements import service as procurements
+from prakat.procurements.results import results_of_year
 from prakat.settings import Settings
 from prakat.thai import to_thai_digits
 from prakat.workflow import ProcurementStatus
@@ -106,6 +109,12 @@ async def test_demo_fills_last_year_and_this_year_to_date(loaded: DemoResult) ->
         t.Announcement.status == "published"
     )
     assert published and max(r["announced_on"] for r in published) <= TODAY
+    # The finished year's annual report is published, with the four parts the school wrote, and
+    # counts exactly the year's results.
+    report = await annual.published_report(await _demo_id(), 2569)
+    assert all(report.annual["texts"][p.value] for p in Part)
+    results = await results_of_year(await _demo_id(), 2569)
+    assert annual.stats_of(report.annual).totals == results.totals
 
 
 async def test_small_purchases_are_announced_by_quarter(loaded: DemoResult) -> None:
@@ -130,6 +139,16 @@ async def test_small_purchases_are_announced_by_quarter(loaded: DemoResult) -> N
         for a in await announcements.list_announcements(school, year_be=2570)
         if a.kind == "quarterly_winners"
     ]
+    # Every ended month has its published summary (แบบ สขร.1): FY2569's twelve, one of them without
+    # procurement, and FY2570's October (November has not ended).
+    months = {
+        (a.year_be, a.month): len((a.snapshot or {})["month_summary"]["rows"])
+        for a in await announcements.list_announcements(school)
+        if a.kind == "monthly_summary"
+    }
+    assert sorted(m or 0 for y, m in months if y == 2569) == list(range(1, 13))
+    assert [m for y, m in months if y == 2570] == [10]
+    assert months[(2569, 4)] == 0 and all(n for (y, m), n in months.items() if (y, m) != (2569, 4))
 
 
 async def test_demo_is_idempotent(loaded: DemoResult) -> None:

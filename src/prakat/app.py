@@ -26,10 +26,12 @@ from prakat.keys import secret_key
 from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, embed, query, workspace
+from prakat.web.annual import AnnualReportController
 from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
+from prakat.web.monthly import MonthlyPublicController
 from prakat.web.routing import ids_in_range, whole_allow_header
 from prakat.web.security import SCRIPTS_DIR, security_headers
 from prakat.web.signin import SignInController
@@ -146,6 +148,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         route_handlers=[
             SiteController,
             PublicDocumentController,
+            AnnualReportController,
+            MonthlyPublicController,
             FeedController,
             EmbedController,
             SignInController,

@@ -108,6 +108,10 @@ ANNOUNCEMENTS = _route("announcements", "/s/{slug:str}/announcements/")
 ANNOUNCEMENT = _route("announcement", "/s/{slug:str}/announcements/{announcement_id:int}/")
 PLAN = _route("plan", "/s/{slug:str}/plan/{year:int}/")
 FOLLOW = _route("follow", "/s/{slug:str}/follow/")
+# The annual procurement report of a fiscal year (ITA O22 / O12 / O11): the page goes to the newest
+# published report of that year; its data as a workbook.
+ANNUAL_REPORT = _route("annual_report", "/s/{slug:str}/annual-report/{year:int}/")
+ANNUAL_REPORT_XLSX = _route("annual_report_xlsx", "/s/{slug:str}/annual-report/{year:int}/report.xlsx")
 # Feeds: ?kind=&year=&month=&method=&source=&q= as on the list page; the main (unfiltered) feed
 # links its RFC 5005 archive pages, fixed blocks of FEED_PAGE entries by publication sequence.
 # (Litestar matches whole path segments, so the format is part of the {file} segment.)
@@ -118,6 +122,11 @@ EMBED = _route("embed", "/s/{slug:str}/embed/")
 EMBED_FONT = _route("embed_font", f"{STATIC}/embed/sarabun-thai.woff2")
 ANNOUNCEMENTS_JSON = _route("announcements_json", "/s/{slug:str}/announcements.json")
 CHANGES_JSON = _route("changes_json", "/s/{slug:str}/changes.json")
+# Monthly summaries (แบบ สขร.1): each published summary's spreadsheets next to its PDF (12.xlsx,
+# 12.csv), the fiscal year's months, and the bundles assessors open (q1…q4, h1, year; .pdf, .xlsx).
+SUMMARY_FILE = _route("summary_file", "/s/{slug:str}/files/{file:str}")
+MONTHLY = _route("monthly", "/s/{slug:str}/monthly/{year:int}/")
+MONTHLY_BUNDLE = _route("monthly_bundle", "/s/{slug:str}/monthly/{year:int}/{file:str}")
 HEALTH = _route("health", "/healthz")
 LOGIN = _route("login", "/login")
 LOGOUT = _route("logout", "/logout")
@@ -172,6 +181,7 @@ WS_ANNOUNCEMENT_RETURN = _route(
 WS_ANNOUNCEMENT_DOCUMENT = _route(
     "ws_announcement_document", f"{WORKSPACE}/announcements/{{announcement_id:int}}/document.pdf"
 )
+WS_MONTHLY = _route("ws_monthly", f"{WORKSPACE}/monthly/{{year:int}}/")
 WS_HISTORY = _route("ws_history", f"{WORKSPACE}/history/{{entity:str}}/{{entity_id:int}}")
 WS_USERS = _route("ws_users", f"{WORKSPACE}/admin/users/")
 WS_USER = _route("ws_user", f"{WORKSPACE}/admin/users/{{user_id:int}}")
@@ -179,6 +189,7 @@ WS_USER_PASSWORD = _route("ws_user_password", f"{WORKSPACE}/admin/users/{{user_i
 WS_USER_TOKEN_REVOKE = _route(
     "ws_user_token_revoke", f"{WORKSPACE}/admin/users/tokens/{{token_id:int}}/revoke"
 )
+WS_ANNUAL_TEXTS = _route("ws_annual_texts", f"{WORKSPACE}/annual/{{year:int}}/")
 WS_SCHOOL = _route("ws_school", f"{WORKSPACE}/admin/school/")
 WS_EMBED = _route("ws_embed", f"{WORKSPACE}/admin/embed/")
 WS_ACCOUNT = _route("ws_account", f"{WORKSPACE}/account/")
@@ -242,6 +253,23 @@ def announcement_pdf(slug: str, announcement_id: int) -> str:
     return ANNOUNCEMENT_PDF.url(slug=slug, file=f"{announcement_id}.pdf")
 
 
+def summary_file(slug: str, announcement_id: int, ext: str) -> str:
+    """A published monthly summary's spreadsheet, e.g. /s/demo/files/12.xlsx or 12.csv."""
+    assert ext in ("xlsx", "csv")
+    return SUMMARY_FILE.url(slug=slug, file=f"{announcement_id}.{ext}")
+
+
+def monthly(slug: str, year_be: int) -> str:
+    """The monthly summaries of one fiscal year, e.g. /s/demo/monthly/2569/."""
+    return MONTHLY.url(slug=slug, year=year_be)
+
+
+def monthly_bundle(slug: str, year_be: int, bundle: str, ext: str) -> str:
+    """A bundle of a year's monthly summaries, e.g. /s/demo/monthly/2569/h1.pdf or year.xlsx."""
+    assert ext in ("pdf", "xlsx")
+    return MONTHLY_BUNDLE.url(slug=slug, year=year_be, file=f"{bundle}.{ext}")
+
+
 def announcements(slug: str, query: str = "") -> str:
     """The announcement list; ``query`` is ``Filters.query()`` (the same filters as its feeds)."""
     return ANNOUNCEMENTS.url(query, slug=slug)
@@ -250,6 +278,16 @@ def announcements(slug: str, query: str = "") -> str:
 def announcement(slug: str, announcement_id: int) -> str:
     """One announcement's public page, e.g. /s/demo/announcements/12/."""
     return ANNOUNCEMENT.url(slug=slug, announcement_id=announcement_id)
+
+
+def annual_report(slug: str, year_be: int) -> str:
+    """The annual procurement report of a fiscal year, e.g. /s/demo/annual-report/2569/."""
+    return ANNUAL_REPORT.url(slug=slug, year=year_be)
+
+
+def annual_report_xlsx(slug: str, year_be: int) -> str:
+    """Its data as XLSX, e.g. /s/demo/annual-report/2569/report.xlsx."""
+    return ANNUAL_REPORT_XLSX.url(slug=slug, year=year_be)
 
 
 def plan(slug: str, year_be: int) -> str:

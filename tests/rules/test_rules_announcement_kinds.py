@@ -24,6 +24,8 @@ def test_values_are_the_stable_database_values() -> None:
         "winner_change",
         "quarterly_winners",
         "no_plan_statement",
+        "annual_report",
+        "monthly_summary",
     }
 
 
@@ -42,6 +44,8 @@ def test_egp_codes() -> None:
         K.WINNER_CHANGE: "W2",
         K.QUARTERLY_WINNERS: None,
         K.NO_PLAN_STATEMENT: None,
+        K.ANNUAL_REPORT: None,
+        K.MONTHLY_SUMMARY: None,
     }
 
 

@@ -46,7 +46,16 @@ async def test_home_shows_the_latest_the_plan_and_every_feed(
         {},
         *(
             {"kind": [g]}
-            for g in ("plan", "reference_price", "invitation", "winner", "change", "cancellation")
+            for g in (
+                "plan",
+                "reference_price",
+                "invitation",
+                "winner",
+                "change",
+                "cancellation",
+                "report",
+                "monthly_summary",
+            )
         ),
         {"year": ["2569"]},
     ]
@@ -121,7 +130,7 @@ async def test_the_filter_form_offers_thai_choices(client: httpx.AsyncClient, re
         select = form.find(f".//select[@name='{name}']")
         return {o.get("value"): o.text_content() for o in select.iter("option")}
 
-    assert options("kind")["winner"] == "ประกาศผู้ชนะ" and len(options("kind")) == 7
+    assert options("kind")["winner"] == "ประกาศผู้ชนะ" and len(options("kind")) == 9
     assert options("year") == {"": "ทุกปี", "2569": "พ.ศ. 2569"}  # years that have publications
     assert options("month")["10"] == "ตุลาคม" and len(options("month")) == 13
     assert options("method")["e_bidding"] == E_BIDDING

@@ -10,9 +10,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.announcements import terms, wording
+from prakat.announcements import monthly_form, terms, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
+from prakat.annual import document as annual_document
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method
@@ -150,6 +151,24 @@ def document(
     says that this is a draft, not yet published."""
     snapshot = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
+    if "annual" in snapshot:
+        return annual_document.document(
+            snapshot=snapshot,
+            subject=a.subject,
+            number=a.number,
+            day=a.announced_on,
+            signer=the_signer,
+            agency=agency,
+            created=created or a.published_at,
+            filename=filename(a.kind, a.number),
+            public_url=public_url,
+        )
+    if kind is AnnouncementKind.MONTHLY_SUMMARY:
+        # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
+        return monthly_form.document(a, agency=agency, signer=signer, created=created, public_url=public_url)
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])
@@ -158,9 +177,6 @@ def document(
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
         form = snapshot.get("price_form") or terms.OLD_FORM
         attachment = reference_price_table(snapshot["procurement"], agency, form)
-    the_signer = signer or Signer(
-        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
-    )
     return OfficialDocument(
         template=kind.value,
         label=kind.label,

@@ -13,6 +13,7 @@ from typing import Any
 from prakat.announcements import terms
 from prakat.announcements.subjects import work_title
 from prakat.announcements.terms import money
+from prakat.annual.service import stats_of
 from prakat.rules import AnnouncementKind, BudgetSource, Method, business_types_label, format_limit
 from prakat.thai import format_baht, format_date_full, format_month_year
 
@@ -87,6 +88,20 @@ def plan_changes(changes: dict[str, list[dict[str, Any]]]) -> list[str]:
     return ["โดยมีการเปลี่ยนแปลงจากแผนฉบับดังกล่าว ดังนี้", *(f"{n}. {text}" for n, text in enumerate(said, 1))]
 
 
+def annual_paragraphs(school: str, report: dict[str, Any]) -> list[str]:
+    """What the annual report says in one paragraph (the page's summary and the memo's)."""
+    stats = stats_of(report)
+    year, total = report["year_be"], stats.totals
+    if not total.count:
+        return [f"ในปีงบประมาณ พ.ศ. {year} {school} ไม่มีการจัดซื้อจัดจ้าง"]
+    return [
+        f"ในปีงบประมาณ พ.ศ. {year} {school} ดำเนินการจัดซื้อจัดจ้างแล้วเสร็จ จำนวน {total.count:,} รายการ "
+        f"รวมเป็นเงินตามที่ตกลงซื้อหรือจ้างทั้งสิ้น {money(total.agreed_price)} จากวงเงินงบประมาณ "
+        f"{format_baht(total.budget)} บาท ประหยัดงบประมาณได้ {format_baht(stats.savings.against_budget)} บาท "
+        f"(ร้อยละ {stats.savings.against_budget_percent}) ตามรายละเอียดในรายงานนี้"
+    ]
+
+
 def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | None) -> list[str]:
     """Body paragraphs of the announcement, in order."""
     if not snapshot:
@@ -147,6 +162,12 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
                 "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผลในประกาศนี้",
             ]
         return text + ([body] if body else [])
+    report = snapshot.get("annual")
+    if report is not None:
+        return annual_paragraphs(school, report) + ([body] if body else [])
+    month = snapshot.get("month_summary")
+    if month is not None:
+        return month_paragraphs(school, month, snapshot.get("supersedes"), body)
     no_plan = snapshot.get("no_plan")
     if no_plan is not None:
         limit = format_limit(Decimal(no_plan["limit"]))
@@ -196,4 +217,25 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
             return [intro, *reason, f"{authority}จึงขอยกเลิกประกาศดังกล่าว"]
         then = f"{authority}จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else "")
         return [intro, *reason, then, *text[1:]]
+    return text + ([body] if body else [])
+
+
+def month_paragraphs(
+    school: str, month: dict[str, Any], replaces: dict[str, Any] | None, body: str
+) -> list[str]:
+    """What a monthly summary (แบบ สขร.1) says in words: how many purchases and how much, or that there
+    was none; which date put them in the month; the summary it replaces."""
+    first = date.fromisoformat(month["first"])
+    span = f"เดือน{format_date_full(first, thai_digits=False).split(' ', 1)[1]}"
+    totals = month["totals"]
+    if totals["count"]:
+        text = [
+            f"{school} สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบ{span} จำนวน {totals['count']} รายการ "
+            f"ราคาที่ตกลงซื้อหรือจ้างรวม {money(totals['agreed_price'])}"
+        ]
+    else:
+        text = [f"ในรอบ{span} {school} ไม่มีการจัดซื้อจัดจ้าง"]
+    text.append(f"หมายเหตุ: {month['rule']}")
+    if replaces:
+        text.append(f"ฉบับนี้แทน{cited(replaces, school)}")
     return text + ([body] if body else [])

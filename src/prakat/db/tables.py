@@ -209,6 +209,9 @@ class Announcement(Table, tablename="announcement"):
     supersedes = _fk("self", null=True)
     # The fiscal quarter (1-4) a quarterly winners announcement covers; None for every other kind.
     quarter = SmallInt(null=True, default=None)
+    # The calendar month (1-12) a monthly summary (แบบ สขร.1) covers, inside its fiscal year; None for
+    # every other kind.
+    month = SmallInt(null=True, default=None)
     number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569", given at publication
     subject = Varchar(length=500)
     body = Text(default="")  # the officer's own words where the kind has any (reason of a change…)
@@ -253,6 +256,21 @@ class PdfFile(Table, tablename="pdf_file"):
     data = Bytea()
     size = Integer()
     created_at = Timestamptz()
+
+
+class AnnualReportText(Table, tablename="annual_report_text"):
+    """A part of the annual procurement report that the school writes itself (risk analysis, problems
+    and obstacles, budget savings, improvements for next year), one row per school, fiscal year and
+    part; written through prakat.reports.texts (audited). Submitting the report copies the text into
+    its snapshot: what is published never changes with this row."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    part = Varchar(length=30)  # prakat.reports.texts.Part
+    text = Text(default="")
+    updated_at = Timestamptz()
+    updated_by = _fk(User, null=True)
 
 
 # (index name, table, columns): created by the migration "unique indexes", checked by the tests.
@@ -317,4 +335,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     ApiToken,
     LoginAttempt,
     PdfFile,
+    AnnualReportText,
 )

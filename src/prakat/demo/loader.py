@@ -13,12 +13,15 @@ import msgspec
 from prakat import clock, events
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.annual import texts as annual_texts
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
+from prakat.demo import annual as demo_annual
 from prakat.demo import terms
 from prakat.demo.data import DemoProcurement, DemoSchool, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
+from prakat.results import MonthKey
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
 from prakat.thai import fiscal_quarter_bounds, fiscal_year_bounds, fiscal_year_of
@@ -74,8 +77,9 @@ async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
         actor = Actor(school_id=school_id, label="demo")
         people = await _create_users(actor, years[-1])
         vendor_ids: dict[str, int] = {}
-        for year in years:
-            await _load_year(actor, people, year, today, vendor_ids)
+        for n, year in enumerate(years):
+            # The year before (loaded first) gets its annual report among this year's publications.
+            await _load_year(actor, people, year, today, vendor_ids, report_previous=n > 0)
         result = DemoResult(True, slug, await _summary(school_id, years))
     # Committed: now whatever follows publications (the feeds) may read it.
     await events.published(school_id)
@@ -135,7 +139,13 @@ async def _create_users(system: Actor, year: DemoYear) -> dict[str, Actor]:
 
 
 async def _load_year(
-    actor: Actor, people: dict[str, Actor], year: DemoYear, today: date, vendor_ids: dict[str, int]
+    actor: Actor,
+    people: dict[str, Actor],
+    year: DemoYear,
+    today: date,
+    vendor_ids: dict[str, int],
+    *,
+    report_previous: bool = False,
 ) -> None:
     await schools.ensure_fiscal_year(actor, year.fiscal_year_be, budget_allocated_on=year.budget_allocated_on)
     for v in year.vendors:
@@ -207,7 +217,23 @@ async def _load_year(
             kind=AnnouncementKind.QUARTERLY_WINNERS, year_be=year.fiscal_year_be, quarter=quarter
         )
         events.append((announced, 10_000 + quarter, draft, None))
+    # Every month gets its summary (แบบ สขร.1), a month without purchases too, on the fifth day of
+    # the next month: what ITA's monthly item (O11/O21) looks for.
+    for n, key in enumerate(MonthKey.of_fiscal_year(year.fiscal_year_be), start=1):
+        announced = MonthKey.after(key).first_day + timedelta(days=4)
+        draft = AnnouncementDraft(
+            kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=year.fiscal_year_be, month=key.month
+        )
+        events.append((announced, 20_000 + n, draft, None))
 
+    reported = demo_annual.published_on(year.fiscal_year_be - 1, today) if report_previous else None
+    if reported is not None and clock.today_bangkok() > fiscal_year_bounds(year.fiscal_year_be - 1)[1]:
+        # The school writes its four parts, then the officer drafts the report of the finished year.
+        await annual_texts.save_texts(
+            people["officer"], year.fiscal_year_be - 1, demo_annual.texts_for(year.fiscal_year_be - 1)
+        )
+        report = AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=year.fiscal_year_be - 1)
+        events.append((reported, 20_000, report, None))
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
     due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
     # In the year still running, the newest winner announcement waits for the director, so the

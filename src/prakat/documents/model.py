@@ -22,6 +22,9 @@ class Column(msgspec.Struct, frozen=True, kw_only=True):
     title: str
     width: str  # a CSS length for table-layout: fixed, e.g. "12%"
     numeric: bool = False
+    # Columns next to each other with the same group share one header cell above their own titles
+    # (สขร.1's column 9: "เลขที่และวันที่ของสัญญา…" over "เลขที่" | "วันที่"); "" = a header of its own.
+    group: str = ""
 
 
 class Table(msgspec.Struct, frozen=True, kw_only=True):
@@ -31,6 +34,42 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     landscape: bool = False
+    # What the table says, in one row across all its columns, when it has no rows of its own
+    # ("ไม่มีการจัดซื้อจัดจ้าง"): the form is still there, never a missing page.
+    empty: str = ""
+
+
+class Figure(msgspec.Struct, frozen=True, kw_only=True):
+    """A chart: SVG markup made by prakat.charts (no text elements, its words in <title>/<desc>)."""
+
+    title: str
+    svg: str
+
+
+class Section(msgspec.Struct, frozen=True, kw_only=True):
+    """A numbered part of a report: its heading, then paragraphs, figures and tables in that order."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    tables: tuple[Table, ...] = ()
+    notes: tuple[str, ...] = ()  # small print under the tables
+
+
+class Memo(msgspec.Struct, frozen=True, kw_only=True):
+    """A บันทึกข้อความ (internal memo; Garuda 1.5 cm at the top left): from the writer to the director,
+    whose decision and signature close it."""
+
+    office: str  # ส่วนราชการ
+    reference: str  # ที่
+    date: str  # วันที่
+    subject: str  # เรื่อง
+    addressee: str  # เรียน
+    paragraphs: tuple[str, ...]
+    writer: Signer
+    decision: tuple[str, ...]  # the director's words ("ทราบ", "อนุญาตให้เผยแพร่…")
+    signer: Signer
+    signed_on: str = ""
 
 
 class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
@@ -46,6 +85,10 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     signer: Signer
     number: str = ""  # the line under the heading, "ที่ ๑๒/๒๕๖๙" ("" prints none)
     attachment: Table | None = None
+    # A report's parts (the annual report) and the memo that comes with it.
+    sections: tuple[Section, ...] = ()
+    memo: Memo | None = None
+    cover: tuple[str, ...] = ()  # a report's title lines, under its emblem
     # Where the published copy is (absolute): printed quietly at the foot of every page and as a
     # QR code beside the signature, so that a printed or forwarded copy leads to the published one
     # (whose page shows the file's SHA-256). Known before rendering: the publisher passes it in.
@@ -60,3 +103,5 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     author: str = ""
     created: datetime | None = None
     filename: str = "ประกาศ.pdf"
+    # A bundle: documents printed one after another after this one's own pages (its cover).
+    parts: tuple[OfficialDocument, ...] = ()

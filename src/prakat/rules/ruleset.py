@@ -116,6 +116,12 @@ class RuleSet:
     """Thai: for each kind of change or cancellation, the clause it is made under ("อาศัยอำนาจตาม…")."""
     tor_hearing_min_working_days: int = 3
     """The draft TOR / tender documents are open for comment at least this many working days."""
+    winner_announcement_days: int = 3
+    """The annual report counts a winner as announced on time when its winner announcement (or the
+    quarterly announcement that lists it) is published at most this many days after the award, or
+    for a quarterly listing after the quarter's end."""
+    winner_announcement_rule: str = ""
+    """Thai: the rule in words, shown in the annual report beside the count (Arabic digits)."""
     unconfirmed: tuple[str, ...] = ()
     """Names of the fields of this rule set whose values are not verified [U]."""
     sources: tuple[str, ...] = field(default=())

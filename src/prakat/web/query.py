@@ -87,6 +87,9 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "public_plan": NOTHING,
     "health": NOTHING,
     # prakat.web.feeds
+    # prakat.web.annual
+    "annual_report": NOTHING,
+    "annual_report_xlsx": NOTHING,
     "feed": reads(filters=True),
     "feed_archive": NOTHING,
     "follow": reads(filters=True),
@@ -95,6 +98,10 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "embed_font": NOTHING,
     "announcements_json": reads("n", filters=True, answer=Answer.JSON),
     "changes_json": reads("after", "before", "limit", "order", answer=Answer.JSON),
+    # prakat.web.monthly
+    "summary_file": NOTHING,
+    "public_monthly": NOTHING,
+    "monthly_bundle": NOTHING,
 }
 
 

@@ -11,10 +11,12 @@ from litestar.types import ControllerRouterHandler
 from prakat.auth.roles import Permission
 from prakat.web.admin import AccountController, SchoolAdminController, UserAdminController
 from prakat.web.announcements import AnnouncementController
+from prakat.web.annual import AnnualTextsController
 from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
+from prakat.web.monthly import MonthlyWorkspaceController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
 from prakat.web.vendors import VendorController
@@ -25,6 +27,8 @@ HANDLERS: list[ControllerRouterHandler] = [
     PlanController,
     ProcurementController,
     AnnouncementController,
+    AnnualTextsController,
+    MonthlyWorkspaceController,
     HistoryController,
     UserAdminController,
     SchoolAdminController,
