@@ -29,9 +29,9 @@ apt_install() {
     || die "could not install ${missing[*]} (run as root or with sudo)"
 }
 
-# Pango/HarfBuzz for WeasyPrint (Thai shaping and line breaking come from Debian's libthai);
-# libdatrie1-bin's trietool builds libthai a dictionary of the field's words (documents/linebreak.py).
-RUNTIME_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b shared-mime-info libdatrie1-bin)
+# Pango/HarfBuzz for WeasyPrint (Thai shaping and line breaking come from Debian's libthai; its
+# dictionary of the field's words is written by the datrie package: documents/linebreak.py).
+RUNTIME_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b shared-mime-info)
 
 # What the tests need besides: Debian's Chromium for the browser tests (driven by Playwright, never
 # `playwright install`; pages bring their own Sarabun), poppler-utils to read PDFs back.

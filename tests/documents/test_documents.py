@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from prakat import urls
 from prakat.announcements import pdf
 from prakat.announcements import service as announcements
-from prakat.announcements.document import date_line
+from prakat.announcements.document import date_line, document
 from prakat.announcements.schemas import Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db import tables as t
@@ -34,6 +34,7 @@ from prakat.settings import Settings
 from prakat.thai import baht_text, line_breaks_ok, pdftotext_lines
 from tests import factories
 from tests.documents.pdfs import XMP_NS, fonts_of, stream, structure_tags, untagged_content, xmp_problems
+from tests.documents.typesetting import bad_joins, full_line_counts, line_capacities
 
 
 def text_of(data: bytes, *, raw: bool = False) -> str:
@@ -185,6 +186,7 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
         "quarterly_winners",
         "no_plan_statement",
     ]
+    full_lines: list[int] = []
     for a in kinds:
         assert a.pdf_sha256 is not None, a.kind
         data = await pdf.stored(actor.school_id, a.pdf_sha256)
@@ -228,6 +230,17 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
             b for b in line_breaks_ok(pdftotext_lines(raw), extra_words=names) if not NUMBER_JOIN.search(b)
         ]
         assert bad == [], a.kind
+        # Set as TH Sarabun PSK 16 pt: the same type size on every kind (its lines would hold 72-86
+        # characters on the full measure; typesetting.line_capacities), and no line ends where a
+        # typesetter keeps words together.
+        doc = document(a, agency=school.name)
+        capacities = line_capacities(data, doc.paragraphs)
+        assert capacities and 72 <= sum(capacities) / len(capacities) <= 86, (a.kind, capacities)
+        full_lines += full_line_counts(data, doc.paragraphs)
+        assert bad_joins(pdftotext_lines(raw), doc.names) == [], a.kind
+    # A full line (not a paragraph's first or last) holds 70-78 spacing characters, as in a real
+    # e-GP announcement in TH Sarabun PSK 16 pt (75-77).
+    assert len(full_lines) >= 8 and 70 <= sum(full_lines) / len(full_lines) <= 78, full_lines
     winner = next(a for a in kinds if a.kind == "winner")
     winner_text = squeeze(text_of(await pdf.stored(actor.school_id, winner.pdf_sha256 or "")))
     assert squeeze(f"๑๑,๙๙๐.๕๐ บาท ({baht_text(Decimal('11990.50'))})") in winner_text

@@ -22,8 +22,10 @@ from pathlib import Path
 import pytest
 
 from prakat.documents import linebreak
+from prakat.documents.render import Renderer
 from prakat.thai import FIELD_WORDS, line_breaks_ok, pdftotext_lines, protect, segment
 from tests.documents.paragraph import ROOT, markup_in, render
+from tests.documents.test_render_speed import DOC, GARUDA
 from tests.thai.corpus import paragraph
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -175,15 +177,20 @@ def test_line_ends_in_this_process_come_from_the_field_dictionary() -> None:
     assert linebreak.line_ends("ก ข") == {2}
 
 
-def test_without_trietool_libthai_keeps_its_own(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_without_datrie_nothing_renders(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, patched: None
 ) -> None:
-    monkeypatch.setattr(shutil, "which", lambda name: None)  # as linebreak finds trietool
+    """No dictionary, no documents: a render worker that would break lines differently from every
+    other install refuses, naming the package, instead of quietly laying out other bytes."""
+    monkeypatch.setitem(sys.modules, "datrie", None)  # as where the package is not installed
     monkeypatch.delenv("LIBTHAI_DICTDIR", raising=False)
-    with caplog.at_level(logging.WARNING, logger="prakat.documents"):
+    with caplog.at_level(logging.ERROR, logger="prakat.documents"):
         assert linebreak.use_field_dictionary.__wrapped__() is False
-    assert "libdatrie1-bin" in caplog.text
+    assert "datrie" in caplog.text
     assert "LIBTHAI_DICTDIR" not in os.environ
+    monkeypatch.setattr(linebreak, "use_field_dictionary", lambda: False)
+    with pytest.raises(linebreak.DictionaryError, match="datrie"):
+        Renderer().render(DOC, emblem=GARUDA)
 
 
 def test_too_late_is_said_and_documents_stay_right() -> None:
@@ -206,24 +213,21 @@ def test_too_late_is_said_and_documents_stay_right() -> None:
     assert done.stdout.splitlines()[-2:] == ["False", '<span class="w">จัดซื้อจัดจ้าง</span>']
 
 
-def test_the_dictionary_holds_the_segmenters_thai_words(tmp_path: Path) -> None:
-    trietool = shutil.which("trietool")
-    if trietool is None:
-        pytest.skip("trietool (libdatrie1-bin) is not installed")
-    built = linebreak.build_dictionary(trietool, tmp_path)
+def test_the_dictionary_holds_the_segmenters_thai_words_and_is_the_same_everywhere(tmp_path: Path) -> None:
+    import datrie
+
+    built = linebreak.build_dictionary(tmp_path)
     assert built == tmp_path / "thbrk.tri" and built.stat().st_size > 500_000
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["thbrk.abm", "thbrk.tri"]
-
-    def query(word: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [trietool, "thbrk", "query", word], cwd=tmp_path, capture_output=True, text=True, check=True
-        )
-
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thbrk.tri"]
+    trie = datrie.Trie.load(str(built))
     for word in ("จัดซื้อจัดจ้าง", "เฉพาะเจาะจง", "ศึกษาภัณฑ์", "ประกาศ"):
-        found = query(word)
-        assert found.stdout.strip() and "not found" not in found.stderr, word
+        assert word in trie, word
     # Not a Thai run to libthai: left out.
-    assert "not found" in query("พ.ศ.").stderr
+    assert "พ.ศ." not in trie and len(trie) > 50_000
+    # Written by a Python package from sorted words: the same bytes on every install.
+    again = tmp_path / "again"
+    again.mkdir()
+    assert linebreak.build_dictionary(again).read_bytes() == built.read_bytes()
 
 
 def test_no_child_process_inherits_the_dictionary_folder() -> None:

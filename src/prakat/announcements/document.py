@@ -174,12 +174,22 @@ def document(
         signer=the_signer,
         number=thai(number_line(a.number, a.year_be)),
         attachment=attachment,
+        names=(agency, *_names(snapshot)),
         title=f"ประกาศ{agency} เรื่อง {a.subject}",
         author=agency,
         created=created or a.published_at,
         filename=filename(a.kind, a.number),
         public_url=public_url,
     )
+
+
+def _names(snapshot: dict[str, Any]) -> tuple[str, ...]:
+    """The vendors' names in the snapshot, as printed (Thai digits): like the school's, never
+    broken across lines."""
+    award = (snapshot.get("procurement") or {}).get("award") or {}
+    items = (snapshot.get("quarter") or {}).get("items", ())
+    found = [award.get("vendor_name", ""), *(item.get("vendor_name", "") for item in items)]
+    return tuple(sorted({thai(name) for name in found if name}))
 
 
 def filename(kind: str, number: str) -> str:

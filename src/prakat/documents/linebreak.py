@@ -9,12 +9,13 @@ libthai breaks where the segmenter does, so protect(), which asks Pango (:func:`
 wraps only the words it would still break inside, has almost nothing left to wrap.
 
 libthai loads its dictionary once per process, from ``$LIBTHAI_DICTDIR/thbrk.tri`` when that is
-set, the first time anything breaks Thai text. :func:`use_field_dictionary` builds that file with
-``trietool`` (Debian's libdatrie1-bin, the tool libthai's own dictionary is built with) and sets
-the variable while libthai loads it. It must run before the process lays out any Thai text,
-which the render worker does first thing. Where it cannot (no trietool, or libthai loaded
-already), the stock dictionary stays and protect() wraps what that splits: the same lines, more
-markup, slower.
+set, the first time anything breaks Thai text. :func:`use_field_dictionary` writes that file with
+the ``datrie`` package (PyPI; it bundles libdatrie, the library libthai reads its dictionary with,
+and saves tries in its format: no system tool is involved, so every install that has Prakat's Python
+packages breaks lines, and so lays out bytes, the same way) and sets the variable while libthai
+loads it. It must run before the process lays out any Thai text, which the render worker does first
+thing. Where it cannot (libthai loaded already, or ``datrie`` missing), the renderer refuses to
+render, with :data:`NOT_IN_USE`, rather than lay out other lines.
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
@@ -52,26 +51,28 @@ def field_dictionary_in_use() -> bool:
     return not line_ends(_PROBE)
 
 
+class DictionaryError(RuntimeError):
+    """The field's dictionary is not in use in this process: documents would break elsewhere."""
+
+
+NOT_IN_USE = (
+    "ตัดบรรทัดภาษาไทยด้วยพจนานุกรมของ Prakat ไม่ได้ จึงไม่สร้างเอกสาร (libthai is not using Prakat's "
+    "dictionary in the render process: install the Python package datrie, and let nothing lay out "
+    "Thai text before the renderer starts)"
+)
+
+
 @functools.cache
 def use_field_dictionary() -> bool:
     """Make libthai break Thai text with the segmenter's dictionary in this process; whether it
     does. Call it before anything lays out Thai text: libthai reads its dictionary only once (and
     asking Pango anything about Thai text, even here, makes it read one)."""
-    trietool = shutil.which("trietool") or shutil.which("trietool-0.2")
-    if trietool is None:
-        log.warning(
-            "trietool (Debian package libdatrie1-bin) is not installed: Thai line breaking keeps "
-            "libthai's own dictionary, and long documents render more slowly"
-        )
-        return False
     with tempfile.TemporaryDirectory(prefix="prakat-libthai-") as folder:
         directory = Path(folder)
         try:
-            build_dictionary(trietool, directory)
-        except (OSError, subprocess.SubprocessError) as failed:
-            log.warning(
-                "could not build the Thai line-breaking dictionary (%s): libthai keeps its own", failed
-            )
+            build_dictionary(directory)
+        except (ImportError, OSError) as failed:
+            log.error("could not build the Thai line-breaking dictionary (%s): %s", failed, NOT_IN_USE)
             return False
         # Read by libthai (a C library), not by Prakat: settings.py is where Prakat reads its own.
         # Breaking some Thai now makes libthai load the file, which it keeps in memory; then the
@@ -86,27 +87,19 @@ def use_field_dictionary() -> bool:
             else:
                 os.environ[_VARIABLE] = previous
     if not in_use:
-        log.warning(
-            "libthai had loaded its own dictionary before Prakat's could be set in this process: "
-            "long documents render more slowly"
-        )
+        log.error("libthai had loaded its own dictionary before Prakat's could be set: %s", NOT_IN_USE)
     return in_use
 
 
-def build_dictionary(trietool: str, directory: Path) -> Path:
-    """``directory/thbrk.tri``: the segmenter's Thai words as a libthai dictionary."""
+def build_dictionary(directory: Path) -> Path:
+    """``directory/thbrk.tri``: the segmenter's Thai words as a libthai dictionary, the same bytes
+    on every install (the words sorted, inserted in that order)."""
+    import datrie  # only here: the render worker's, not the server's
+
     words = sorted(w for w in dictionary_words() if w and set(w) <= _IN_ALPHABET)
-    (directory / "thbrk.abm").write_text(
-        "".join(f"[{first:#06x},{last:#06x}]\n" for first, last in _ALPHABET), encoding="ascii"
-    )
-    listing = directory / "words.txt"
-    listing.write_text("\n".join(words) + "\n", encoding="utf-8")
-    subprocess.run(
-        [trietool, "thbrk", "add-list", "-e", "utf-8", listing.name],
-        cwd=directory,
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    listing.unlink()
-    return directory / "thbrk.tri"
+    trie = datrie.Trie(ranges=[(chr(first), chr(last)) for first, last in _ALPHABET])
+    for word in words:
+        trie[word] = -1  # libthai reads no data
+    path = directory / "thbrk.tri"
+    trie.save(str(path))
+    return path

@@ -8,6 +8,9 @@ from datetime import datetime
 
 import msgspec
 
+# What every page of a document that is not published says at its foot (and no QR code).
+UNPUBLISHED_NOTE = "ร่าง — ยังไม่เผยแพร่ ใช้อ้างอิงไม่ได้"
+
 
 class Signer(msgspec.Struct, frozen=True, kw_only=True):
     name: str
@@ -55,7 +58,9 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     public_url: str = ""
     # A document that is not published (a draft's preview, a sample) has no public_url: every page
     # says this instead, and there is no QR code, so that it cannot pass for the published one.
-    unpublished_note: str = "ร่าง — ยังไม่เผยแพร่ ใช้อ้างอิงไม่ได้"
+    unpublished_note: str = UNPUBLISHED_NOTE
+    # Names in the running text that a line never ends inside (a vendor's: "บริษัท ก จำกัด").
+    names: tuple[str, ...] = ()
     # PDF metadata and the file name people see when they download it.
     title: str = ""
     author: str = ""

@@ -41,6 +41,7 @@ from prakat.documents.qr import qr_data_url
 from prakat.documents.textlayer import render_pdf
 from prakat.fonts import SARABUN_DIR
 from prakat.paths import templates_dir
+from prakat.thai import glue
 from prakat.thai.segment import PROTECT_CSS, protect
 
 PDF_VARIANT = "pdf/a-2a"
@@ -61,8 +62,9 @@ def _font_css() -> str:
 class Renderer:
     def __init__(self, templates: Path | None = None) -> None:
         # Before anything in this process lays out Thai text: libthai reads its dictionary once.
-        # Where it cannot take, the documents are right all the same (prakat.documents.linebreak).
-        linebreak.use_field_dictionary()
+        # Where it cannot take, every render is refused: the lines, and so the bytes, would differ
+        # from every other install's (prakat.documents.linebreak).
+        self.field_dictionary = linebreak.use_field_dictionary()
         self.templates = templates or templates_dir() / "documents"
         self.font_config = FontConfiguration()
         self.env = Environment(
@@ -71,6 +73,7 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.filters["protect"] = _protect
+        self.env.filters["paragraph"] = _paragraph
         self.base_css = [
             CSS(string=_font_css(), font_config=self.font_config),
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
@@ -117,9 +120,12 @@ class Renderer:
         artifacts.mark_margins(document, pdf)
 
     def render(self, doc: OfficialDocument, *, emblem: Path | None) -> bytes:
-        """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is missing."""
+        """PDF/A-2a and PDF/UA-1 bytes of ``doc``; refused with a Thai message when the emblem is
+        missing, or when this process cannot break Thai lines with the field's dictionary."""
         check_emblem(emblem)
         assert emblem is not None
+        if not self.field_dictionary:
+            raise linebreak.DictionaryError(linebreak.NOT_IN_USE)
         source = self.html(doc, emblem=emblem)
         with self._lock, patches.stream_memo():
             return render_pdf(
@@ -138,6 +144,20 @@ def _protect(text: object) -> Markup:
     # most words are whole for libthai too. Cell texts repeat (sources, methods, months), so the
     # markup of each is kept.
     return Markup(protect(str(text), breaks=linebreak.line_ends))
+
+
+def _paragraph(text: object, names: tuple[str, ...] = ()) -> Markup:
+    """Running text (the subject, the body, the date line): protect() with the typesetter's rules
+    of prakat.thai.glue, the document's names kept whole and the first and the last line of a
+    paragraph never a lone short word."""
+    return _paragraph_markup(str(text), tuple(names))
+
+
+@functools.lru_cache(maxsize=512)
+def _paragraph_markup(text: str, names: tuple[str, ...]) -> Markup:
+    return Markup(
+        protect(text, breaks=linebreak.line_ends, glue=True, keep=names, head=glue.HEAD, tail=glue.TAIL)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

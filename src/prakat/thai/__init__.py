@@ -45,9 +45,9 @@ from prakat.thai.fiscal import (
     fiscal_year_months,
     fiscal_year_of,
 )
+from prakat.thai.glue import NUMBER_WORDS
 from prakat.thai.segment import (
     FIELD_WORDS,
-    NUMBER_WORDS,
     PROTECT_CSS,
     dictionary_words,
     line_breaks_ok,

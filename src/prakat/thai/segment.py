@@ -35,18 +35,10 @@ import marisa_trie
 
 from prakat.thai.dates import THAI_MONTHS, THAI_MONTHS_ABBR
 from prakat.thai.errors import ThaiTypeError
+from prakat.thai.glue import NUMBER_WORDS, joints
 
 # ---------------------------------------------------------------------------------------------
 # The field's words
-
-# Number words as bahttext writes them (prakat.thai.baht_text). ยี่สิบ is one word, since ยี่ is
-# never written alone; เอ็ด is a word of its own (สิบ|เอ็ด, ร้อย|เอ็ด).
-NUMBER_WORDS: Final[frozenset[str]] = frozenset(
-    (
-        "ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า",
-        "สิบ", "ยี่สิบ", "เอ็ด", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน",
-    )
-)  # fmt: skip
 
 # Lexical units of procurement text that must never be broken across lines: compounds whose
 # halves, left at a line end, read as something else or as nothing (ภาษีมูลค่า|เพิ่ม, ได้|รับ,
@@ -323,20 +315,31 @@ def _keep_clusters(tokens: list[str]) -> list[str]:
 
 
 def protect(
-    text: str, *, extra_words: Iterable[str] = (), breaks: Callable[[str], Iterable[int]] | None = None
+    text: str,
+    *,
+    extra_words: Iterable[str] = (),
+    breaks: Callable[[str], Iterable[int]] | None = None,
+    glue: bool = False,
+    keep: Iterable[str] = (),
+    head: int = 0,
+    tail: int = 0,
 ) -> str:
-    """HTML for text in which WeasyPrint may end a line between words but never inside one.
+    """HTML for text in which WeasyPrint may end a line between words but never inside one; with
+    ``glue``, nor where a typesetter keeps words together (:func:`prakat.thai.glue.joints`: a
+    number and its classifier, a date, an amount in words but after its unit words, the phrases in
+    ``keep``, the first ``head`` and the last ``tail`` spacing characters of the text).
 
     A zero-width space (U+200B) goes between two Thai words that touch: it is where a line may
     end (and where none would be found between two no-wrap spans). A word the renderer could
     break inside becomes ``<span class="w">word</span>`` (``white-space: nowrap`` from
-    :data:`PROTECT_CSS`). Which words those are is the renderer's to say: ``breaks(visible)``
-    gives the offsets in the visible text (the words with their zero-width spaces) at which it
-    would allow a line to end, and only the words with such an offset inside them are wrapped.
-    Without ``breaks``, every Thai word of more than one grapheme cluster is wrapped, and so is
-    every Latin run with ``-`` or ``/`` ("e-bidding"), which is always safe but makes an element
-    of almost every word (a third of the layout time of a long table). A repetition mark after a
-    space ("อื่น ๆ") stays with its word, an era with its year ("พ.ศ. ๒๕๗๐").
+    :data:`PROTECT_CSS`), and so does each run of words kept together. Which single words to wrap
+    is the renderer's to say: ``breaks(visible)`` gives the offsets in the visible text (the words
+    with their zero-width spaces) at which it would allow a line to end, and only the words with
+    such an offset inside them are wrapped. Without ``breaks``, every Thai word of more than one
+    grapheme cluster is wrapped, and so is every Latin run with ``-`` or ``/`` ("e-bidding"),
+    which is always safe but makes an element of almost every word (a third of the layout time of
+    a long table). A repetition mark after a space ("อื่น ๆ") stays with its word, an era with its
+    year ("พ.ศ. ๒๕๗๐").
 
     Everything is escaped (``& < > " '``). The visible text is unchanged: stripping the tags
     and zero-width spaces and unescaping gives back ``text``. Neither the spans nor the
@@ -356,10 +359,24 @@ def protect(
             # Offsets strictly inside the word; its edges are where it meets its neighbours.
             wrapped.append(bisect_right(offsets, start) < bisect_left(offsets, end))
             start = end
+    units = [word for word, _, _ in words]
+    together = joints(units, keep=keep, head=head, tail=tail) if glue else [False] * len(units)
     out: list[str] = []
-    for (word, _, zwsp), wrap in zip(words, wrapped, strict=True):
-        escaped = html.escape(word)
-        out.append((_ZWSP if zwsp else "") + (f'<span class="w">{escaped}</span>' if wrap else escaped))
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(together) and together[j]:
+            j += 1
+        zwsp = words[i][2]
+        if j > i:  # words[i..j] kept together: one no-wrap run, no break opportunity inside
+            run = "".join(html.escape(word) for word, _, _ in words[i : j + 1])
+            out.append((_ZWSP if zwsp else "") + f'<span class="w">{run}</span>')
+        else:
+            escaped = html.escape(words[i][0])
+            out.append(
+                (_ZWSP if zwsp else "") + (f'<span class="w">{escaped}</span>' if wrapped[i] else escaped)
+            )
+        i = j + 1
     return "".join(out)
 
 
