@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -157,8 +158,13 @@ def _write_form(ws: Any, sheet: SheetOf) -> None:
     ws.freeze_panes = "A7"
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+_CREATED = re.compile(rb"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
+
+
 def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every entry at a fixed time: the same workbook gives the same bytes."""
+    """The same archive with every entry at a fixed time, and the workbook "modified" when it was
+    made (openpyxl stamps the time of saving): the same workbook gives the same bytes."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -168,7 +174,12 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                created = _CREATED.search(content)
+                if created is not None:
+                    content = _MODIFIED.sub(rb"\g<1>" + created.group(1) + rb"\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
@@ -180,7 +191,7 @@ def summary_xlsx(sheets: Sequence[SheetOf], *, created: datetime) -> bytes:
     wb.remove(wb.active)
     for sheet in sheets:
         _write_form(wb.create_sheet(title=sheet.name[:31]), sheet)
-    stamp = created.replace(tzinfo=None, microsecond=0)
+    stamp = created.astimezone(UTC).replace(tzinfo=None, microsecond=0)
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = wb.properties.lastModifiedBy = "Prakat"
     buffer = io.BytesIO()
