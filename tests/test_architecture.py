@@ -60,6 +60,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
                 "money",
                 "paths",
                 "publicentry",
+                "results",
                 "rules",
                 "settings",
                 "thai",
@@ -79,6 +80,7 @@ ONLY: Final[Mapping[str, frozenset[str]]] = {
 NEVER: Final[Mapping[str, tuple[frozenset[str], str]]] = {
     "documents": (frozenset({"db"}), "documents take plain typed data and never query the database"),
     "feeds": (frozenset({"db"}), "feeds take plain typed data and never query the database"),
+    "results": (frozenset({"db"}), "result rows are plain typed data documents and exports take"),
 }
 # Known violations, (importing module, imported module), each with who removes it. Keep empty.
 KNOWN_VIOLATIONS: Final[frozenset[tuple[str, str]]] = frozenset()
