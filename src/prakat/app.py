@@ -30,6 +30,7 @@ from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
+from prakat.web.ita import ItaController
 from prakat.web.routing import ids_in_range, whole_allow_header
 from prakat.web.security import SCRIPTS_DIR, security_headers
 from prakat.web.signin import SignInController
@@ -145,6 +146,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     return Litestar(
         route_handlers=[
             SiteController,
+            ItaController,
             PublicDocumentController,
             FeedController,
             EmbedController,

@@ -146,10 +146,7 @@ def check_item(
             if mine:
                 shown += mine
             else:
-                reasons.append(
-                    f"ยังไม่ได้เผยแพร่แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {fy} "
-                    "หรือประกาศไม่มีการจัดทำแผน"
-                )
+                reasons.append(f"ยังไม่ได้เผยแพร่แผนการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {fy} หรือประกาศไม่มีการจัดทำแผน")
         elif evidence is Evidence.ANNOUNCEMENTS:
             if mine:
                 shown += mine
@@ -167,7 +164,9 @@ def check_item(
                     notes.append(f"เดือน{label} ยังไม่สิ้นเดือน")
                 elif today <= end + timedelta(days=_grace(school)):
                     due = end + timedelta(days=_grace(school))
-                    notes.append(f"เดือน{label} ยังไม่เผยแพร่ (ครบกำหนด {due.day} {thai_month_name(due.month)} พ.ศ. {due.year + 543})")
+                    notes.append(
+                        f"เดือน{label} ยังไม่เผยแพร่ (ครบกำหนด {due.day} {thai_month_name(due.month)} พ.ศ. {due.year + 543})"
+                    )
                 else:
                     reasons.append(f"เดือน{label} ยังไม่เผยแพร่")
         elif evidence is Evidence.ANNUAL_REPORT:

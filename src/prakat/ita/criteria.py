@@ -266,7 +266,9 @@ def _evidence(value: Any) -> str:
     return store_evidence(kinds)
 
 
-async def save_item(actor: Actor, variant_id: int, raw: Mapping[str, Any], item_id: int | None = None) -> Item:
+async def save_item(
+    actor: Actor, variant_id: int, raw: Mapping[str, Any], item_id: int | None = None
+) -> Item:
     """Add an item to a criteria list, or change one (``item_id``)."""
     require(actor, Permission.MANAGE_SCHOOL)
     f = Fields(raw)
@@ -276,7 +278,9 @@ async def save_item(actor: Actor, variant_id: int, raw: Mapping[str, Any], item_
         values["covers"] = values["covers"].value
     async with write_transaction():
         variant = await _variant_row(actor.school_id, variant_id)
-        clash = t.ItaItem.exists().where((t.ItaItem.variant == variant["id"]) & (t.ItaItem.code == values["code"]))
+        clash = t.ItaItem.exists().where(
+            (t.ItaItem.variant == variant["id"]) & (t.ItaItem.code == values["code"])
+        )
         if item_id is not None:
             clash = clash.where(t.ItaItem.id != item_id)
         if await clash:
@@ -299,7 +303,12 @@ async def save_item(actor: Actor, variant_id: int, raw: Mapping[str, Any], item_
             )
             after = {**before, **values}
             await audit.record(
-                actor, "update", "ita_item", item_id, before=audit.snapshot(before), after=audit.snapshot(after)
+                actor,
+                "update",
+                "ita_item",
+                item_id,
+                before=audit.snapshot(before),
+                after=audit.snapshot(after),
             )
     return _item(await _item_row(actor.school_id, item_id))
 
@@ -320,3 +329,7 @@ async def delete_item(actor: Actor, item_id: int) -> None:
         before = await _item_row(actor.school_id, item_id)
         await t.ItaItem.delete().where(t.ItaItem.id == item_id)
         await audit.record(actor, "delete", "ita_item", item_id, before=audit.snapshot(before))
+
+
+async def get_item(school_id: int, item_id: int) -> Item:
+    return _item(await _item_row(school_id, item_id))

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 import msgspec
 
 from prakat.ita.evidence import Covers, Evidence
+
+FISCAL_MONTH_NAMES: Final = (
+    *("ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม", "กุมภาพันธ์", "มีนาคม"),
+    *("เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน"),
+)
 
 
 class Item(msgspec.Struct, frozen=True, kw_only=True):
@@ -28,8 +34,7 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
         """ "เดือนที่ 1-6 ของปีงบประมาณ (ตุลาคม-มีนาคม)"."""
         if Evidence.MONTHLY_SUMMARIES not in self.evidence:
             return ""
-        names = ("ตุลาคม", "พฤศจิกายน", "ธันวาคม", "มกราคม", "กุมภาพันธ์", "มีนาคม")
-        names += ("เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน")
+        names = FISCAL_MONTH_NAMES
         if (self.months_from, self.months_to) == (1, 12):
             return "ทุกเดือนของปีงบประมาณ (ตุลาคม-กันยายน)"
         first, last = names[self.months_from - 1], names[self.months_to - 1]

@@ -194,7 +194,10 @@ async def _ita_variant(f: Fields, school_id: int) -> str:
     code = f.text("ita_variant", ITA_VARIANT_LABEL, max_length=30).lower()
     if not code:
         return code
-    known = {r["code"] for r in await t.ItaVariant.select(t.ItaVariant.code).where(t.ItaVariant.school == school_id)}
+    known = {
+        r["code"]
+        for r in await t.ItaVariant.select(t.ItaVariant.code).where(t.ItaVariant.school == school_id)
+    }
     if not ITA_VARIANT.match(code) or (known and code not in known):
         f.fail("ita_variant", ITA_VARIANT_LABEL, "ไม่อยู่ในรายการชุดเกณฑ์ของโรงเรียน")
     return code

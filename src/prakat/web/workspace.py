@@ -15,6 +15,7 @@ from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
+from prakat.web.ita import ItaAdminController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
 from prakat.web.vendors import VendorController
@@ -28,6 +29,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     HistoryController,
     UserAdminController,
     SchoolAdminController,
+    ItaAdminController,
     AccountController,
     PreviewController,
 ]
