@@ -164,9 +164,8 @@ def check_item(
                     notes.append(f"เดือน{label} ยังไม่สิ้นเดือน")
                 elif today <= end + timedelta(days=_grace(school)):
                     due = end + timedelta(days=_grace(school))
-                    notes.append(
-                        f"เดือน{label} ยังไม่เผยแพร่ (ครบกำหนด {due.day} {thai_month_name(due.month)} พ.ศ. {due.year + 543})"
-                    )
+                    by = f"{due.day} {thai_month_name(due.month)} พ.ศ. {due.year + 543}"
+                    notes.append(f"เดือน{label} ยังไม่เผยแพร่ (ครบกำหนด {by})")
                 else:
                     reasons.append(f"เดือน{label} ยังไม่เผยแพร่")
         elif evidence is Evidence.ANNUAL_REPORT:
