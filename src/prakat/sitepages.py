@@ -20,6 +20,7 @@ from prakat.announcements import wording
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
 from prakat.errors import NotFound
+from prakat.ita import criteria as ita_criteria
 from prakat.plans.schemas import Plan
 from prakat.plans.service import current_plan, plans_for_year
 from prakat.procurements.schemas import Procurement
@@ -126,6 +127,7 @@ class SchoolHome(msgspec.Struct, frozen=True, kw_only=True):
     plan_entry: PublicEntry | None  # the announcement that published it
     years: tuple[int, ...]  # fiscal years with pages, newest first
     feeds: tuple[FeedChoice, ...]
+    ita_years: frozenset[int] = frozenset()  # of those years, the ones with ITA criteria (a self-check page)
     corrected: frozenset[int] = frozenset()  # ids of announcements corrected or cancelled since
     filters: Filters = Filters()  # the home's own feeds: everything
 
@@ -138,6 +140,7 @@ async def school_home(slug: str, today: date) -> SchoolHome:
     year_be = fiscal_year_of(today)
     everything = await readmodel.entries(school.id)
     plan = await current_plan(school.id, year_be)
+    known = await _known_years(school.id, today)
     return SchoolHome(
         school=school,
         year_be=year_be,
@@ -146,8 +149,9 @@ async def school_home(slug: str, today: date) -> SchoolHome:
         corrected=_corrected(everything),
         plan=plan,
         plan_entry=_plan_entry(everything, plan),
-        years=tuple(sorted(await _known_years(school.id, today), reverse=True)),
+        years=tuple(sorted(known, reverse=True)),
         feeds=feed_choices(year_be),
+        ita_years=frozenset(known) & frozenset(await ita_criteria.years(school.id)),
     )
 
 

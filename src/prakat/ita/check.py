@@ -29,7 +29,7 @@ from prakat.ita.evidence import Evidence
 from prakat.ita.schemas import EvidenceLink, FileLink, Item, ItemResult, Status, Variant
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
-from prakat.schools.service import get_school, get_school_by_slug
+from prakat.schools.service import fiscal_years, get_school, get_school_by_slug
 from prakat.thai import fiscal_year_bounds, fiscal_year_months, thai_month_name
 from prakat.workflow import AnnouncementStatus
 
@@ -64,6 +64,7 @@ class Assessment(msgspec.Struct, frozen=True, kw_only=True):
     results: tuple[ItemResult, ...]
     years: tuple[int, ...]  # assessment years with criteria, newest first
     today: date
+    data_years: tuple[int, ...] = ()  # fiscal years the items cover that have open data, newest first
 
     @property
     def passed(self) -> bool:
@@ -212,6 +213,9 @@ async def assess(school: School, year_be: int, today: date, variant_code: str | 
         results=results,
         years=tuple(sorted({v.year_be for v in found_variants}, reverse=True)),
         today=today,
+        data_years=tuple(
+            sorted(covered & {fy.year_be for fy in await fiscal_years(school.id)}, reverse=True)
+        ),
     )
 
 

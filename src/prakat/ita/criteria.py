@@ -96,7 +96,8 @@ async def ensure_seeded(school_id: int) -> None:
     if await t.ItaVariant.exists().where(t.ItaVariant.school == school_id):
         return
     async with write_transaction():
-        await t.School.select(t.School.id).where(t.School.id == school_id).lock_rows()
+        if t.School._meta.db.engine_type == "postgres":  # SQLite's IMMEDIATE transaction already serialises
+            await t.School.select(t.School.id).where(t.School.id == school_id).lock_rows()
         if await t.ItaVariant.exists().where(t.ItaVariant.school == school_id):
             return
         for seed in SEED:

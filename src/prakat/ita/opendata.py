@@ -20,7 +20,7 @@ from prakat.schools.service import fiscal_years, get_school_by_slug
 
 MEDIA_TYPES: Final = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",
 }
 Writer = Callable[[opendata.Layout, SchoolInfo, int, Sequence[ResultRow]], bytes]
 WRITERS: Final[dict[str, Writer]] = {"xlsx": opendata.xlsx, "csv": opendata.csv_bytes}
