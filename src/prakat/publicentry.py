@@ -29,6 +29,7 @@ GROUPS: Final[Mapping[str, tuple[AnnouncementKind, ...]]] = {
     "winner": (K.WINNER, K.QUARTERLY_WINNERS),
     "change": (K.INVITATION_CHANGE, K.WINNER_CHANGE),
     "cancellation": (K.INVITATION_CANCEL, K.WINNER_CANCEL),
+    "monthly_summary": (K.MONTHLY_SUMMARY,),
 }
 GROUP_LABELS: Final[Mapping[str, str]] = {
     "plan": "แผนการจัดซื้อจัดจ้าง",
@@ -37,6 +38,7 @@ GROUP_LABELS: Final[Mapping[str, str]] = {
     "winner": "ประกาศผู้ชนะ",
     "change": "ประกาศแก้ไข",
     "cancellation": "ประกาศยกเลิก",
+    "monthly_summary": "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
 }
 GROUP_OF: Final[Mapping[AnnouncementKind, str]] = {k: g for g, kinds in GROUPS.items() for k in kinds}
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from prakat.announcements import wording
+from prakat.announcements import monthly_form, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.documents.digits import thai
@@ -135,6 +135,9 @@ def document(
     director who would sign, and the day it would be."""
     snapshot = a.snapshot or {}
     kind = AnnouncementKind(a.kind)
+    if kind is AnnouncementKind.MONTHLY_SUMMARY:
+        # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
+        return monthly_form.document(a, agency=agency, signer=signer, created=created)
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])

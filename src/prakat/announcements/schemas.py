@@ -30,7 +30,7 @@ class AnnouncementDraft(msgspec.Struct, frozen=True, kw_only=True):
     """ประกาศฉบับร่าง: ประเภท และโครงการหรือแผนที่ประกาศถึง; เรื่อง เลขที่ วันที่
     และผู้ลงนามมาจากข้อมูลและการอนุมัติ (a draft: its kind and what it is about; the subject, number, date
     and signer follow from the records and the approval). ประกาศสรุปผลรายไตรมาสและประกาศไม่มีแผนต้องระบุ
-    ``year_be`` (รายไตรมาสระบุ ``quarter`` ด้วย); การแก้ไขหรือยกเลิกต้องระบุ ``supersedes_id``
+    ``year_be`` (รายไตรมาสระบุ ``quarter`` ด้วย สรุปผลรายเดือน แบบ สขร.1 ระบุ ``month`` 1-12 ด้วย); การแก้ไขหรือยกเลิกต้องระบุ ``supersedes_id``
     และเหตุผลใน ``body`` (a year-level kind names its year and quarter; a change or cancellation names
     what it corrects and why)."""
 
@@ -44,6 +44,8 @@ class AnnouncementDraft(msgspec.Struct, frozen=True, kw_only=True):
     # winners) and the quarter (quarterly winners).
     year_be: Annotated[int, Meta(title="ปีงบประมาณ", ge=2500, le=2700)] | None = None
     quarter: Annotated[int, Meta(title="ไตรมาส", ge=1, le=4)] | None = None
+    # The calendar month (1-12, มกราคม = 1) of the fiscal year a monthly summary (แบบ สขร.1) covers.
+    month: Annotated[int, Meta(title="เดือน", ge=1, le=12)] | None = None
     body: Annotated[str, Meta(title=BODY_LABEL, max_length=BODY_LIMIT)] = ""
 
 
@@ -99,3 +101,4 @@ class Announcement(msgspec.Struct, frozen=True, kw_only=True):
     reviewed_at: datetime | None
     approved_by: int | None
     return_comment: str
+    month: int | None = None  # the calendar month of a monthly summary

@@ -19,7 +19,7 @@ from typing import Any
 import msgspec
 
 from prakat import audit, clock, events
-from prakat.announcements import no_plan, publishing, snapshot
+from prakat.announcements import monthly, no_plan, publishing, snapshot
 from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
 from prakat.audit import Actor
 from prakat.auth.checks import require
@@ -69,6 +69,7 @@ def _announcement(row: Mapping[str, Any]) -> Announcement:
         plan_id=row["plan"],
         supersedes_id=row["supersedes"],
         quarter=row["quarter"],
+        month=row["month"],
         signer_name=row["signer_name"],
         signer_position=row["signer_position"],
         signer_delegation=row["signer_delegation"],
@@ -95,6 +96,8 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
         f.fail("year_be", year_label, "กรุณาเลือกปีงบประมาณ")
     if kind is K.QUARTERLY_WINNERS and values["quarter"] is None and "quarter" not in f.errors:
         f.fail("quarter", quarter_label, "กรุณาเลือกไตรมาส")
+    if kind is K.MONTHLY_SUMMARY and values["month"] is None and "month" not in f.errors:
+        f.fail("month", label(AnnouncementDraft, "month"), "กรุณาเลือกเดือน")
     # A plan revision finds the announcement it replaces by itself; other corrections name theirs
     # and say why.
     if kind is not None and kind.info.is_correction and kind is not K.PLAN_REVISION:
@@ -108,6 +111,8 @@ def parse_draft(raw: Mapping[str, Any]) -> AnnouncementDraft:
         values["year_be"] = None
     if kind is not K.QUARTERLY_WINNERS:
         values["quarter"] = None
+    if kind is not K.MONTHLY_SUMMARY:
+        values["month"] = None
     return AnnouncementDraft(**values)
 
 
@@ -136,10 +141,16 @@ async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, Announcem
     if kind in YEAR_KINDS:
         if data.year_be is None or data.procurement_id is not None or data.plan_id is not None:
             raise InvalidInput({"year_be": "ปีงบประมาณ: ประกาศประเภทนี้ต้องเลือกปีงบประมาณ"})
+        if kind is K.MONTHLY_SUMMARY:
+            if data.month is None:
+                raise InvalidInput({"month": "เดือน: สรุปผลรายเดือนต้องเลือกเดือน"})
+            monthly.check_ended(data.year_be, data.month, clock.today_bangkok())
         year = await ensure_fiscal_year(actor, data.year_be)
         if kind is K.QUARTERLY_WINNERS:
             assert data.quarter is not None
             await _check_quarter_open(actor, year.id, data.quarter)
+        elif kind is K.MONTHLY_SUMMARY:
+            pass
         else:
             await no_plan.check_allowed(actor.school_id, year.id, data.year_be)
         return year.id, kind
@@ -226,7 +237,16 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             data = msgspec.structs.replace(
                 data, supersedes_id=await _latest_plan_announcement(actor, fiscal_year_id)
             )
-        await _check_supersedes(actor, kind, data)
+        if kind.info.revises:
+            # A month published before gets a new revision that cites the one it replaces.
+            assert data.month is not None
+            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, data.month)
+            if data.supersedes_id is None and newest is not None:
+                data = msgspec.structs.replace(data, supersedes_id=newest)
+            elif data.supersedes_id is not None:
+                await monthly.check_supersedes(actor.school_id, fiscal_year_id, data.month, data.supersedes_id)
+        else:
+            await _check_supersedes(actor, kind, data)
         if kind in WINNER_KINDS:
             assert data.procurement_id is not None
             found = await procurements.get_procurement(actor.school_id, data.procurement_id)
@@ -244,6 +264,7 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
                 same
                 & (t.Announcement.fiscal_year == fiscal_year_id)
                 & (t.Announcement.quarter == data.quarter)
+                & (t.Announcement.month == data.month)
             )
         if await t.Announcement.exists().where(same):
             raise Conflict("มีประกาศประเภทนี้ของรายการนี้ที่ยังไม่เผยแพร่อยู่แล้ว")
@@ -255,8 +276,9 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             plan=data.plan_id,
             supersedes=data.supersedes_id,
             quarter=data.quarter,
+            month=data.month,
             subject=await snapshot.subject_for(
-                actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter
+                actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter, data.month
             ),
             body=data.body,
             announced_on=clock.today_bangkok(),
@@ -325,7 +347,7 @@ async def _freeze(step: _Step) -> dict[str, Any]:
     if kind in WINNER_KINDS and not (content.get("procurement") or {}).get("award"):
         raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
     subject = await snapshot.subject_for(
-        step.actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"]
+        step.actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"], before["month"]
     )
     return {
         "subject": subject,
@@ -454,6 +476,8 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
         if kind is K.QUARTERLY_WINNERS:
             _check_quarter_ended(await _year_be(before["fiscal_year"]), before["quarter"])
             await _check_quarter_open(actor, before["fiscal_year"], before["quarter"])
+        elif kind is K.MONTHLY_SUMMARY:
+            monthly.check_ended(await _year_be(before["fiscal_year"]), before["month"], clock.today_bangkok())
         elif kind is K.NO_PLAN_STATEMENT:
             # Purchases may have been entered since the draft was made.
             await no_plan.check_allowed(
@@ -472,6 +496,7 @@ async def preview_snapshot(school_id: int, found: Announcement) -> dict[str, Any
         kind=found.kind,
         year_be=found.year_be,
         quarter=found.quarter,
+        month=found.month,
         supersedes_id=found.supersedes_id,
     )
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import msgspec
 
-from prakat.announcements import quarterly, subjects
+from prakat.announcements import monthly, quarterly, subjects
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
@@ -43,6 +43,7 @@ async def build(
     kind: str = "",
     year_be: int | None = None,
     quarter: int | None = None,
+    month: int | None = None,
     supersedes_id: int | None = None,
 ) -> dict[str, Any]:
     school = await get_school(school_id)
@@ -72,6 +73,8 @@ async def build(
             "items": items,
             "total": str(sum((Decimal(i["agreed_price"]) for i in items), Decimal("0"))),
         }
+    elif kind == monthly.MONTHLY.value and year_be is not None and month is not None:
+        content["month_summary"] = await monthly.content(school_id, year_be, month)
     elif kind == AnnouncementKind.NO_PLAN_STATEMENT.value and year_be is not None:
         rules = rules_for(year_be)
         content["no_plan"] = {
@@ -132,11 +135,15 @@ async def subject_for(
     plan_id: int | None,
     year_be: int | None = None,
     quarter: int | None = None,
+    month: int | None = None,
 ) -> str:
     """The subject (เรื่อง) as the records word it now; submitting copies it with the content."""
     if kind is AnnouncementKind.QUARTERLY_WINNERS:
         assert year_be is not None and quarter is not None
         return subjects.quarterly_winners_subject(year_be, quarter)
+    if kind is AnnouncementKind.MONTHLY_SUMMARY:
+        assert year_be is not None and month is not None
+        return monthly.subject(year_be, month)
     if kind is AnnouncementKind.NO_PLAN_STATEMENT:
         assert year_be is not None
         return subjects.no_plan_subject(year_be)
@@ -157,5 +164,6 @@ async def of_record(school_id: int, row: Mapping[str, Any], year_be: int) -> dic
         kind=row["kind"],
         year_be=year_be,
         quarter=row["quarter"],
+        month=row["month"],
         supersedes_id=row["supersedes"],
     )

@@ -195,6 +195,9 @@ class Announcement(Table, tablename="announcement"):
     supersedes = _fk("self", null=True)
     # The fiscal quarter (1-4) a quarterly winners announcement covers; None for every other kind.
     quarter = SmallInt(null=True, default=None)
+    # The calendar month (1-12) a monthly summary (แบบ สขร.1) covers, inside its fiscal year; None for
+    # every other kind.
+    month = SmallInt(null=True, default=None)
     number = Varchar(length=50, default="")  # เลขที่ประกาศ, e.g. "12/2569", given at publication
     subject = Varchar(length=500)
     body = Text(default="")  # the officer's own words where the kind has any (reason of a change…)

@@ -19,6 +19,9 @@ class Column(msgspec.Struct, frozen=True, kw_only=True):
     title: str
     width: str  # a CSS length for table-layout: fixed, e.g. "12%"
     numeric: bool = False
+    # Columns next to each other with the same group share one header cell above their own titles
+    # (สขร.1's column 9: "เลขที่และวันที่ของสัญญา…" over "เลขที่" | "วันที่"); "" = a header of its own.
+    group: str = ""
 
 
 class Table(msgspec.Struct, frozen=True, kw_only=True):
@@ -28,6 +31,9 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     landscape: bool = False
+    # What the table says, in one row across all its columns, when it has no rows of its own
+    # ("ไม่มีการจัดซื้อจัดจ้าง"): the form is still there, never a missing page.
+    empty: str = ""
 
 
 class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
@@ -48,3 +54,5 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     author: str = ""
     created: datetime | None = None
     filename: str = "ประกาศ.pdf"
+    # A bundle: documents printed one after another after this one's own pages (its cover).
+    parts: tuple[OfficialDocument, ...] = ()

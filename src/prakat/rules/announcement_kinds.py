@@ -26,6 +26,7 @@ class AnnouncementKind(StrEnum):
     WINNER_CHANGE = "winner_change"
     QUARTERLY_WINNERS = "quarterly_winners"
     NO_PLAN_STATEMENT = "no_plan_statement"
+    MONTHLY_SUMMARY = "monthly_summary"
 
     @property
     def info(self) -> AnnouncementKindInfo:
@@ -42,7 +43,7 @@ class About(StrEnum):
 
     PLAN = "plan"  # one revision of the year's procurement plan
     PROCUREMENT = "procurement"  # one procurement
-    FISCAL_YEAR = "fiscal_year"  # a fiscal year (and a quarter), not one record
+    FISCAL_YEAR = "fiscal_year"  # a fiscal year (and a quarter or a month), not one record
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class AnnouncementKindInfo:
     ``about`` says what it speaks about (a plan, a procurement, a fiscal year).
     ``egp_code_confirmed`` is True only for the nine e-GP codes verified from public code;
     for the other kinds both the code and its absence are unconfirmed [U].
+    ``revises``: a later one of the same kind and period is a new revision that replaces the one
+    published before and cites it (the monthly summary); it is not a correction kind of its own.
     """
 
     kind: AnnouncementKind
@@ -63,6 +66,7 @@ class AnnouncementKindInfo:
     about: About = About.PROCUREMENT
     supersedes: frozenset[AnnouncementKind] = frozenset()
     cancels: bool = False
+    revises: bool = False
 
     @property
     def is_correction(self) -> bool:
@@ -132,6 +136,15 @@ _KINDS: tuple[AnnouncementKindInfo, ...] = (
     # Our own: the ITA O19 footnote statement that no plan is required this fiscal year.
     AnnouncementKindInfo(
         _K.NO_PLAN_STATEMENT, "ประกาศไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง", None, False, about=About.FISCAL_YEAR
+    ),
+    # แบบ สขร.1 (domain.md §3): the results of one calendar month; no e-GP code [U].
+    AnnouncementKindInfo(
+        _K.MONTHLY_SUMMARY,
+        "สรุปผลการดำเนินการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1)",
+        None,
+        False,
+        about=About.FISCAL_YEAR,
+        revises=True,
     ),
 )
 

@@ -1,0 +1,189 @@
+"""A monthly summary as an official document (แบบ สขร.1, domain.md §3), from its frozen rows only; and
+the bundles (a quarter, the first six months, the year): a cover, then each published month's form.
+
+Thai digits and Buddhist-era dates wherever a person reads a figure; tax IDs and e-GP numbers do not
+appear in the form's nine columns (the spreadsheets carry them, whole, in Arabic digits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from prakat.announcements.monthly import NOTHING, result_set
+from prakat.announcements.schemas import Announcement
+from prakat.announcements.subjects import work_title
+from prakat.documents.digits import thai
+from prakat.documents.model import Column, OfficialDocument, Signer, Table
+from prakat.results import MONTH_RULE_TEXT, ResultRow, totals
+from prakat.rules import AnnouncementKind
+from prakat.thai import format_baht, format_date_full, format_date_short, thai_month_name
+
+TEMPLATE = "monthly_summary"
+GROUP_9 = "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง"
+# The nine columns of สขร.1; column 9 is two cells under one header. The widths keep an amount in
+# the millions, "เฉพาะเจาะจง" and a short date on one line at 13 pt on A4 landscape.
+COLUMNS = (
+    Column(title="ลำดับที่", width="4.5%"),
+    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="16%"),
+    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="8.5%", numeric=True),
+    Column(title="ราคากลาง (บาท)", width="8.5%", numeric=True),
+    Column(title="วิธีซื้อหรือจ้าง", width="8.5%"),
+    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="16%"),
+    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="14%"),
+    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="10.5%"),
+    Column(title="เลขที่", width="6.5%", group=GROUP_9),
+    Column(title="วันที่", width="7%", group=GROUP_9),
+)
+HEADERS = (
+    "ลำดับที่",
+    "งานที่จัดซื้อหรือจัดจ้าง",
+    "วงเงินที่จะซื้อหรือจ้าง (บาท)",
+    "ราคากลาง (บาท)",
+    "วิธีซื้อหรือจ้าง",
+    "รายชื่อผู้เสนอราคาและราคาที่เสนอ",
+    "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง",
+    "เหตุผลที่คัดเลือกโดยสรุป",
+    "เลขที่สัญญาหรือข้อตกลง",
+    "วันที่สัญญาหรือข้อตกลง",
+)
+
+
+def _baht(value: Any) -> str:
+    return "-" if value is None else thai(format_baht(value))
+
+
+def row_cells(n: int, r: ResultRow) -> tuple[str, ...]:
+    """One purchase in the nine columns (ten cells), as a person reads them."""
+    bidders = "\n".join(f"{thai(b.vendor_name)} {_baht(b.amount)} บาท" for b in r.bids) or "-"
+    winner = f"{thai(r.winner_name or '-')}\n{_baht(r.agreed_price)} บาท"
+    if r.contract_date is not None:
+        number, day = thai(r.contract_number or "-"), thai(format_date_short(r.contract_date))
+    else:
+        # No written agreement: the award's date put it in this month (the rule under the table).
+        number = thai(r.contract_number or "-")
+        day = f"{thai(format_date_short(r.awarded_on))}\n(วันที่คัดเลือก)" if r.awarded_on else "-"
+    return (
+        thai(str(n)),
+        thai(work_title(r.kind, r.subject)),
+        _baht(r.budget),
+        _baht(r.reference_price),
+        thai(r.method_short_label),
+        bidders,
+        winner,
+        thai(r.reason or "-"),
+        number,
+        day,
+    )
+
+
+def table(rows: Sequence[ResultRow]) -> Table:
+    cells = [row_cells(n, r) for n, r in enumerate(rows, start=1)]
+    if cells:
+        sums = totals(rows)
+        cells.append(
+            (
+                "",
+                f"รวม {thai(str(sums.count))} รายการ",
+                _baht(sums.budget),
+                _baht(sums.reference_price),
+                "",
+                "",
+                f"{_baht(sums.agreed_price)} บาท",
+                "",
+                "",
+                "",
+            )
+        )
+    return Table(title="", columns=COLUMNS, rows=tuple(cells), landscape=True, empty=NOTHING)
+
+
+def date_line(day: date) -> str:
+    """ "วันที่ ๕ เดือน กุมภาพันธ์ พ.ศ. ๒๕๖๙", as the form writes it."""
+    return thai(f"วันที่ {day.day} เดือน {thai_month_name(day.month)} พ.ศ. {day.year + 543}")
+
+
+def filename(number: str, month_label: str) -> str:
+    shown = number.replace("/", "-") if number else "ร่าง"
+    return f"สขร.1 {month_label} เลขที่ {shown}.pdf"
+
+
+def document(
+    a: Announcement, *, agency: str, signer: Signer | None = None, created: datetime | None = None
+) -> OfficialDocument:
+    """The form of one monthly summary, from its frozen snapshot."""
+    found = result_set(a.snapshot or {})
+    key = found.month_key
+    assert key is not None
+    the_signer = signer or Signer(name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation)
+    notes = [f"หมายเหตุ: {MONTH_RULE_TEXT}"]
+    cited = (a.snapshot or {}).get("supersedes")
+    if cited:
+        day = format_date_full(date.fromisoformat(cited["announced_on"]))
+        notes.append(thai(f"ฉบับนี้แทนสรุปผลเดือนเดียวกัน เลขที่ {cited['number']} ลงวันที่ ") + day)
+    return OfficialDocument(
+        template=TEMPLATE,
+        label=AnnouncementKind.MONTHLY_SUMMARY.label,
+        agency=agency,
+        subject=thai(a.subject),
+        paragraphs=tuple(notes),
+        date_line=date_line(a.announced_on),
+        signer=the_signer,
+        number=thai(a.number),
+        attachment=table(found.rows),
+        title=f"แบบ สขร.1 {a.subject} {agency}",
+        author=agency,
+        created=created or a.published_at,
+        filename=filename(a.number, key.label),
+    )
+
+
+COVER_COLUMNS = (
+    Column(title="เดือน", width="22%"),
+    Column(title="เลขที่และวันที่เผยแพร่", width="34%"),
+    Column(title="จำนวนรายการ", width="16%", numeric=True),
+    Column(title="ราคาที่ตกลงซื้อหรือจ้างรวม (บาท)", width="28%", numeric=True),
+)
+
+
+def bundle(
+    title: str, summaries: Sequence[Announcement], *, agency: str, created: datetime | None
+) -> OfficialDocument:
+    """One PDF for what assessors open: a cover listing the months, then each published month's form,
+    in the order of the fiscal year. ``summaries`` are published monthly summaries, one per month."""
+    parts = [document(a, agency=agency) for a in summaries]
+    cover_rows = []
+    count, total = 0, None
+    for a in summaries:
+        found = result_set(a.snapshot or {})
+        sums = totals(found.rows)
+        count += sums.count
+        total = sums.agreed_price if total is None else total + sums.agreed_price
+        key = found.month_key
+        assert key is not None
+        cover_rows.append(
+            (
+                thai(key.label),
+                thai(f"{a.number} ลงวันที่ ") + format_date_full(a.announced_on),
+                thai(str(sums.count)) if sums.count else NOTHING,
+                _baht(sums.agreed_price),
+            )
+        )
+    if cover_rows:
+        cover_rows.append(("", "รวม", thai(str(count)), _baht(total)))
+    return OfficialDocument(
+        template=TEMPLATE,
+        label=AnnouncementKind.MONTHLY_SUMMARY.label,
+        agency=agency,
+        subject=thai(title),
+        paragraphs=(f"หมายเหตุ: {MONTH_RULE_TEXT}",),
+        date_line="",
+        signer=Signer(name="", position=""),
+        attachment=Table(title="", columns=COVER_COLUMNS, rows=tuple(cover_rows)),
+        title=f"แบบ สขร.1 {title} {agency}",
+        author=agency,
+        created=created,
+        filename=f"สขร.1 {title}.pdf",
+        parts=tuple(parts),
+    )
