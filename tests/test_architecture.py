@@ -27,6 +27,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "services",
         frozenset(
             {
+                "annual",
                 "announcements",
                 "audit",
                 "auth",
@@ -50,6 +51,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
         "plain",
         frozenset(
             {
+                "charts",
                 "clock",
                 "db",
                 "documents",

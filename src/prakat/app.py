@@ -26,6 +26,7 @@ from prakat.keys import secret_key
 from prakat.rules import NoRuleSetError
 from prakat.settings import Settings
 from prakat.web import api, embed, query, workspace
+from prakat.web.annual import AnnualReportController
 from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
@@ -148,6 +149,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             SiteController,
             ItaController,
             PublicDocumentController,
+            AnnualReportController,
             FeedController,
             EmbedController,
             SignInController,

@@ -30,6 +30,7 @@ GROUPS: Final[Mapping[str, tuple[AnnouncementKind, ...]]] = {
     "change": (K.INVITATION_CHANGE, K.WINNER_CHANGE),
     "cancellation": (K.INVITATION_CANCEL, K.WINNER_CANCEL),
     "monthly_summary": (K.MONTHLY_SUMMARY,),
+    "report": (K.ANNUAL_REPORT,),
 }
 GROUP_LABELS: Final[Mapping[str, str]] = {
     "plan": "แผนการจัดซื้อจัดจ้าง",
@@ -39,6 +40,7 @@ GROUP_LABELS: Final[Mapping[str, str]] = {
     "change": "ประกาศแก้ไข",
     "cancellation": "ประกาศยกเลิก",
     "monthly_summary": "สรุปผลการจัดซื้อจัดจ้างรายเดือน",
+    "report": "รายงานผลการจัดซื้อจัดจ้าง",
 }
 GROUP_OF: Final[Mapping[AnnouncementKind, str]] = {k: g for g, kinds in GROUPS.items() for k in kinds}
 

@@ -19,6 +19,11 @@ from prakat.announcements import service as announcements
 from prakat.announcements import wording
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
+from prakat.annual import figures as annual_figures
+from prakat.annual import service as annual_service
+from prakat.annual import texts as annual_texts
+from prakat.annual.stats import AnnualStats
+from prakat.documents.model import Figure
 from prakat.errors import NotFound
 from prakat.ita import criteria as ita_criteria
 from prakat.plans.schemas import Plan
@@ -260,6 +265,37 @@ class QuarterItem(msgspec.Struct, frozen=True, kw_only=True):
     reason: str = ""
 
 
+class AnnualPart(msgspec.Struct, frozen=True, kw_only=True):
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+class AnnualView(msgspec.Struct, frozen=True, kw_only=True):
+    """An annual report's figures, charts (the PDF's own drawings) and written parts, as published."""
+
+    stats: AnnualStats
+    figures: tuple[Figure, ...]
+    parts: tuple[AnnualPart, ...]
+
+
+def annual_view(annual: Mapping[str, Any]) -> AnnualView:
+    stats = annual_service.stats_of(dict(annual))
+    written = annual.get("texts", {})
+    return AnnualView(
+        stats=stats,
+        figures=annual_figures.figures(stats),
+        parts=tuple(
+            AnnualPart(
+                title=info.title,
+                paragraphs=tuple(
+                    p.strip() for p in written.get(info.part.value, "").splitlines() if p.strip()
+                ),
+            )
+            for info in annual_texts.PARTS
+        ),
+    )
+
+
 class AnnouncementView(msgspec.Struct, frozen=True, kw_only=True):
     school: School
     entry: PublicEntry
@@ -274,6 +310,7 @@ class AnnouncementView(msgspec.Struct, frozen=True, kw_only=True):
     quarter_total: Decimal | None
     plan: Plan | None  # a plan announcement's plan, as published
     pdf_filename: str
+    annual: AnnualView | None = None  # an annual report's figures, as published
     # The publication ledger's hash of this entry. There is no ledger yet: it stays None, and the
     # page shows nothing for it until prakat.ledger fills it in.
     ledger_hash: str | None = None
@@ -325,6 +362,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         quarter_total=None if quarter is None else Decimal(quarter["total"]),
         plan=msgspec.convert(snapshot["plan"], Plan) if "plan" in snapshot else None,
         pdf_filename=pdf_filename(a.kind, a.number),
+        annual=annual_view(snapshot["annual"]) if "annual" in snapshot else None,
     )
 
 

@@ -108,6 +108,10 @@ ANNOUNCEMENTS = _route("announcements", "/s/{slug:str}/announcements/")
 ANNOUNCEMENT = _route("announcement", "/s/{slug:str}/announcements/{announcement_id:int}/")
 PLAN = _route("plan", "/s/{slug:str}/plan/{year:int}/")
 FOLLOW = _route("follow", "/s/{slug:str}/follow/")
+# The annual procurement report of a fiscal year (ITA O22 / O12 / O11): the page goes to the newest
+# published report of that year; its data as a workbook.
+ANNUAL_REPORT = _route("annual_report", "/s/{slug:str}/annual-report/{year:int}/")
+ANNUAL_REPORT_XLSX = _route("annual_report_xlsx", "/s/{slug:str}/annual-report/{year:int}/report.xlsx")
 # Feeds: ?kind=&year=&month=&method=&source=&q= as on the list page; the main (unfiltered) feed
 # links its RFC 5005 archive pages, fixed blocks of FEED_PAGE entries by publication sequence.
 # (Litestar matches whole path segments, so the format is part of the {file} segment.)
@@ -184,6 +188,7 @@ WS_USER_PASSWORD = _route("ws_user_password", f"{WORKSPACE}/admin/users/{{user_i
 WS_USER_TOKEN_REVOKE = _route(
     "ws_user_token_revoke", f"{WORKSPACE}/admin/users/tokens/{{token_id:int}}/revoke"
 )
+WS_ANNUAL_TEXTS = _route("ws_annual_texts", f"{WORKSPACE}/annual/{{year:int}}/")
 WS_SCHOOL = _route("ws_school", f"{WORKSPACE}/admin/school/")
 WS_EMBED = _route("ws_embed", f"{WORKSPACE}/admin/embed/")
 WS_ITA_CRITERIA = _route("ws_ita_criteria", f"{WORKSPACE}/admin/ita/")
@@ -260,6 +265,16 @@ def announcements(slug: str, query: str = "") -> str:
 def announcement(slug: str, announcement_id: int) -> str:
     """One announcement's public page, e.g. /s/demo/announcements/12/."""
     return ANNOUNCEMENT.url(slug=slug, announcement_id=announcement_id)
+
+
+def annual_report(slug: str, year_be: int) -> str:
+    """The annual procurement report of a fiscal year, e.g. /s/demo/annual-report/2569/."""
+    return ANNUAL_REPORT.url(slug=slug, year=year_be)
+
+
+def annual_report_xlsx(slug: str, year_be: int) -> str:
+    """Its data as XLSX, e.g. /s/demo/annual-report/2569/report.xlsx."""
+    return ANNUAL_REPORT_XLSX.url(slug=slug, year=year_be)
 
 
 def plan(slug: str, year_be: int) -> str:

@@ -31,16 +31,22 @@ def squeeze(text: str) -> str:
 
 
 def text_of(data: bytes) -> str:
-    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def draft(year_be: int, month: int) -> AnnouncementDraft:
     return AnnouncementDraft(kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=year_be, month=month)
 
 
-async def award(actor: Actor, vendor_id: int, subject: str, on: date, contract: date | None, price: str) -> int:
+async def award(
+    actor: Actor, vendor_id: int, subject: str, on: date, contract: date | None, price: str
+) -> int:
     p = await factories.procurement(actor, requested_on=on, subject=subject)
-    p = await procurements.add_bid(actor, p.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": "12,000"}))
+    p = await procurements.add_bid(
+        actor, p.id, procurements.parse_bid({"vendor_id": vendor_id, "amount": "12,000"})
+    )
     await procurements.award(
         actor,
         p.id,
@@ -73,7 +79,9 @@ async def test_a_month_from_draft_to_public_and_its_revision(
     officer = await user(system, "officer", "ครูสมศรี")
     director = await user(system, "director", "นายใหญ่ ใจดี", "ผู้อำนวยการโรงเรียนบ้านสรุปผล")
     shop = await factories.vendor(system, 1, "ร้านสมใจพาณิชย์")
-    announced = await award(system, shop.id, "ซื้อกระดาษถ่ายเอกสาร", date(2025, 11, 3), date(2025, 11, 5), "11,990.50")
+    announced = await award(
+        system, shop.id, "ซื้อกระดาษถ่ายเอกสาร", date(2025, 11, 3), date(2025, 11, 5), "11,990.50"
+    )
     await factories.publish(system, "winner", procurement_id=announced)
     waiting = await award(system, shop.id, "จ้างซ่อมพัดลม", date(2025, 11, 20), None, "2,500")
 
@@ -84,8 +92,7 @@ async def test_a_month_from_draft_to_public_and_its_revision(
     preview = await announcements.with_preview_snapshot(system.school_id, drafted)
     assert preview.snapshot is not None
     assert preview.snapshot["month_summary"]["warnings"] == [
-        "ยังไม่ได้ประกาศผลผู้ชนะของ จ้างซ่อมพัดลม (ผู้ได้รับการคัดเลือก ร้านสมใจพาณิชย์ 1 2,500.00 บาท) "
-        "แต่จะแสดงในสรุปผลเดือนนี้"
+        "ยังไม่ได้ประกาศผลผู้ชนะของ จ้างซ่อมพัดลม (ผู้ได้รับการคัดเลือก ร้านสมใจพาณิชย์ 1 2,500.00 บาท) แต่จะแสดงในสรุปผลเดือนนี้"
     ]
     with pytest.raises(Conflict):  # one in the flow per month
         await announcements.prepare(officer, draft(2569, 11))
@@ -143,7 +150,9 @@ async def test_a_month_from_draft_to_public_and_its_revision(
     with pytest.raises(NotFound):
         await announcements.submit(stranger, revision.id)
     assert monthly.result_set(december.snapshot or {}).rows == ()
-    assert Decimal((november.snapshot or {})["month_summary"]["totals"]["agreed_price"]) == Decimal("14490.50")
+    assert Decimal((november.snapshot or {})["month_summary"]["totals"]["agreed_price"]) == Decimal(
+        "14490.50"
+    )
 
 
 def test_the_month_must_be_chosen() -> None:

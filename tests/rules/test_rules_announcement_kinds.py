@@ -24,6 +24,7 @@ def test_values_are_the_stable_database_values() -> None:
         "winner_change",
         "quarterly_winners",
         "no_plan_statement",
+        "annual_report",
     }
 
 
@@ -42,6 +43,7 @@ def test_egp_codes() -> None:
         K.WINNER_CHANGE: "W2",
         K.QUARTERLY_WINNERS: None,
         K.NO_PLAN_STATEMENT: None,
+        K.ANNUAL_REPORT: None,
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from prakat.announcements import monthly_form, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
+from prakat.annual import document as annual_document
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method
@@ -138,6 +139,21 @@ def document(
     if kind is AnnouncementKind.MONTHLY_SUMMARY:
         # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
         return monthly_form.document(a, agency=agency, signer=signer, created=created)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
+    if "annual" in snapshot:
+        return annual_document.document(
+            snapshot=snapshot,
+            subject=a.subject,
+            number=a.number,
+            day=a.announced_on,
+            summary=" ".join(wording.annual_paragraphs(agency, snapshot["annual"])),
+            signer=the_signer,
+            agency=agency,
+            created=created or a.published_at,
+            filename=filename(a.kind, a.number),
+        )
     attachment = None
     if "plan" in snapshot:
         attachment = plan_table(snapshot["plan"])
@@ -145,9 +161,6 @@ def document(
         attachment = quarterly_table(snapshot["quarter"])
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
         attachment = reference_price_table(snapshot["procurement"], agency)
-    the_signer = signer or Signer(
-        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
-    )
     return OfficialDocument(
         template=kind.value,
         label=kind.label,

@@ -140,9 +140,7 @@ async def check_supersedes(school_id: int, fiscal_year_id: int, month: int, supe
     """A revision replaces the newest published summary of the same month, nothing else."""
     newest = await published_of_month(school_id, fiscal_year_id, month)
     if newest != supersedes_id:
-        raise InvalidInput(
-            {"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลของเดือนเดียวกันที่เผยแพร่ล่าสุด"}
-        )
+        raise InvalidInput({"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลของเดือนเดียวกันที่เผยแพร่ล่าสุด"})
 
 
 async def check_not_in_flow(school_id: int, fiscal_year_id: int, month: int) -> None:

@@ -116,7 +116,9 @@ def document(
     found = result_set(a.snapshot or {})
     key = found.month_key
     assert key is not None
-    the_signer = signer or Signer(name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation)
+    the_signer = signer or Signer(
+        name=a.signer_name, position=a.signer_position, delegation=a.signer_delegation
+    )
     notes = [f"หมายเหตุ: {MONTH_RULE_TEXT}"]
     cited = (a.snapshot or {}).get("supersedes")
     if cited:

@@ -21,6 +21,7 @@ import msgspec
 from prakat import audit, clock, events
 from prakat.announcements import monthly, no_plan, publishing, snapshot
 from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
+from prakat.annual import service as annual
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.db import tables as t
@@ -151,6 +152,8 @@ async def _target(actor: Actor, data: AnnouncementDraft) -> tuple[int, Announcem
             await _check_quarter_open(actor, year.id, data.quarter)
         elif kind is K.MONTHLY_SUMMARY:
             pass
+        elif kind is K.ANNUAL_REPORT:
+            annual.check_year_ended(data.year_be)
         else:
             await no_plan.check_allowed(actor.school_id, year.id, data.year_be)
         return year.id, kind
@@ -244,7 +247,9 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             if data.supersedes_id is None and newest is not None:
                 data = msgspec.structs.replace(data, supersedes_id=newest)
             elif data.supersedes_id is not None:
-                await monthly.check_supersedes(actor.school_id, fiscal_year_id, data.month, data.supersedes_id)
+                await monthly.check_supersedes(
+                    actor.school_id, fiscal_year_id, data.month, data.supersedes_id
+                )
         else:
             await _check_supersedes(actor, kind, data)
         if kind in WINNER_KINDS:
@@ -278,7 +283,13 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             quarter=data.quarter,
             month=data.month,
             subject=await snapshot.subject_for(
-                actor.school_id, kind, data.procurement_id, data.plan_id, data.year_be, data.quarter, data.month
+                actor.school_id,
+                kind,
+                data.procurement_id,
+                data.plan_id,
+                data.year_be,
+                data.quarter,
+                data.month,
             ),
             body=data.body,
             announced_on=clock.today_bangkok(),
@@ -347,7 +358,13 @@ async def _freeze(step: _Step) -> dict[str, Any]:
     if kind in WINNER_KINDS and not (content.get("procurement") or {}).get("award"):
         raise InvalidInput({"kind": "ประเภทประกาศ: ยังไม่ได้บันทึกผู้ได้รับการคัดเลือกของโครงการนี้"})
     subject = await snapshot.subject_for(
-        step.actor.school_id, kind, before["procurement"], before["plan"], year_be, before["quarter"], before["month"]
+        step.actor.school_id,
+        kind,
+        before["procurement"],
+        before["plan"],
+        year_be,
+        before["quarter"],
+        before["month"],
     )
     return {
         "subject": subject,

@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 
 from prakat.announcements import monthly, quarterly, subjects
+from prakat.annual import service as annual
 from prakat.db import tables as t
 from prakat.plans.service import get_plan
 from prakat.procurements.service import get_procurement
@@ -82,6 +83,8 @@ async def build(
             "limit": str(rules.plan_exemption_max),
             "clause": rules.plan_exemption_clause,
         }
+    elif kind == AnnouncementKind.ANNUAL_REPORT.value and year_be is not None:
+        content["annual"] = await annual.content(school_id, year_be)
     if supersedes_id is not None:
         content["supersedes"] = await _superseded(school_id, supersedes_id)
     return content
@@ -147,6 +150,9 @@ async def subject_for(
     if kind is AnnouncementKind.NO_PLAN_STATEMENT:
         assert year_be is not None
         return subjects.no_plan_subject(year_be)
+    if kind is AnnouncementKind.ANNUAL_REPORT:
+        assert year_be is not None
+        return subjects.annual_report_subject(year_be)
     if plan_id is not None:
         plan = await get_plan(school_id, plan_id)
         return subjects.plan_subject(plan.year_be, plan.revision)

@@ -35,6 +35,10 @@ def no_plan_subject(year_be: int) -> str:
     return f"ไม่มีการจัดทำแผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {year_be}"
 
 
+def annual_report_subject(year_be: int) -> str:
+    return f"รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year_be}"
+
+
 def reference_price_subject(kind: str, subject: str, method: str) -> str:
     return f"ประกาศราคากลาง{work_title(kind, subject)} {Method(method).info.subject_phrase}"
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from prakat.announcements.subjects import work_title
+from prakat.annual.service import stats_of
 from prakat.rules import AnnouncementKind, Method, format_limit
 from prakat.thai import baht_text, format_baht, format_date_full
 
@@ -26,6 +27,20 @@ def _cited(a: dict[str, Any]) -> str:
     """ "ประกาศเชิญชวน เลขที่ 3/2569 ลงวันที่ 8 ตุลาคม พ.ศ. 2568": an earlier announcement, named."""
     day = format_date_full(date.fromisoformat(a["announced_on"]), thai_digits=False)
     return f"{AnnouncementKind(a['kind']).label} เลขที่ {a['number']} ลงวันที่ {day}"
+
+
+def annual_paragraphs(school: str, report: dict[str, Any]) -> list[str]:
+    """What the annual report says in one paragraph (the page's summary and the memo's)."""
+    stats = stats_of(report)
+    year, total = report["year_be"], stats.totals
+    if not total.count:
+        return [f"ในปีงบประมาณ พ.ศ. {year} {school} ไม่มีการจัดซื้อจัดจ้าง"]
+    return [
+        f"ในปีงบประมาณ พ.ศ. {year} {school} ดำเนินการจัดซื้อจัดจ้างแล้วเสร็จ จำนวน {total.count:,} รายการ "
+        f"รวมเป็นเงินตามที่ตกลงซื้อหรือจ้างทั้งสิ้น {money(total.agreed_price)} จากวงเงินงบประมาณ "
+        f"{format_baht(total.budget)} บาท ประหยัดงบประมาณได้ {format_baht(stats.savings.against_budget)} บาท "
+        f"(ร้อยละ {stats.savings.against_budget_percent}) ตามรายละเอียดในรายงานนี้"
+    ]
 
 
 def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | None) -> list[str]:
@@ -65,6 +80,9 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
                 "ไม่มีการจัดซื้อจัดจ้างที่ต้องประกาศผลในประกาศนี้",
             ]
         return text + ([body] if body else [])
+    report = snapshot.get("annual")
+    if report is not None:
+        return annual_paragraphs(school, report) + ([body] if body else [])
     no_plan = snapshot.get("no_plan")
     if no_plan is not None:
         limit = format_limit(Decimal(no_plan["limit"]))

@@ -277,6 +277,22 @@ class ItaItem(Table, tablename="ita_item"):
 # The ITA tables' own unique indexes, made by the migration "ita criteria" (prakat_0011_ita):
 # (school, year_be, code) of ita_variant and (variant, code) of ita_item.
 
+
+class AnnualReportText(Table, tablename="annual_report_text"):
+    """A part of the annual procurement report that the school writes itself (risk analysis, problems
+    and obstacles, budget savings, improvements for next year), one row per school, fiscal year and
+    part; written through prakat.reports.texts (audited). Submitting the report copies the text into
+    its snapshot: what is published never changes with this row."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    fiscal_year = _fk(FiscalYear)
+    part = Varchar(length=30)  # prakat.reports.texts.Part
+    text = Text(default="")
+    updated_at = Timestamptz()
+    updated_by = _fk(User, null=True)
+
+
 # (index name, table, columns): created by the migration "unique indexes", checked by the tests.
 UNIQUE_INDEXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("fiscal_year_school_year", "fiscal_year", ("school", "year_be")),
@@ -341,4 +357,5 @@ ALL_TABLES: tuple[type[Table], ...] = (
     PdfFile,
     ItaVariant,
     ItaItem,
+    AnnualReportText,
 )

@@ -36,6 +36,39 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
     empty: str = ""
 
 
+class Figure(msgspec.Struct, frozen=True, kw_only=True):
+    """A chart: SVG markup made by prakat.charts (no text elements, its words in <title>/<desc>)."""
+
+    title: str
+    svg: str
+
+
+class Section(msgspec.Struct, frozen=True, kw_only=True):
+    """A numbered part of a report: its heading, then paragraphs, figures and tables in that order."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    tables: tuple[Table, ...] = ()
+    notes: tuple[str, ...] = ()  # small print under the tables
+
+
+class Memo(msgspec.Struct, frozen=True, kw_only=True):
+    """A บันทึกข้อความ (internal memo; Garuda 1.5 cm at the top left): from the writer to the director,
+    whose decision and signature close it."""
+
+    office: str  # ส่วนราชการ
+    reference: str  # ที่
+    date: str  # วันที่
+    subject: str  # เรื่อง
+    addressee: str  # เรียน
+    paragraphs: tuple[str, ...]
+    writer: Signer
+    decision: tuple[str, ...]  # the director's words ("ทราบ", "อนุญาตให้เผยแพร่…")
+    signer: Signer
+    signed_on: str = ""
+
+
 class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     # The layout: templates/documents/<template>.html, styled by <template>.css after _official.css
     # (which sets the pages: A4 portrait, an attachment on landscape pages unless the template's
@@ -49,6 +82,10 @@ class OfficialDocument(msgspec.Struct, frozen=True, kw_only=True):
     signer: Signer
     number: str = ""
     attachment: Table | None = None
+    # A report's parts (the annual report) and the memo that comes with it.
+    sections: tuple[Section, ...] = ()
+    memo: Memo | None = None
+    cover: tuple[str, ...] = ()  # a report's title lines, under its emblem
     # PDF metadata and the file name people see when they download it.
     title: str = ""
     author: str = ""

@@ -27,6 +27,7 @@ class AnnouncementKind(StrEnum):
     QUARTERLY_WINNERS = "quarterly_winners"
     NO_PLAN_STATEMENT = "no_plan_statement"
     MONTHLY_SUMMARY = "monthly_summary"
+    ANNUAL_REPORT = "annual_report"
 
     @property
     def info(self) -> AnnouncementKindInfo:
@@ -145,6 +146,11 @@ _KINDS: tuple[AnnouncementKindInfo, ...] = (
         False,
         about=About.FISCAL_YEAR,
         revises=True,
+    ),
+    # Our own: the report on a finished fiscal year (ITA O22 until 2568, O12/O11 in 2569), with the
+    # director's memo that acknowledges it and permits its publication on the website.
+    AnnouncementKindInfo(
+        _K.ANNUAL_REPORT, "รายงานผลการจัดซื้อจัดจ้างประจำปี", None, False, about=About.FISCAL_YEAR
     ),
 )
 

@@ -142,7 +142,18 @@ FY2561 = RuleSet(
     # s.11 exempts the purchases of s.56 para. 1 (2) (ข) (ง) (ฉ) from the plan; the wording of the
     # citation in a no-plan statement is from a provincial office's notice [U].
     plan_exemption_clause="มาตรา 11 ประกอบมาตรา 56 วรรคหนึ่ง (2) (ข)",
-    unconfirmed=("single_inspector_max", "tor_hearing_optional_max", "plan_exemption_clause"),
+    # s.66 asks for the winner to be announced; no deadline in days was found [U]: three days after
+    # the award (or after the quarter, for the quarterly announcement) is the house's yardstick.
+    winner_announcement_days=3,
+    winner_announcement_rule="ประกาศผู้ชนะภายใน 3 วันนับแต่วันที่คัดเลือกผู้ชนะ "
+    "หรือภายใน 3 วันนับแต่วันสิ้นไตรมาสสำหรับรายการที่ประกาศรายไตรมาส",
+    unconfirmed=(
+        "single_inspector_max",
+        "tor_hearing_optional_max",
+        "plan_exemption_clause",
+        "winner_announcement_days",
+        "winner_announcement_rule",
+    ),
     sources=(
         "s.56(2)(ข) and the ministerial rule of 23 Aug 2560: 500,000 (consultants 500,000, "
         "design/supervision 5,000,000) — fpo.go.th internal-audit page",

@@ -105,6 +105,12 @@ class RuleSet:
     """The draft TOR hearing is optional up to this amount."""
     plan_exemption_clause: str = ""
     """Thai: the clauses a no-plan statement cites for ``plan_exemption_max`` (Arabic digits)."""
+    winner_announcement_days: int = 3
+    """The annual report counts a winner as announced on time when its winner announcement (or the
+    quarterly announcement that lists it) is published at most this many days after the award, or
+    for a quarterly listing after the quarter's end."""
+    winner_announcement_rule: str = ""
+    """Thai: the rule in words, shown in the annual report beside the count (Arabic digits)."""
     unconfirmed: tuple[str, ...] = ()
     """Names of the fields of this rule set whose values are not verified [U]."""
     sources: tuple[str, ...] = field(default=())

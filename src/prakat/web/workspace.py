@@ -11,6 +11,7 @@ from litestar.types import ControllerRouterHandler
 from prakat.auth.roles import Permission
 from prakat.web.admin import AccountController, SchoolAdminController, UserAdminController
 from prakat.web.announcements import AnnouncementController
+from prakat.web.annual import AnnualTextsController
 from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
@@ -26,6 +27,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     PlanController,
     ProcurementController,
     AnnouncementController,
+    AnnualTextsController,
     HistoryController,
     UserAdminController,
     SchoolAdminController,
