@@ -148,7 +148,6 @@ def document(
             subject=a.subject,
             number=a.number,
             day=a.announced_on,
-            summary=" ".join(wording.annual_paragraphs(agency, snapshot["annual"])),
             signer=the_signer,
             agency=agency,
             created=created or a.published_at,

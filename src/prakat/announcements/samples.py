@@ -49,6 +49,8 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
             supersedes_id, body = base.id, SAMPLE_REASON
     elif kind is K.QUARTERLY_WINNERS:
         year_be, quarter = year_be - 1, 4
+    elif kind is K.ANNUAL_REPORT:
+        year_be -= 1  # the last finished fiscal year
     content = await snapshot.build(
         school.id,
         procurement_id=procurement_id,

@@ -94,7 +94,7 @@ def overview(stats: AnnualStats, school: str) -> Section:
         tables=(
             Table(
                 title="",
-                columns=(Column(title="รายการ", width="55%"), Column(title="ผล", width="45%", numeric=True)),
+                columns=(Column(title="รายการ", width="48%"), Column(title="ผล", width="52%", numeric=True)),
                 rows=rows,
             ),
         ),
@@ -139,10 +139,7 @@ def savings(stats: AnnualStats) -> Section:
     rows = (
         ("วงเงินงบประมาณ", _baht(s.budget)),
         ("ราคาที่ตกลงซื้อหรือจ้าง", _baht(s.agreed_price)),
-        (
-            "ประหยัดได้เมื่อเทียบกับวงเงินงบประมาณ",
-            f"{_baht(s.against_budget)} (ร้อยละ {thai(str(s.against_budget_percent))})",
-        ),
+        ("ประหยัดได้เมื่อเทียบกับวงเงินงบประมาณ", f"{_baht(s.against_budget)} (ร้อยละ {thai(str(s.against_budget_percent))})"),
         (f"ราคากลาง ({_count(s.with_reference_count)} รายการที่มีราคากลาง)", _baht(s.reference_price)),
         ("ราคาที่ตกลงซื้อหรือจ้างของรายการที่มีราคากลาง", _baht(s.agreed_with_reference)),
         (
@@ -156,10 +153,7 @@ def savings(stats: AnnualStats) -> Section:
         tables=(
             Table(
                 title="",
-                columns=(
-                    Column(title="รายการ", width="58%"),
-                    Column(title="จำนวนเงิน (บาท)", width="42%", numeric=True),
-                ),
+                columns=(Column(title="รายการ", width="52%"), Column(title="จำนวนเงิน (บาท)", width="48%", numeric=True)),
                 rows=rows,
             ),
         ),
@@ -185,11 +179,11 @@ def largest(stats: AnnualStats) -> Section:
             Table(
                 title="",
                 columns=(
-                    Column(title="ลำดับ", width="8%"),
-                    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="36%"),
-                    Column(title="วิธี", width="16%"),
-                    Column(title="ผู้ได้รับการคัดเลือก", width="22%"),
-                    Column(title="ราคาที่ตกลง (บาท)", width="18%", numeric=True),
+                    Column(title="ลำดับ", width="7%"),
+                    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="34%"),
+                    Column(title="วิธี", width="17%"),
+                    Column(title="ผู้ได้รับการคัดเลือก", width="21%"),
+                    Column(title="ราคาที่ตกลง (บาท)", width="21%", numeric=True),
                 ),
                 rows=tuple(rows),
             ),
@@ -221,7 +215,7 @@ def plan_and_timeliness(stats: AnnualStats) -> Section:
         tables=(
             Table(
                 title="",
-                columns=(Column(title="รายการ", width="58%"), Column(title="ผล", width="42%", numeric=True)),
+                columns=(Column(title="รายการ", width="48%"), Column(title="ผล", width="52%", numeric=True)),
                 rows=rows,
             ),
         ),
@@ -252,8 +246,19 @@ def sections(annual: dict[str, Any], school: str) -> tuple[Section, ...]:
     )
 
 
+def _in_short(stats: AnnualStats) -> str:
+    t, s = stats.totals, stats.savings
+    if not t.count:
+        return "ในปีงบประมาณนี้ไม่มีการจัดซื้อจัดจ้าง"
+    return (
+        f"โดยในปีงบประมาณนี้มีการจัดซื้อจัดจ้าง {_count(t.count)} รายการ รวมราคาที่ตกลงซื้อหรือจ้าง "
+        f"{_baht(t.agreed_price)} บาท ประหยัดงบประมาณได้ {_baht(s.against_budget)} บาท "
+        f"(ร้อยละ {thai(str(s.against_budget_percent))})"
+    )
+
+
 def memo(
-    annual: dict[str, Any], school: dict[str, Any], *, number: str, day: date, summary: str, signer: Signer
+    annual: dict[str, Any], school: dict[str, Any], *, number: str, day: date, signer: Signer
 ) -> Memo:
     year = thai(str(annual["year_be"]))
     officer = annual.get("officer") or {}
@@ -266,10 +271,8 @@ def memo(
         addressee=f"ผู้อำนวยการ{school['name']}",
         paragraphs=(
             f"ด้วยเจ้าหน้าที่พัสดุได้จัดทำรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year} "
-            "ประกอบด้วยผลการจัดซื้อจัดจ้างจำแนกตามวิธี แหล่งที่มาของงบประมาณ ประเภท รายเดือนและรายไตรมาส "
-            "การประหยัดงบประมาณ การดำเนินการตามแผน การวิเคราะห์ความเสี่ยง ปัญหาอุปสรรค "
-            "และแนวทางการปรับปรุงในปีงบประมาณถัดไป รายละเอียดตามรายงานที่แนบ",
-            thai(summary),
+            "พร้อมการวิเคราะห์ความเสี่ยง ปัญหาอุปสรรค และแนวทางการปรับปรุง รายละเอียดตามรายงานที่แนบ "
+            + _in_short(stats_of(annual)),
             "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาอนุญาตให้เผยแพร่รายงานดังกล่าวบนเว็บไซต์ของโรงเรียน",
         ),
         writer=Signer(name=officer.get("name", ""), position=officer.get("position", "") or "เจ้าหน้าที่พัสดุ"),
@@ -285,7 +288,6 @@ def document(
     subject: str,
     number: str,
     day: date,
-    summary: str,
     signer: Signer,
     agency: str,
     created: datetime | None,
@@ -302,8 +304,8 @@ def document(
         date_line="",
         signer=signer,
         number=thai(number),
-        memo=memo(annual, school, number=number, day=day, summary=summary, signer=signer),
-        cover=(TITLE, f"ประจำปีงบประมาณ พ.ศ. {year}", thai(agency), thai(school.get("area_office") or "")),
+        memo=memo(annual, school, number=number, day=day, signer=signer),
+        cover=("รายงานผลการจัดซื้อจัดจ้าง", f"ประจำปีงบประมาณ พ.ศ. {year}", thai(agency), thai(school.get("area_office") or "")),
         sections=sections(annual, agency),
         title=subject,
         author=agency,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from prakat.annual.stats import AnnualStats
 from prakat.charts import Bar, bar_chart, column_chart
@@ -19,12 +19,16 @@ def _baht(value: Decimal) -> str:
 
 def by_method(stats: AnnualStats) -> Figure:
     title = f"จำนวนเงินที่ตกลงซื้อหรือจ้าง จำแนกตามวิธีการจัดซื้อจัดจ้าง (บาท) ปีงบประมาณ พ.ศ. {thai(str(stats.year_be))}"
-    bars = [Bar(label=g.label, value=g.agreed_price, shown=_baht(g.agreed_price)) for g in stats.by_method]
+    short = {r.method: r.method_short_label for r in stats.rows}
+    bars = [
+        Bar(label=thai(short.get(g.key, g.label)), value=g.agreed_price, shown=_baht(g.agreed_price))
+        for g in stats.by_method
+    ]
     return Figure(title=title, svg=bar_chart(title, bars))
 
 
 def by_month(stats: AnnualStats) -> Figure:
-    title = f"จำนวนเงินที่ตกลงซื้อหรือจ้าง รายเดือน (บาท) ปีงบประมาณ พ.ศ. {thai(str(stats.year_be))}"
+    title = f"จำนวนเงินที่ตกลงซื้อหรือจ้าง รายเดือน (พันบาท) ปีงบประมาณ พ.ศ. {thai(str(stats.year_be))}"
     bars = []
     for group in stats.by_month:
         year, month = (int(part) for part in group.key.split("-"))
@@ -33,7 +37,7 @@ def by_month(stats: AnnualStats) -> Figure:
             Bar(
                 label=thai_month_name(key.month, abbreviated=True),
                 value=group.agreed_price,
-                shown=thai(f"{group.agreed_price:,.0f}"),
+                shown=thai(f"{(group.agreed_price / 1000).quantize(Decimal(1), ROUND_HALF_UP):,}"),
             )
         )
     return Figure(title=title, svg=column_chart(title, bars))

@@ -92,6 +92,7 @@ class OnTime(msgspec.Struct, frozen=True, kw_only=True):
 
 class AnnualStats(msgspec.Struct, frozen=True, kw_only=True):
     year_be: int
+    rows: tuple[ResultRow, ...]  # what is counted: the year's results, in the order of the form
     totals: Totals
     by_method: tuple[Group, ...]
     by_source: tuple[Group, ...]
@@ -230,6 +231,7 @@ def annual_stats(
     counted = rows_of_year(rows, year_be)
     return AnnualStats(
         year_be=year_be,
+        rows=tuple(counted),
         totals=totals(counted),
         by_method=group_by(counted, lambda r: r.method, lambda r: r.method_label),
         by_source=group_by(counted, lambda r: r.budget_source, lambda r: r.budget_source_label),

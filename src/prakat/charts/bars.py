@@ -17,8 +17,9 @@ from prakat.charts.shaping import _number, text_path, width
 
 BAR_FILL = "#2f5d8a"  # prints as a mid grey on a black-and-white printer
 AXIS = "#000"
-LABEL_SIZE = 13.0
-VALUE_SIZE = 11.0
+LABEL_SIZE = 15.0
+VALUE_SIZE = 13.0
+WIDTH = 560.0  # drawn 16 cm wide in the PDF: 15 units are about 11 pt there
 
 
 class Bar(msgspec.Struct, frozen=True, kw_only=True):
@@ -45,9 +46,9 @@ def _share(value: Decimal, top: Decimal, length: float) -> float:
     return float(value / top) * length
 
 
-def bar_chart(title: str, bars: Sequence[Bar], *, chart_width: float = 640.0) -> str:
+def bar_chart(title: str, bars: Sequence[Bar], *, chart_width: float = WIDTH) -> str:
     """Horizontal bars, the label at the left of each, the value at its end."""
-    row, bar_h, pad = 26.0, 15.0, 6.0
+    row, bar_h, pad = 28.0, 17.0, 6.0
     label_w = min(max((width(b.label, LABEL_SIZE) for b in bars), default=0.0), chart_width * 0.42) + 10
     value_w = max((width(b.shown, VALUE_SIZE) for b in bars), default=0.0) + 8
     track = max(chart_width - label_w - value_w - pad, 40.0)
@@ -74,7 +75,7 @@ def bar_chart(title: str, bars: Sequence[Bar], *, chart_width: float = 640.0) ->
 
 
 def column_chart(
-    title: str, bars: Sequence[Bar], *, chart_width: float = 640.0, chart_height: float = 240.0
+    title: str, bars: Sequence[Bar], *, chart_width: float = WIDTH, chart_height: float = 240.0
 ) -> str:
     """Vertical columns, the label under each and the value above it."""
     bottom, top_pad, side = 26.0, 22.0, 6.0

@@ -11,9 +11,11 @@ import msgspec
 
 from prakat import clock, events
 from prakat.announcements import service as announcements
+from prakat.annual import texts as annual_texts
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
 from prakat.db.tx import write_transaction
+from prakat.demo import annual as demo_annual
 from prakat.demo.data import DemoProcurement, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
@@ -74,6 +76,7 @@ async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
         vendor_ids: dict[str, int] = {}
         for year in years:
             await _load_year(actor, people, year, today, vendor_ids)
+            await _annual_report(people, year.fiscal_year_be, today)
         result = DemoResult(True, slug, await _summary(school_id, years))
     # Committed: now whatever follows publications (the feeds) may read it.
     await events.published(school_id)
@@ -223,6 +226,18 @@ async def _load_year(
         if event is not waiting:
             await announcements.approve(people["director"], prepared.id, at=_at(day))
             published[(draft.procurement_id, draft.kind)] = prepared.id
+
+
+async def _annual_report(people: dict[str, Actor], year_be: int, today: date) -> None:
+    """A finished year gets its annual report, with the four parts the school wrote, published."""
+    day = demo_annual.published_on(year_be, today)
+    if day is None or clock.today_bangkok() <= fiscal_year_bounds(year_be)[1]:
+        return  # the year has not ended (for the demo's today, or for the real clock the service asks)
+    await annual_texts.save_texts(people["officer"], year_be, demo_annual.texts_for(year_be))
+    draft = AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=year_be)
+    prepared = await announcements.prepare(people["officer"], draft)
+    await announcements.submit(people["officer"], prepared.id)
+    await announcements.approve(people["director"], prepared.id, at=_at(day))
 
 
 async def _enter_procurement(

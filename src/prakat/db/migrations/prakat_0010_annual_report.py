@@ -1,87 +1,57 @@
 """The parts of the annual procurement report a school writes itself: one row per school, fiscal year
-and part (unique index ``annual_report_text_year_part``; its own, not in 0002's frozen list)."""
+and part (unique index ``annual_report_text_year_part``; its own, not in 0002's frozen list).
+
+Piccolo runs a migration's raw steps before its add_table/add_column steps, so the table is created
+here by a raw step too, from a frozen copy of its definition (Piccolo writes the DDL of each engine),
+and the index after it."""
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-from piccolo.columns.base import OnDelete, OnUpdate
-from piccolo.columns.column_types import ForeignKey, Serial, Text, Timestamptz, Varchar
-from piccolo.columns.defaults.timestamptz import TimestamptzNow
-from piccolo.columns.indexes import IndexMethod
+from piccolo.columns import ForeignKey, OnDelete, Serial, Text, Timestamptz, Varchar
 from piccolo.engine import engine_finder
 from piccolo.table import Table
 
 
-class School(Table, tablename="school", schema=None):
-    id = Serial(null=False, primary_key=True, unique=False, index=False, index_method=IndexMethod.btree)
+class School(Table, tablename="school"):
+    id = Serial(primary_key=True)
 
 
-class FiscalYear(Table, tablename="fiscal_year", schema=None):
-    id = Serial(null=False, primary_key=True, unique=False, index=False, index_method=IndexMethod.btree)
+class FiscalYear(Table, tablename="fiscal_year"):
+    id = Serial(primary_key=True)
 
 
-class User(Table, tablename="app_user", schema=None):
-    id = Serial(null=False, primary_key=True, unique=False, index=False, index_method=IndexMethod.btree)
+class User(Table, tablename="app_user"):
+    id = Serial(primary_key=True)
+
+
+class AnnualReportText(Table, tablename="annual_report_text"):
+    id = Serial(primary_key=True)
+    school = ForeignKey(references=School, on_delete=OnDelete.restrict)
+    fiscal_year = ForeignKey(references=FiscalYear, on_delete=OnDelete.restrict)
+    part = Varchar(length=30)
+    text = Text(default="")
+    updated_at = Timestamptz()
+    updated_by = ForeignKey(references=User, on_delete=OnDelete.restrict, null=True, default=None)
 
 
 ID = "2026-12-04T08:00:00:000010"
 VERSION = "1.38.0"
 DESCRIPTION = "annual report texts"
-
-_PLAIN = {
-    "primary_key": False,
-    "unique": False,
-    "index": False,
-    "index_method": IndexMethod.btree,
-    "choices": None,
-    "db_column_name": None,
-    "secret": False,
-}
-
-
-def _fk(references: type[Table], *, null: bool) -> dict[str, object]:
-    return {
-        "references": references,
-        "on_delete": OnDelete.restrict,
-        "on_update": OnUpdate.cascade,
-        "target_column": None,
-        "null": null,
-        **({"default": None} if null else {}),
-        **_PLAIN,
-    }
+INDEX = "annual_report_text_year_part"
 
 
 async def forwards():
     manager = MigrationManager(migration_id=ID, app_name="prakat", description=DESCRIPTION)
-    table = {"table_class_name": "AnnualReportText", "tablename": "annual_report_text", "schema": None}
-    manager.add_table(
-        class_name="AnnualReportText", tablename="annual_report_text", schema=None, columns=None
-    )
-    columns = (
-        ("school", ForeignKey, _fk(School, null=False)),
-        ("fiscal_year", ForeignKey, _fk(FiscalYear, null=False)),
-        ("part", Varchar, {"length": 30, "default": "", "null": False, **_PLAIN}),
-        ("text", Text, {"default": "", "null": False, **_PLAIN}),
-        ("updated_at", Timestamptz, {"default": TimestamptzNow(), "null": False, **_PLAIN}),
-        ("updated_by", ForeignKey, _fk(User, null=True)),
-    )
-    for name, column_class, params in columns:
-        manager.add_column(
-            **table,
-            column_name=name,
-            db_column_name=name,
-            column_class_name=column_class.__name__,
-            column_class=column_class,
-            params=params,
-        )
 
-    async def create_index():
+    async def create():
+        await AnnualReportText.create_table(if_not_exists=True)
         await engine_finder().run_ddl(
-            'CREATE UNIQUE INDEX IF NOT EXISTS "annual_report_text_year_part" '
-            'ON "annual_report_text" ("school", "fiscal_year", "part")'
+            f'CREATE UNIQUE INDEX IF NOT EXISTS "{INDEX}" ON "annual_report_text" ("school", "fiscal_year", "part")'
         )
 
-    async def drop_index():
-        await engine_finder().run_ddl('DROP INDEX IF EXISTS "annual_report_text_year_part"')
+    async def drop():
+        await engine_finder().run_ddl(f'DROP INDEX IF EXISTS "{INDEX}"')
+        await AnnualReportText.alter().drop_table(if_exists=True)
 
-    manager.add_raw(create_index)
-    manager.add_raw_backwards(drop_index)
+    manager.add_raw(create)
+    manager.add_raw_backwards(drop)
     return manager
