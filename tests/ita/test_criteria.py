@@ -29,7 +29,7 @@ SHIPPED = {
 
 
 async def test_shipped_criteria_and_the_variant_a_school_uses(db: Engine) -> None:  # type: ignore[type-arg]
-    school, system = await factories.school()
+    school, _ = await factories.school()
     found = await criteria.variants(school.id)
     assert {(v.year_be, v.code): [i.code for i in v.items] for v in found} == SHIPPED
     await criteria.variants(school.id)  # seeded once

@@ -34,8 +34,8 @@ from prakat.thai import fiscal_year_bounds, fiscal_year_months, thai_month_name
 from prakat.workflow import AnnouncementStatus
 
 K = AnnouncementKind
-MONTHLY_KIND: Final = "monthly_summary"
-ANNUAL_KIND: Final = "annual_report"
+MONTHLY_KIND: Final = K.MONTHLY_SUMMARY.value
+ANNUAL_KIND: Final = K.ANNUAL_REPORT.value
 KINDS: Final[Mapping[Evidence, frozenset[str]]] = {
     Evidence.PLAN: frozenset(k.value for k in (*PLAN_KINDS, K.NO_PLAN_STATEMENT)),
     Evidence.ANNOUNCEMENTS: frozenset(k.value for k in (*PROCUREMENT_KINDS, K.QUARTERLY_WINNERS)),
@@ -110,7 +110,10 @@ async def published(school_id: int, years: Iterable[int]) -> list[Published]:
 
 def files(slug: str, a: Published) -> tuple[FileLink, ...]:
     """The files of a published announcement: its PDF, and the spreadsheets of the kinds that have them."""
-    return (FileLink("PDF", urls.announcement_pdf(slug, a.id)),)
+    pdf = FileLink("PDF", urls.announcement_pdf(slug, a.id))
+    if a.kind == ANNUAL_KIND:
+        return (pdf, FileLink("XLSX", urls.annual_report_xlsx(slug, a.year_be)))
+    return (pdf,)
 
 
 def _link(slug: str, a: Published) -> EvidenceLink:
