@@ -134,6 +134,7 @@ def xlsx(layout: Layout, school: SchoolInfo, year_be: int, rows: Sequence[Result
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for values in CELLS[layout.key](school, year_be, rows):
         ws.append(values)
+    wrap = Alignment(wrap_text=True, vertical="top")
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.font = font
@@ -141,7 +142,7 @@ def xlsx(layout: Layout, school: SchoolInfo, year_be: int, rows: Sequence[Result
                 cell.number_format = "#,##0.00"
             elif isinstance(cell.value, str):
                 cell.number_format = "@"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrap
     for index, width in enumerate(layout.widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
