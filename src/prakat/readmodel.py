@@ -93,6 +93,11 @@ def _summary(a: Announcement, p: Mapping[str, Any] | None) -> str:
     if "quarter" in snap:
         q = snap["quarter"]
         return f"{len(q['items'])} รายการ รวม {format_baht(Decimal(q['total']))} บาท"
+    if "month_summary" in snap:
+        sums = snap["month_summary"]["totals"]
+        if not sums["count"]:
+            return "ไม่มีการจัดซื้อจัดจ้าง"
+        return f"{sums['count']} รายการ รวม {format_baht(Decimal(sums['agreed_price']))} บาท"
     return a.subject
 
 

@@ -15,8 +15,8 @@ from typing import Any, Final
 import msgspec
 
 from prakat import readmodel
+from prakat.announcements import monthly, wording
 from prakat.announcements import service as announcements
-from prakat.announcements import wording
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
 from prakat.annual import figures as annual_figures
@@ -30,6 +30,7 @@ from prakat.plans.schemas import Plan
 from prakat.plans.service import current_plan, plans_for_year
 from prakat.procurements.schemas import Procurement
 from prakat.readmodel import GROUP_LABELS, GROUPS, Filters, PublicEntry
+from prakat.results import ResultSet
 from prakat.rules import WINNER_KINDS, AnnouncementKind, BudgetSource, Method
 from prakat.schools.schemas import School
 from prakat.schools.service import fiscal_years, get_school_by_slug
@@ -311,6 +312,7 @@ class AnnouncementView(msgspec.Struct, frozen=True, kw_only=True):
     plan: Plan | None  # a plan announcement's plan, as published
     pdf_filename: str
     annual: AnnualView | None = None  # an annual report's figures, as published
+    month: ResultSet | None = None  # a monthly summary's rows (แบบ สขร.1), as published
     # The publication ledger's hash of this entry. There is no ledger yet: it stays None, and the
     # page shows nothing for it until prakat.ledger fills it in.
     ledger_hash: str | None = None
@@ -363,6 +365,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         plan=msgspec.convert(snapshot["plan"], Plan) if "plan" in snapshot else None,
         pdf_filename=pdf_filename(a.kind, a.number),
         annual=annual_view(snapshot["annual"]) if "annual" in snapshot else None,
+        month=monthly.result_set(snapshot) if "month_summary" in snapshot else None,
     )
 
 

@@ -127,6 +127,11 @@ CHANGES_JSON = _route("changes_json", "/s/{slug:str}/changes.json")
 ITA = _route("ita", "/s/{slug:str}/ita/{year:int}/")
 ITA_ITEM = _route("ita_item", "/s/{slug:str}/ita/{year:int}/{code:str}/")
 OPEN_DATA = _route("open_data", "/s/{slug:str}/open-data/{year:int}/{file:str}")
+# Monthly summaries (แบบ สขร.1): each published summary's spreadsheets next to its PDF (12.xlsx,
+# 12.csv), the fiscal year's months, and the bundles assessors open (q1…q4, h1, year; .pdf, .xlsx).
+SUMMARY_FILE = _route("summary_file", "/s/{slug:str}/files/{file:str}")
+MONTHLY = _route("monthly", "/s/{slug:str}/monthly/{year:int}/")
+MONTHLY_BUNDLE = _route("monthly_bundle", "/s/{slug:str}/monthly/{year:int}/{file:str}")
 HEALTH = _route("health", "/healthz")
 LOGIN = _route("login", "/login")
 LOGOUT = _route("logout", "/logout")
@@ -181,6 +186,7 @@ WS_ANNOUNCEMENT_RETURN = _route(
 WS_ANNOUNCEMENT_DOCUMENT = _route(
     "ws_announcement_document", f"{WORKSPACE}/announcements/{{announcement_id:int}}/document.pdf"
 )
+WS_MONTHLY = _route("ws_monthly", f"{WORKSPACE}/monthly/{{year:int}}/")
 WS_HISTORY = _route("ws_history", f"{WORKSPACE}/history/{{entity:str}}/{{entity_id:int}}")
 WS_USERS = _route("ws_users", f"{WORKSPACE}/admin/users/")
 WS_USER = _route("ws_user", f"{WORKSPACE}/admin/users/{{user_id:int}}")
@@ -255,6 +261,23 @@ def school_year(slug: str, year_be: int) -> str:
 def announcement_pdf(slug: str, announcement_id: int) -> str:
     """The published PDF of an announcement, e.g. /s/demo/pdf/12.pdf; its bytes never change."""
     return ANNOUNCEMENT_PDF.url(slug=slug, file=f"{announcement_id}.pdf")
+
+
+def summary_file(slug: str, announcement_id: int, ext: str) -> str:
+    """A published monthly summary's spreadsheet, e.g. /s/demo/files/12.xlsx or 12.csv."""
+    assert ext in ("xlsx", "csv")
+    return SUMMARY_FILE.url(slug=slug, file=f"{announcement_id}.{ext}")
+
+
+def monthly(slug: str, year_be: int) -> str:
+    """The monthly summaries of one fiscal year, e.g. /s/demo/monthly/2569/."""
+    return MONTHLY.url(slug=slug, year=year_be)
+
+
+def monthly_bundle(slug: str, year_be: int, bundle: str, ext: str) -> str:
+    """A bundle of a year's monthly summaries, e.g. /s/demo/monthly/2569/h1.pdf or year.xlsx."""
+    assert ext in ("pdf", "xlsx")
+    return MONTHLY_BUNDLE.url(slug=slug, year=year_be, file=f"{bundle}.{ext}")
 
 
 def announcements(slug: str, query: str = "") -> str:

@@ -11,6 +11,7 @@ naming the purchase, not refused.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -107,7 +108,7 @@ async def content(school_id: int, year_be: int, month: int) -> dict[str, Any]:
     }
 
 
-def result_set(snapshot: dict[str, Any]) -> ResultSet:
+def result_set(snapshot: Mapping[str, Any]) -> ResultSet:
     """The frozen rows of a summary's snapshot, as typed rows."""
     m = snapshot["month_summary"]
     return ResultSet(

@@ -22,18 +22,19 @@ from prakat.thai import format_baht, format_date_full, format_date_short, thai_m
 
 TEMPLATE = "monthly_summary"
 GROUP_9 = "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง"
-# The nine columns of สขร.1; column 9 is two cells under one header. The widths keep an amount in
-# the millions, "เฉพาะเจาะจง" and a short date on one line at 13 pt on A4 landscape.
+# The nine columns of สขร.1; column 9 is two cells under one header. At 11 pt Sarabun (the size of
+# the 14 pt TH Sarabun the paper forms use) the widths keep an amount in the millions,
+# "เฉพาะเจาะจง" and a short date on one line on A4 landscape.
 COLUMNS = (
-    Column(title="ลำดับที่", width="4.5%"),
-    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="16%"),
-    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="8.5%", numeric=True),
-    Column(title="ราคากลาง (บาท)", width="8.5%", numeric=True),
-    Column(title="วิธีซื้อหรือจ้าง", width="8.5%"),
-    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="16%"),
-    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="14%"),
-    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="10.5%"),
-    Column(title="เลขที่", width="6.5%", group=GROUP_9),
+    Column(title="ลำดับที่", width="4%"),
+    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="13%"),
+    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="10.5%", numeric=True),
+    Column(title="ราคากลาง (บาท)", width="10.5%", numeric=True),
+    Column(title="วิธีซื้อหรือจ้าง", width="9%"),
+    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="15%"),
+    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="13%"),
+    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="12%"),
+    Column(title="เลขที่", width="6%", group=GROUP_9),
     Column(title="วันที่", width="7%", group=GROUP_9),
 )
 HEADERS = (
@@ -99,9 +100,14 @@ def table(rows: Sequence[ResultRow]) -> Table:
     return Table(title="", columns=COLUMNS, rows=tuple(cells), landscape=True, empty=NOTHING)
 
 
+def date_words(day: date) -> str:
+    """ "วันที่ 5 เดือน กุมภาพันธ์ พ.ศ. 2569", as the form writes it (Arabic digits: the spreadsheets)."""
+    return f"วันที่ {day.day} เดือน {thai_month_name(day.month)} พ.ศ. {day.year + 543}"
+
+
 def date_line(day: date) -> str:
-    """ "วันที่ ๕ เดือน กุมภาพันธ์ พ.ศ. ๒๕๖๙", as the form writes it."""
-    return thai(f"วันที่ {day.day} เดือน {thai_month_name(day.month)} พ.ศ. {day.year + 543}")
+    """ "วันที่ ๕ เดือน กุมภาพันธ์ พ.ศ. ๒๕๖๙" on the PDF."""
+    return thai(date_words(day))
 
 
 def filename(number: str, month_label: str) -> str:
@@ -169,7 +175,7 @@ def bundle(
                 thai(key.label),
                 thai(f"{a.number} ลงวันที่ ") + format_date_full(a.announced_on),
                 thai(str(sums.count)) if sums.count else NOTHING,
-                _baht(sums.agreed_price),
+                _baht(sums.agreed_price) if sums.count else "-",
             )
         )
     if cover_rows:

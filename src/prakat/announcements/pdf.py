@@ -26,7 +26,7 @@ from prakat.announcements.schemas import Announcement
 from prakat.db import tables as t
 from prakat.documents.client import renderer
 from prakat.documents.emblem import DocumentError
-from prakat.documents.model import Signer
+from prakat.documents.model import OfficialDocument, Signer
 from prakat.errors import InvalidInput, NotFound
 from prakat.schools.schemas import School
 
@@ -52,6 +52,11 @@ def school_signer(school: School) -> Signer:
 async def render(school: School, a: Announcement, *, signer: Signer | None = None) -> bytes:
     """PDF bytes; rendering runs in the worker process, waited for in a thread: the event loop stays free."""
     doc = document(a, agency=school.name, signer=signer, created=a.published_at or clock.now())
+    return await render_document(school, doc)
+
+
+async def render_document(school: School, doc: OfficialDocument) -> bytes:
+    """PDF bytes of any official document of the school (a bundle of monthly summaries too)."""
     emblem = Path(school.emblem_path) if school.emblem_path else None
     try:
         return await anyio.to_thread.run_sync(functools.partial(renderer().render, doc, emblem=emblem))

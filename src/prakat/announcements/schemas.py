@@ -30,7 +30,8 @@ class AnnouncementDraft(msgspec.Struct, frozen=True, kw_only=True):
     """ประกาศฉบับร่าง: ประเภท และโครงการหรือแผนที่ประกาศถึง; เรื่อง เลขที่ วันที่
     และผู้ลงนามมาจากข้อมูลและการอนุมัติ (a draft: its kind and what it is about; the subject, number, date
     and signer follow from the records and the approval). ประกาศสรุปผลรายไตรมาสและประกาศไม่มีแผนต้องระบุ
-    ``year_be`` (รายไตรมาสระบุ ``quarter`` ด้วย สรุปผลรายเดือน แบบ สขร.1 ระบุ ``month`` 1-12 ด้วย); การแก้ไขหรือยกเลิกต้องระบุ ``supersedes_id``
+    ``year_be`` (รายไตรมาสระบุ ``quarter`` ด้วย สรุปผลรายเดือน แบบ สขร.1 ระบุ ``month`` 1-12 ด้วย);
+    การแก้ไขหรือยกเลิกต้องระบุ ``supersedes_id``
     และเหตุผลใน ``body`` (a year-level kind names its year and quarter; a change or cancellation names
     what it corrects and why)."""
 

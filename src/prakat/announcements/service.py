@@ -242,14 +242,13 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
             )
         if kind.info.revises:
             # A month published before gets a new revision that cites the one it replaces.
-            assert data.month is not None
-            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, data.month)
+            month = data.month
+            assert month is not None
+            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, month)
             if data.supersedes_id is None and newest is not None:
                 data = msgspec.structs.replace(data, supersedes_id=newest)
             elif data.supersedes_id is not None:
-                await monthly.check_supersedes(
-                    actor.school_id, fiscal_year_id, data.month, data.supersedes_id
-                )
+                await monthly.check_supersedes(actor.school_id, fiscal_year_id, month, data.supersedes_id)
         else:
             await _check_supersedes(actor, kind, data)
         if kind in WINNER_KINDS:

@@ -83,6 +83,9 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
     report = snapshot.get("annual")
     if report is not None:
         return annual_paragraphs(school, report) + ([body] if body else [])
+    month = snapshot.get("month_summary")
+    if month is not None:
+        return month_paragraphs(school, month, snapshot.get("supersedes"), body)
     no_plan = snapshot.get("no_plan")
     if no_plan is not None:
         limit = format_limit(Decimal(no_plan["limit"]))
@@ -135,4 +138,25 @@ def paragraphs(kind: str, subject: str, body: str, snapshot: dict[str, Any] | No
         if k.info.cancels:
             return [intro, *reason, "จึงขอยกเลิกประกาศดังกล่าว"]
         return [intro, *reason, "จึงขอแก้ไขประกาศดังกล่าว" + (" ดังนี้" if text[1:] else ""), *text[1:]]
+    return text + ([body] if body else [])
+
+
+def month_paragraphs(
+    school: str, month: dict[str, Any], cited: dict[str, Any] | None, body: str
+) -> list[str]:
+    """What a monthly summary (แบบ สขร.1) says in words: how many purchases and how much, or that there
+    was none; which date put them in the month; the summary it replaces."""
+    first = date.fromisoformat(month["first"])
+    span = f"เดือน{format_date_full(first, thai_digits=False).split(' ', 1)[1]}"
+    totals = month["totals"]
+    if totals["count"]:
+        text = [
+            f"{school} สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบ{span} จำนวน {totals['count']} รายการ "
+            f"ราคาที่ตกลงซื้อหรือจ้างรวม {money(totals['agreed_price'])}"
+        ]
+    else:
+        text = [f"ในรอบ{span} {school} ไม่มีการจัดซื้อจัดจ้าง"]
+    text.append(f"หมายเหตุ: {month['rule']}")
+    if cited:
+        text.append(f"ฉบับนี้แทน{_cited(cited)}")
     return text + ([body] if body else [])

@@ -14,7 +14,7 @@ from prakat.announcements import subjects, wording
 from prakat.errors import Conflict, InvalidInput
 from prakat.rules import YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import fiscal_years, get_school
-from prakat.thai import fiscal_quarter_of, fiscal_year_of
+from prakat.thai import fiscal_quarter_of, fiscal_year_of, thai_month_name
 from prakat.web.auth import CurrentActor, requires
 from prakat.web.forms import FormData
 from prakat.web.pages import done, form_values, page
@@ -98,6 +98,7 @@ class AnnouncementController(Controller):
             year_kinds=[(k.value, k.label) for k in YEAR_KIND_ORDER],
             years=[(y, f"พ.ศ. {y}") for y in sorted(known, reverse=True)],
             quarters=[(q, f"ไตรมาสที่ {q} ({subjects.QUARTER_MONTHS[q]})") for q in range(1, 5)],
+            months=[(m, thai_month_name(m)) for m in (10, 11, 12, *range(1, 10))],
             **ctx,
         )
 

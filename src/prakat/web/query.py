@@ -99,6 +99,10 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "embed_font": NOTHING,
     "announcements_json": reads("n", filters=True, answer=Answer.JSON),
     "changes_json": reads("after", "before", "limit", "order", answer=Answer.JSON),
+    # prakat.web.monthly
+    "summary_file": NOTHING,
+    "public_monthly": NOTHING,
+    "monthly_bundle": NOTHING,
 }
 
 

@@ -25,6 +25,7 @@ LABELLED: dict[str, type[StrEnum]] = {
     "category": BudgetCategory,
     "business_type": BusinessType,
     "announcement_kind": AnnouncementKind,
+    "announcement_status": AnnouncementStatus,
 }
 
 

@@ -17,6 +17,7 @@ from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
 from prakat.web.ita import ItaAdminController
+from prakat.web.monthly import MonthlyWorkspaceController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
 from prakat.web.vendors import VendorController
@@ -28,6 +29,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     ProcurementController,
     AnnouncementController,
     AnnualTextsController,
+    MonthlyWorkspaceController,
     HistoryController,
     UserAdminController,
     SchoolAdminController,
