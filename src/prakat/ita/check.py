@@ -113,6 +113,8 @@ def files(slug: str, a: Published) -> tuple[FileLink, ...]:
     pdf = FileLink("PDF", urls.announcement_pdf(slug, a.id))
     if a.kind == ANNUAL_KIND:
         return (pdf, FileLink("XLSX", urls.annual_report_xlsx(slug, a.year_be)))
+    if a.kind == MONTHLY_KIND:
+        return (pdf, *(FileLink(ext.upper(), urls.summary_file(slug, a.id, ext)) for ext in ("xlsx", "csv")))
     return (pdf,)
 
 
