@@ -26,7 +26,7 @@ from prakat.db.connect import make_engine
 from prakat.db.engine import bind, close_engine, open_engine
 from prakat.exports import opendata as layouts
 from prakat.ita import check, criteria, opendata, warnings
-from prakat.ita.schemas import Status
+from prakat.ita.schemas import ItemResult, Status
 from prakat.schools.service import get_school_by_slug
 from prakat.settings import Settings
 from prakat.workflow import AnnouncementStatus
@@ -100,7 +100,7 @@ class TakenBack:
         )
 
 
-async def _fy2569(school_id: int) -> dict[tuple[int, str, str], check.ItemResult]:
+async def _fy2569(school_id: int) -> dict[tuple[int, str, str], ItemResult]:
     """Every item of the three lists, each checked against the demo's FY2569."""
     school = await get_school_by_slug("demo")
     found = await check.published(school_id, {2569})
@@ -147,7 +147,7 @@ async def test_public_pages(web: httpx.AsyncClient, frozen: None) -> None:
     rows = page.get_element_by_id("ita-items").findall(".//tbody/tr")
     assert [r.get("id") for r in rows] == ["item-O11", "item-O12"]
     assert [r.get("data-status") for r in rows] == ["passed", "failed"]
-    links = [r.find(".//a[@class='item-link']").get("href") for r in rows]
+    links = [str(a.get("href")) for r in rows for a in r.find_class("item-link")]
     assert links == ["/s/demo/ita/2569/O11/", "/s/demo/ita/2569/O12/"]
     files = [a.get("href") for a in page.get_element_by_id("open-data").iter("a")]
     assert files == [
@@ -158,12 +158,14 @@ async def test_public_pages(web: httpx.AsyncClient, frozen: None) -> None:
     assert item.get_element_by_id("status").get("data-status") == "passed"
     evidence = item.get_element_by_id("evidence").findall("li")
     assert len(evidence) == 12
-    for li in evidence:
-        formats = [a.get("data-format") for a in li.iter("a") if a.get("data-format")]
-        assert formats[0] == "PDF"
-        pdf = await web.get(next(a.get("href") for a in li.iter("a") if a.get("data-format") == "PDF"))
-        assert pdf.headers["content-type"] == "application/pdf"
-        break  # one download is enough to show the link is real
+    files_of = [
+        {str(a.get("data-format")): str(a.get("href")) for a in li.find_class("file")} for li in evidence
+    ]
+    assert all(set(f) == {"PDF", "XLSX", "CSV"} for f in files_of)
+    # One of each download is enough to show the links are real.
+    for fmt, media in (("PDF", "application/pdf"), ("XLSX", "application/vnd.openxml"), ("CSV", "text/csv")):
+        got = await web.get(files_of[0][fmt])
+        assert got.status_code == 200 and got.headers["content-type"].startswith(media)
     # The home page leads to it; a year without criteria is a Thai 404, never a 500.
     home = html.fromstring((await web.get("/s/demo/")).text)
     assert [a.get("href") for a in home.find_class("ita-link")] == ["/s/demo/ita/2569/"]
