@@ -28,13 +28,13 @@ GROUP_9 = "เลขที่และวันที่ของสัญญา
 COLUMNS = (
     Column(title="ลำดับที่", width="4%"),
     Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="13%"),
-    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="10.5%", numeric=True),
-    Column(title="ราคากลาง (บาท)", width="10.5%", numeric=True),
+    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="10%", numeric=True),
+    Column(title="ราคากลาง (บาท)", width="10%", numeric=True),
     Column(title="วิธีซื้อหรือจ้าง", width="9%"),
-    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="15%"),
-    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="13%"),
-    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="12%"),
-    Column(title="เลขที่", width="6%", group=GROUP_9),
+    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="14%"),
+    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="12.5%"),
+    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="11%"),
+    Column(title="เลขที่", width="9.5%", group=GROUP_9),
     Column(title="วันที่", width="7%", group=GROUP_9),
 )
 HEADERS = (

@@ -5,11 +5,12 @@ numbered, never public."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
 from prakat import clock
 from prakat.announcements import service, snapshot, subjects
 from prakat.announcements.schemas import Announcement
+from prakat.results import MonthKey
 from prakat.rules import PLAN_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.thai import fiscal_year_of
@@ -38,7 +39,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
     today = today or clock.today_bangkok()
     published = await service.list_announcements(school.id)  # newest first
     year_be = fiscal_year_of(today)
-    plan_id = procurement_id = supersedes_id = quarter = None
+    plan_id = procurement_id = supersedes_id = quarter = month = None
     body = ""
     if kind in BASED_ON:
         base = next((a for a in published if K(a.kind) in BASED_ON[kind]), None)
@@ -51,6 +52,10 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         year_be, quarter = year_be - 1, 4
     elif kind is K.ANNUAL_REPORT:
         year_be -= 1  # the last finished fiscal year
+    elif kind is K.MONTHLY_SUMMARY:
+        # The last month that has ended.
+        last = MonthKey.of(today.replace(day=1) - timedelta(days=1))
+        year_be, month = last.fiscal_year, last.month
     content = await snapshot.build(
         school.id,
         procurement_id=procurement_id,
@@ -58,9 +63,10 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         kind=kind.value,
         year_be=year_be,
         quarter=quarter,
+        month=month,
         supersedes_id=supersedes_id,
     )
-    subject = await snapshot.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter)
+    subject = await snapshot.subject_for(school.id, kind, procurement_id, plan_id, year_be, quarter, month)
     if kind is K.PLAN_REVISION:
         revision = content["plan"]["revision"] + 1
         content["plan"]["revision"] = revision
@@ -79,6 +85,7 @@ async def sample(school: School, kind: AnnouncementKind, today: date | None = No
         plan_id=plan_id,
         supersedes_id=supersedes_id,
         quarter=quarter,
+        month=month,
         signer_name=school.director_name,
         signer_position=school.director_position,
         signer_delegation=school.delegation_text,

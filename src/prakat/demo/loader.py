@@ -19,6 +19,7 @@ from prakat.demo import annual as demo_annual
 from prakat.demo.data import DemoProcurement, DemoYear, build_demo
 from prakat.plans import service as plans
 from prakat.procurements import service as procurements
+from prakat.results import MonthKey
 from prakat.rules import AnnouncementKind, Method, MethodFamily
 from prakat.schools import service as schools
 from prakat.thai import fiscal_quarter_bounds, fiscal_year_bounds, fiscal_year_of
@@ -205,6 +206,14 @@ async def _load_year(
             kind=AnnouncementKind.QUARTERLY_WINNERS, year_be=year.fiscal_year_be, quarter=quarter
         )
         events.append((announced, 10_000 + quarter, draft, None))
+    # Every month gets its summary (แบบ สขร.1), a month without purchases too, on the fifth day of
+    # the next month: what ITA's monthly item (O11/O21) looks for.
+    for n, key in enumerate(MonthKey.of_fiscal_year(year.fiscal_year_be), start=1):
+        announced = MonthKey.after(key).first_day + timedelta(days=4)
+        draft = AnnouncementDraft(
+            kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=year.fiscal_year_be, month=key.month
+        )
+        events.append((announced, 20_000 + n, draft, None))
 
     # Nothing is published ahead of the demo's today (a plan due next week stays a draft).
     due = sorted((e for e in events if e[0] <= today), key=lambda e: (e[0], e[1]))
