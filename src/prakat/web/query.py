@@ -91,6 +91,9 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "ita_item": NOTHING,
     "open_data": NOTHING,
     # prakat.web.feeds
+    # prakat.web.annual
+    "annual_report": NOTHING,
+    "annual_report_xlsx": NOTHING,
     "feed": reads(filters=True),
     "feed_archive": NOTHING,
     "follow": reads(filters=True),
