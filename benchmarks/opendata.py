@@ -74,10 +74,10 @@ async def fill(settings: Settings, purchases: int) -> tuple[Any, Any]:
         )
     )
     actor = Actor(school_id=school.id, label="bench")
-    sellers = [
-        (await vendors.create_vendor(actor, vendors.parse_vendor({"name": f"ร้านทดสอบพาณิชย์ {n}", "tax_id": tax_id(f"0405{n:08d}")}))).id
-        for n in (1, 2)
-    ]  # fmt: skip
+    sellers = []
+    for n in (1, 2):
+        typed = {"name": f"ร้านทดสอบพาณิชย์ {n}", "tax_id": tax_id(f"0405{n:08d}")}
+        sellers.append((await vendors.create_vendor(actor, vendors.parse_vendor(typed))).id)
     first = None
     start = date(2025, 10, 1)
     async with write_transaction():
@@ -142,7 +142,7 @@ def ms(seconds: float) -> str:
 
 
 def p90(values: list[float]) -> float:
-    return sorted(values)[max(0, int(round(0.9 * len(values))) - 1)]
+    return sorted(values)[max(0, round(0.9 * len(values)) - 1)]
 
 
 async def run(args: argparse.Namespace) -> None:
@@ -153,9 +153,8 @@ async def run(args: argparse.Namespace) -> None:
     await migrate()
     began = time.perf_counter()
     school, winner = await fill(settings, args.purchases)
-    print(
-        f"  data: {args.purchases} awarded purchases and a published winner in {time.perf_counter() - began:.1f} s"
-    )
+    took = time.perf_counter() - began
+    print(f"  data: {args.purchases} awarded purchases and a published winner in {took:.1f} s")
     await pdf.render(school, winner)  # warm
     found = await results_of_year(school.id, YEAR)
     info, rows = found.school, found.rows
