@@ -84,12 +84,15 @@ def month_label(year_ce: int, month: int) -> str:
 
 async def published(school_id: int, years: Iterable[int]) -> list[Published]:
     """The school's published announcements of these fiscal years, oldest publication first."""
+    wanted = sorted(set(years))
+    if not wanted:
+        return []
     rows = (
         await t.Announcement.select(*t.Announcement.all_columns(), t.Announcement.fiscal_year.year_be)
         .where(
             (t.Announcement.school == school_id)
             & (t.Announcement.status == AnnouncementStatus.PUBLISHED.value)
-            & t.Announcement.fiscal_year.year_be.is_in(sorted(set(years)))
+            & t.Announcement.fiscal_year.year_be.is_in(wanted)
         )
         .order_by(t.Announcement.sequence)
     )
