@@ -22,20 +22,20 @@ from prakat.thai import format_baht, format_date_full, format_date_short, thai_m
 
 TEMPLATE = "monthly_summary"
 GROUP_9 = "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง"
-# The nine columns of สขร.1; column 9 is two cells under one header. At 11 pt Sarabun (the size of
-# the 14 pt TH Sarabun the paper forms use) the widths keep an amount in the millions,
-# "เฉพาะเจาะจง" and a short date on one line on A4 landscape.
+# The nine columns of สขร.1; column 9 is two cells under one header. At 10 pt Sarabun (about the
+# 13 pt TH Sarabun of the paper forms) the widths keep an amount in the millions, "เฉพาะเจาะจง", a
+# receipt reference's words and a short date whole on A4 landscape.
 COLUMNS = (
     Column(title="ลำดับที่", width="4%"),
-    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="13%"),
-    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="10%", numeric=True),
-    Column(title="ราคากลาง (บาท)", width="10%", numeric=True),
-    Column(title="วิธีซื้อหรือจ้าง", width="9%"),
-    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="14%"),
-    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="12.5%"),
-    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="11%"),
-    Column(title="เลขที่", width="9.5%", group=GROUP_9),
-    Column(title="วันที่", width="7%", group=GROUP_9),
+    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="14%"),
+    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="9%", numeric=True),
+    Column(title="ราคากลาง (บาท)", width="9%", numeric=True),
+    Column(title="วิธีซื้อหรือจ้าง", width="8%"),
+    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="15%"),
+    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="13%"),
+    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="13%"),
+    Column(title="เลขที่", width="8.5%", group=GROUP_9),
+    Column(title="วันที่", width="6.5%", group=GROUP_9),
 )
 HEADERS = (
     "ลำดับที่",
