@@ -16,8 +16,11 @@ from prakat.errors import Refused
 from prakat.feeds.files import NO_FILTERS
 from prakat.readmodel import GROUPS, QUERY_LIMIT, Filters
 from prakat.rules import AnnouncementKind, BudgetSource, Method
+from prakat.web.annual import AnnualReportController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
+from prakat.web.ita import ItaController
+from prakat.web.monthly import MonthlyPublicController
 from prakat.web.query import MAX_QUERY, ROUTES, Answer, read, reads
 from prakat.web.site import SiteController
 from tests import factories
@@ -174,7 +177,14 @@ def test_every_public_route_is_in_the_table() -> None:
     first request), never silently under another route's rules."""
     names = {
         value.name
-        for controller in (SiteController, FeedController, EmbedController)
+        for controller in (
+            SiteController,
+            FeedController,
+            EmbedController,
+            ItaController,
+            MonthlyPublicController,
+            AnnualReportController,
+        )
         for value in vars(controller).values()
         if isinstance(value, HTTPRouteHandler)
     }

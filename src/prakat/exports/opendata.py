@@ -17,9 +17,6 @@ from decimal import Decimal
 from typing import Final
 
 import msgspec
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from prakat.results import ResultRow, SchoolInfo
 from prakat.rules import ProcurementKind
@@ -123,6 +120,12 @@ CELLS: Final[dict[str, Callable[[SchoolInfo, int, Sequence[ResultRow]], list[lis
 
 def xlsx(layout: Layout, school: SchoolInfo, year_be: int, rows: Sequence[ResultRow]) -> bytes:
     """The layout as an Excel workbook: one sheet, the header row repeated on printed pages."""
+    # openpyxl loads when a workbook is asked for (as in prakat.plans.reading and prakat.results.sheets):
+    # about 8 MB that every server process would otherwise hold (tests/test_server_footprint.py).
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
