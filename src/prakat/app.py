@@ -31,6 +31,7 @@ from prakat.web.csrf import Csrf
 from prakat.web.documents import PublicDocumentController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
+from prakat.web.ita import ItaController
 from prakat.web.monthly import MonthlyPublicController
 from prakat.web.routing import ids_in_range, whole_allow_header
 from prakat.web.security import SCRIPTS_DIR, security_headers
@@ -147,6 +148,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     return Litestar(
         route_handlers=[
             SiteController,
+            ItaController,
             PublicDocumentController,
             AnnualReportController,
             MonthlyPublicController,

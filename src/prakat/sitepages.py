@@ -25,6 +25,7 @@ from prakat.annual import texts as annual_texts
 from prakat.annual.stats import AnnualStats
 from prakat.documents.model import Figure
 from prakat.errors import NotFound
+from prakat.ita import criteria as ita_criteria
 from prakat.plans.schemas import Plan
 from prakat.plans.service import current_plan, plans_for_year
 from prakat.procurements.schemas import Procurement
@@ -132,6 +133,7 @@ class SchoolHome(msgspec.Struct, frozen=True, kw_only=True):
     plan_entry: PublicEntry | None  # the announcement that published it
     years: tuple[int, ...]  # fiscal years with pages, newest first
     feeds: tuple[FeedChoice, ...]
+    ita_years: frozenset[int] = frozenset()  # of those years, the ones with ITA criteria (a self-check page)
     corrected: frozenset[int] = frozenset()  # ids of announcements corrected or cancelled since
     filters: Filters = Filters()  # the home's own feeds: everything
 
@@ -144,6 +146,7 @@ async def school_home(slug: str, today: date) -> SchoolHome:
     year_be = fiscal_year_of(today)
     everything = await readmodel.entries(school.id)
     plan = await current_plan(school.id, year_be)
+    known = await _known_years(school.id, today)
     return SchoolHome(
         school=school,
         year_be=year_be,
@@ -152,8 +155,9 @@ async def school_home(slug: str, today: date) -> SchoolHome:
         corrected=_corrected(everything),
         plan=plan,
         plan_entry=_plan_entry(everything, plan),
-        years=tuple(sorted(await _known_years(school.id, today), reverse=True)),
+        years=tuple(sorted(known, reverse=True)),
         feeds=feed_choices(year_be),
+        ita_years=frozenset(known) & frozenset(await ita_criteria.years(school.id)),
     )
 
 

@@ -122,6 +122,11 @@ EMBED = _route("embed", "/s/{slug:str}/embed/")
 EMBED_FONT = _route("embed_font", f"{STATIC}/embed/sarabun-thai.woff2")
 ANNOUNCEMENTS_JSON = _route("announcements_json", "/s/{slug:str}/announcements.json")
 CHANGES_JSON = _route("changes_json", "/s/{slug:str}/changes.json")
+# The ITA self-check of an assessment year, one page per item (the URL pasted into the assessment
+# system), and the year's open data (16-column layout and ITA-o10, XLSX and CSV).
+ITA = _route("ita", "/s/{slug:str}/ita/{year:int}/")
+ITA_ITEM = _route("ita_item", "/s/{slug:str}/ita/{year:int}/{code:str}/")
+OPEN_DATA = _route("open_data", "/s/{slug:str}/open-data/{year:int}/{file:str}")
 # Monthly summaries (แบบ สขร.1): each published summary's spreadsheets next to its PDF (12.xlsx,
 # 12.csv), the fiscal year's months, and the bundles assessors open (q1…q4, h1, year; .pdf, .xlsx).
 SUMMARY_FILE = _route("summary_file", "/s/{slug:str}/files/{file:str}")
@@ -192,6 +197,11 @@ WS_USER_TOKEN_REVOKE = _route(
 WS_ANNUAL_TEXTS = _route("ws_annual_texts", f"{WORKSPACE}/annual/{{year:int}}/")
 WS_SCHOOL = _route("ws_school", f"{WORKSPACE}/admin/school/")
 WS_EMBED = _route("ws_embed", f"{WORKSPACE}/admin/embed/")
+WS_ITA_CRITERIA = _route("ws_ita_criteria", f"{WORKSPACE}/admin/ita/")
+WS_ITA_VARIANT = _route("ws_ita_variant", f"{WORKSPACE}/admin/ita/{{variant_id:int}}")
+WS_ITA_ITEMS = _route("ws_ita_items", f"{WORKSPACE}/admin/ita/{{variant_id:int}}/items")
+WS_ITA_ITEM = _route("ws_ita_item", f"{WORKSPACE}/admin/ita/items/{{item_id:int}}")
+WS_ITA_ITEM_DELETE = _route("ws_ita_item_delete", f"{WORKSPACE}/admin/ita/items/{{item_id:int}}/delete")
 WS_ACCOUNT = _route("ws_account", f"{WORKSPACE}/account/")
 WS_ACCOUNT_PASSWORD = _route("ws_account_password", f"{WORKSPACE}/account/password")
 WS_ACCOUNT_TOKENS = _route("ws_account_tokens", f"{WORKSPACE}/account/tokens")
@@ -293,6 +303,25 @@ def annual_report_xlsx(slug: str, year_be: int) -> str:
 def plan(slug: str, year_be: int) -> str:
     """The plan of one fiscal year, current and past revisions, e.g. /s/demo/plan/2569/."""
     return PLAN.url(slug=slug, year=year_be)
+
+
+def ita(slug: str, year_be: int) -> str:
+    """The ITA self-check of an assessment year (B.E.), e.g. /s/demo/ita/2569/."""
+    return ITA.url(slug=slug, year=year_be)
+
+
+def ita_item(slug: str, year_be: int, code: str) -> str:
+    """One ITA item's evidence, the URL to paste into the assessment system, e.g. /s/demo/ita/2569/O11/."""
+    return ITA_ITEM.url(slug=slug, year=year_be, code=code)
+
+
+OPEN_DATA_FILES: Final = ("results.xlsx", "results.csv", "ita-o10.xlsx", "ita-o10.csv")
+
+
+def open_data(slug: str, year_be: int, file: str) -> str:
+    """A fiscal year's open data: results.xlsx|csv (the 16-column layout), ita-o10.xlsx|csv (9 fields)."""
+    assert file in OPEN_DATA_FILES
+    return OPEN_DATA.url(slug=slug, year=year_be, file=file)
 
 
 def follow(slug: str, query: str = "") -> str:

@@ -19,6 +19,7 @@ from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.web.annual import AnnualReportController
 from prakat.web.embed import EmbedController
 from prakat.web.feeds import FeedController
+from prakat.web.ita import ItaController
 from prakat.web.monthly import MonthlyPublicController
 from prakat.web.query import MAX_QUERY, ROUTES, Answer, read, reads
 from prakat.web.site import SiteController
@@ -180,8 +181,9 @@ def test_every_public_route_is_in_the_table() -> None:
             SiteController,
             FeedController,
             EmbedController,
-            AnnualReportController,
+            ItaController,
             MonthlyPublicController,
+            AnnualReportController,
         )
         for value in vars(controller).values()
         if isinstance(value, HTTPRouteHandler)

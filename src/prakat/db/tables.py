@@ -65,6 +65,10 @@ class School(Table, tablename="school"):
     # Which websites may show the embed in a frame: "" = any site, else origins one per line
     # (https://www.school.ac.th); becomes the embed's CSP frame-ancestors.
     embed_origins = Text(default="")
+    # The ITA criteria the school is assessed under (an ItaVariant.code, e.g. "agency", "vocational"),
+    # and how many days after a month ends the dashboard starts warning that its summary is missing.
+    ita_variant = Varchar(length=30, default="agency")
+    summary_grace_days = Integer(default=15)
 
 
 class FiscalYear(Table, tablename="fiscal_year"):
@@ -258,6 +262,40 @@ class PdfFile(Table, tablename="pdf_file"):
     created_at = Timestamptz()
 
 
+class ItaVariant(Table, tablename="ita_variant"):
+    """One list of ITA criteria: an assessment year (B.E.) and a variant (agency, vocational…), as
+    the school's admin keeps it. Seeded from prakat.ita.seed on first use; edited in the workspace."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    year_be = Integer()  # the ITA assessment year
+    code = Varchar(length=30)  # "agency", "vocational": what the school profile chooses
+    title = Varchar(length=255)
+    created_at = Timestamptz()
+
+
+class ItaItem(Table, tablename="ita_item"):
+    """One item of a criteria list (O11, O19…): which fiscal year it covers and what evidence satisfies
+    it (prakat.ita.evidence: a closed set the check knows)."""
+
+    id = Serial(primary_key=True)
+    school = _fk(School)
+    variant = _fk(ItaVariant)
+    position = Integer()
+    code = Varchar(length=20)  # O11
+    title = Varchar(length=500)
+    covers = Varchar(length=20, default="current")  # "current" or "previous" fiscal year
+    evidence = Varchar(length=200)  # evidence kinds, space-separated
+    months_from = SmallInt(default=1)  # fiscal months (1 = October) the monthly summaries must cover
+    months_to = SmallInt(default=12)
+    opens_on = Date(null=True, default=None)  # when the assessment window opens (the dashboard warns)
+    note = Text(default="")
+
+
+# The ITA tables' own unique indexes, made by the migration "ita criteria" (prakat_0011_ita):
+# (school, year_be, code) of ita_variant and (variant, code) of ita_item.
+
+
 class AnnualReportText(Table, tablename="annual_report_text"):
     """A part of the annual procurement report that the school writes itself (risk analysis, problems
     and obstacles, budget savings, improvements for next year), one row per school, fiscal year and
@@ -335,5 +373,7 @@ ALL_TABLES: tuple[type[Table], ...] = (
     ApiToken,
     LoginAttempt,
     PdfFile,
+    ItaVariant,
+    ItaItem,
     AnnualReportText,
 )

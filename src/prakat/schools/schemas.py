@@ -55,6 +55,10 @@ class School(msgspec.Struct, frozen=True, kw_only=True):
     review_by_head: bool
     # Websites allowed to show the embed in a frame, one origin per line; "" = any website.
     embed_origins: str = ""
+    # The ITA criteria the school is assessed under (a variant code of prakat.ita), and the days after a
+    # month's end before a missing monthly summary is flagged.
+    ita_variant: str = "agency"
+    summary_grace_days: int = 15
 
 
 class FiscalYear(msgspec.Struct, frozen=True, kw_only=True):

@@ -78,7 +78,12 @@ EDITABLE = (
     "review_by_head",
     "emblem_path",
     "embed_origins",
+    "ita_variant",
+    "summary_grace_days",
 )
+ITA_VARIANT_LABEL = "ชุดเกณฑ์การประเมิน ITA"
+GRACE_LABEL = "จำนวนวันหลังสิ้นเดือนที่ต้องเผยแพร่สรุปผลรายเดือน"
+ITA_VARIANT = re.compile(r"^[a-z0-9][a-z0-9-]{1,29}$")
 
 
 def _egp_code(f: Fields, name: str, label: str, length: int) -> str:
@@ -184,6 +189,20 @@ def embed_origins(value: Any) -> str:
     return "\n".join(origins)
 
 
+async def _ita_variant(f: Fields, school_id: int) -> str:
+    """A variant code the school's criteria have (any year), or the shipped default's codes."""
+    code = f.text("ita_variant", ITA_VARIANT_LABEL, max_length=30).lower()
+    if not code:
+        return code
+    known = {
+        r["code"]
+        for r in await t.ItaVariant.select(t.ItaVariant.code).where(t.ItaVariant.school == school_id)
+    }
+    if not ITA_VARIANT.match(code) or (known and code not in known):
+        f.fail("ita_variant", ITA_VARIANT_LABEL, "ไม่อยู่ในรายการชุดเกณฑ์ของโรงเรียน")
+    return code
+
+
 def _school(row: Mapping[str, Any]) -> School:
     return School(
         id=row["id"],
@@ -222,6 +241,8 @@ async def update_school(actor: Actor, raw: Mapping[str, Any]) -> School:
         changes["review_by_head"] = f.boolean("review_by_head")
         changes["emblem_path"] = f.read("emblem_path", EMBLEM_LABEL, False, emblem_file)
         changes["embed_origins"] = f.read("embed_origins", EMBED_ORIGINS_LABEL, False, embed_origins) or ""
+        changes["ita_variant"] = await _ita_variant(f, actor.school_id)
+        changes["summary_grace_days"] = f.integer("summary_grace_days", GRACE_LABEL, low=0, high=90)
         f.check()
         after = {**row, **changes}
         if after == row:

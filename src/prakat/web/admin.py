@@ -17,6 +17,7 @@ from prakat.auth import sessions, tokens
 from prakat.auth.passwords import check_password_strength
 from prakat.auth.roles import Permission, Role, can
 from prakat.errors import Conflict, InvalidInput
+from prakat.ita import criteria
 from prakat.readmodel import GROUP_LABELS, GROUPS, Filters
 from prakat.schools import service as schools
 from prakat.schools.schemas import School
@@ -199,7 +200,13 @@ class SchoolAdminController(Controller):
     @readable(urls.WS_SCHOOL.path, name="admin_school")
     async def show(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
         school = await schools.get_school(actor.school_id)
-        return await page(request, actor, "admin_school.html", values=_school_form(school))
+        return await page(
+            request,
+            actor,
+            "admin_school.html",
+            values=_school_form(school),
+            ita_variants=await criteria.variant_codes(actor.school_id),
+        )
 
     @readable(urls.WS_EMBED.path, name="admin_embed")
     async def embed(self, request: Request[Any, Any, Any], actor: CurrentActor) -> Template:
@@ -249,7 +256,13 @@ class SchoolAdminController(Controller):
             await schools.update_school(actor, {k: v for k, v in values.items() if k in schools.EDITABLE})
         except InvalidInput as invalid:
             return await page(
-                request, actor, "admin_school.html", errors=invalid.errors, values=values, status_code=400
+                request,
+                actor,
+                "admin_school.html",
+                errors=invalid.errors,
+                values=values,
+                ita_variants=await criteria.variant_codes(actor.school_id),
+                status_code=400,
             )
         return done(urls.WS_SCHOOL.url(), "school_saved")
 

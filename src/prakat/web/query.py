@@ -86,6 +86,10 @@ ROUTES: Final[Mapping[str, Reads]] = {
     "public_announcement": NOTHING,
     "public_plan": NOTHING,
     "health": NOTHING,
+    # prakat.web.ita
+    "ita": NOTHING,
+    "ita_item": NOTHING,
+    "open_data": NOTHING,
     # prakat.web.feeds
     # prakat.web.annual
     "annual_report": NOTHING,

@@ -16,6 +16,7 @@ from prakat.web.auth import SessionAuthentication, current_actor, requires
 from prakat.web.dashboard import DashboardController
 from prakat.web.documents import PreviewController
 from prakat.web.history import HistoryController
+from prakat.web.ita import ItaAdminController
 from prakat.web.monthly import MonthlyWorkspaceController
 from prakat.web.plans import PlanController
 from prakat.web.procurements import ProcurementController
@@ -32,6 +33,7 @@ HANDLERS: list[ControllerRouterHandler] = [
     HistoryController,
     UserAdminController,
     SchoolAdminController,
+    ItaAdminController,
     AccountController,
     PreviewController,
 ]

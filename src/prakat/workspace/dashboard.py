@@ -11,6 +11,7 @@ from prakat.announcements.schemas import Announcement
 from prakat.audit import Actor
 from prakat.auth.roles import can
 from prakat.errors import NotFound
+from prakat.ita import warnings as ita_warnings
 from prakat.plans.schemas import Plan
 from prakat.plans.service import plans_for_year
 from prakat.procurements import service as procurements
@@ -85,7 +86,12 @@ async def build(actor: Actor, today: date) -> Dashboard:
         counts=counts,
         mine=tuple(w for w in waiting if _is_mine(actor, steps[w.announcement.id])),
         pending=tuple(waiting),
-        overdue=tuple(await _overdue(actor.school_id, year_be, plans, found, in_flow, today)),
+        overdue=tuple(
+            [
+                *await _overdue(actor.school_id, year_be, plans, found, in_flow, today),
+                *await ita_warnings.warnings(school, today),
+            ]
+        ),
     )
 
 

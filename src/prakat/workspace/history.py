@@ -28,6 +28,8 @@ ENTITIES: Mapping[str, str] = MappingProxyType(
         "user": "ผู้ใช้",
         "fiscal_year": "ปีงบประมาณ",
         "api_token": "โทเคน API",
+        "ita_variant": "ชุดเกณฑ์ ITA",
+        "ita_item": "ข้อของเกณฑ์ ITA",
     }
 )
 ACTIONS: Mapping[str, str] = MappingProxyType(
