@@ -32,7 +32,7 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import linebreak, patches
+from prakat.documents import linebreak, patches, tables
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.documents.textlayer import render_pdf
@@ -68,6 +68,8 @@ class Renderer:
             undefined=StrictUndefined,
         )
         self.env.filters["protect"] = _protect
+        self.env.filters["words"] = _words
+        self.env.globals["table_layout"] = tables.layout
         self.base_css = [
             CSS(string=_font_css(), font_config=self.font_config),
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
@@ -127,6 +129,13 @@ def _protect(text: object) -> Markup:
     # most words are whole for libthai too. Cell texts repeat (sources, methods, months), so the
     # markup of each is kept.
     return Markup(protect(str(text), breaks=linebreak.line_ends))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: object) -> Markup:
+    # A cell of a column sized to its content (prakat.documents.tables): it may wrap between its
+    # words, never inside one (libthai would break "เฉพาะ|เจาะจง" to make it fit).
+    return Markup(" ").join(Markup('<span class="w">{}</span>').format(w) for w in str(text).split())
 
 
 # ---------------------------------------------------------------------------------------------
