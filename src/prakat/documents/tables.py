@@ -64,16 +64,19 @@ def _units(text: str, fit: str) -> list[str]:
     return text.split()
 
 
-def _content_em(table: Table, index: int) -> float:
+def _content_em(table: Table, index: int, fit: str) -> float:
+    """The widest cell (``fit`` "line") or word ("word", or "line-words": between spaces) of the
+    column, and of its title's words, in bold for the title and the totals."""
     column = table.columns[index]
     last = len(table.rows) - 1
-    widest = max((text_em(w, bold=True) for w in _units(column.title, column.fit)), default=0.0)
+    units = "word" if column.fit == "word" else "line"
+    widest = max((text_em(w, bold=True) for w in _units(column.title, units)), default=0.0)
     for n, row in enumerate(table.rows):
         bold = table.total_row and n == last
-        if column.fit == "line":
+        if fit == "line":
             widest = max(widest, text_em(row[index], bold))
         else:
-            widest = max(widest, *(text_em(w, bold) for w in _units(row[index], "word")), 0.0)
+            widest = max(widest, *(text_em(w, bold) for w in _units(row[index], units)), 0.0)
     return widest * SLACK
 
 
@@ -81,10 +84,14 @@ def _width(table: Table, index: int) -> str:
     column = table.columns[index]
     if not column.fit:
         return column.width
-    content = f"calc({_content_em(table, index):.2f}em + {CELL_EXTRA})"
+    content = f"calc({_content_em(table, index, column.fit):.2f}em + {CELL_EXTRA})"
     if not column.width:
         return content
-    return f"{'min' if column.fit == 'line' else 'max'}({content}, {column.width})"
+    if column.fit == "word":
+        return f"max({content}, {column.width})"
+    # Capped, but never narrower than its widest word, which cannot wrap.
+    word = f"calc({_content_em(table, index, 'line-words'):.2f}em + {CELL_EXTRA})"
+    return f"min({content}, max({word}, {column.width}))"
 
 
 def _headings(columns: tuple[Column, ...]) -> tuple[tuple[Heading, ...], ...]:
