@@ -22,11 +22,11 @@ class Column(msgspec.Struct, frozen=True, kw_only=True):
     ``fit`` columns are as wide as their content needs (prakat.documents.tables measures it in the
     font). "line": the widest cell on one line (numbers, codes, dates, names; the title's words
     whole too, so "ลำดับที่" stays whole); ``width``, if given, caps it (never below its widest
-    word), and a cell then wraps between its space-separated words. "word": its ``width`` share, but never narrower than the
-    widest word of its cells and title (a line may end between words, never inside one:
-    "เฉพาะเจาะจง"). Without ``fit``, ``width`` is the column's share ("14%"), or, empty, a share
-    of what the others leave. Widths are in % or em, never absolute lengths, so that they hold at
-    any type size."""
+    word), and a cell then wraps between its space-separated words. "word": its ``width``
+    share, but never narrower than the widest word of its cells and title (a line may end
+    between words, never inside one: "เฉพาะเจาะจง"). Without ``fit``, ``width`` is the column's
+    share ("14%"), or, empty, a share of what the others leave. Widths are in % or em, never
+    absolute lengths, so that they hold at any type size."""
 
     title: str
     width: str = ""
