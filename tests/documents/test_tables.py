@@ -97,7 +97,7 @@ def quarter_snapshot() -> dict[str, Any]:
     return {"school": {"name": SCHOOL}, "quarter": quarter}
 
 
-def announcement(kind: str, subject: str, snapshot: dict[str, Any]) -> Announcement:
+def announcement(kind: str, subject: str, snapshot: dict[str, Any], body: str = "") -> Announcement:
     now = datetime(2026, 10, 5, 9, 0, tzinfo=BANGKOK)
     return Announcement(
         id=1,
@@ -105,7 +105,7 @@ def announcement(kind: str, subject: str, snapshot: dict[str, Any]) -> Announcem
         year_be=2569,
         kind=kind,
         subject=subject,
-        body="",
+        body=body,
         number="",
         announced_on=date(2026, 10, 5),
         status="published",
@@ -136,6 +136,8 @@ def documents() -> dict[str, OfficialDocument]:
         "quarterly_winners",
         f"{subjects.quarterly_winners_subject(2569, 4)} โครงการเลขที่ {PROJECT}",
         quarter_snapshot(),
+        # A body quoting identifiers of the quarter's purchases, among other numbers.
+        f"รายการที่ 1 โครงการเลขที่ {PROJECT} ผู้ขายเลขประจำตัวผู้เสียภาษี {TAX_ID} ลงวันที่ 10 ก.ค. 2569",
     )
     return {a.kind: document(a, agency=SCHOOL) for a in (plan, quarter)}
 
@@ -160,6 +162,8 @@ def test_identifiers_are_printed_whole_in_arabic_digits(pdfs: dict[str, bytes]) 
     assert all(code in plan for code in plan_codes())
     quarter = text_of(pdfs["quarterly_winners"])
     assert PROJECT in quarter
+    said = re.sub(r"\s+", "", quarter)
+    assert f"รายการที่๑โครงการเลขที่{PROJECT}ผู้ขายเลขประจำตัวผู้เสียภาษี{TAX_ID}ลงวันที่๑๐" in said
     for text in (plan, quarter):
         assert not MIXED.search(text), MIXED.findall(text)
     # Amounts, dates and years stay Thai.
