@@ -99,8 +99,9 @@ def reference_price_table(p: dict[str, Any], agency: str) -> Table:
 def quarterly_table(quarter: dict[str, Any], agency: str) -> Table:
     """The quarter's purchases, in the columns of e-GP's quarterly form (domain.md §2): the
     reference document one heading over its date and number. Sequence, amount and date on one
-    line; a vendor's name on one line unless it is longer than about a fifth of the page; the
-    reason ("เป็นผู้มีคุณสมบัติถูกต้องครบถ้วน…", as the award gives it) in two or three lines."""
+    line; a vendor's name on one line unless it is longer than about a fifth of the page (then
+    broken between its words); the reason ("เป็นผู้มีคุณสมบัติถูกต้องครบถ้วน…", as the award gives
+    it) in two lines at the official type size (four at the former 13 pt attachment type)."""
     rows = []
     for n, item in enumerate(quarter["items"], start=1):
         rows.append(
