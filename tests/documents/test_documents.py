@@ -195,7 +195,8 @@ async def test_every_kind_reads_back_as_an_official_document(db: Engine) -> None
         pages = len(reader.pages)
         assert pages >= (2 if a.kind.startswith("plan") else 1), a.kind
         assert (
-            reader.metadata is not None and reader.metadata.title == f"ประกาศ{school.name} เรื่อง {a.subject}"
+            reader.metadata is not None
+            and reader.metadata.title == f"ประกาศ{school.name} เรื่อง {thai(a.subject)}"
         )
         assert archive_and_access_problems(reader, reader.metadata.title) == [], a.kind
         fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True, check=True).stdout.decode()

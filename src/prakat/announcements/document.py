@@ -14,7 +14,7 @@ from prakat.announcements import monthly_form, terms, wording
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.annual import document as annual_document
-from prakat.documents.digits import thai
+from prakat.documents.digits import Identifier, thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.rules import AnnouncementKind, BudgetSource, Method
 from prakat.thai import format_baht, format_date_full, format_date_short, format_month_year
@@ -34,43 +34,45 @@ def _method_short(value: str) -> str:
         return value
 
 
-def plan_table(plan: dict[str, Any]) -> Table:
-    """The plan attachment, in e-GP's columns plus what schools add (source, method).
+def plan_table(plan: dict[str, Any], agency: str) -> Table:
+    """The plan attachment, in e-GP's columns plus what schools add (source, method), headed by the
+    school and the fiscal year (and the revision, for a revised plan).
 
-    The widths fit an e-GP plan code (P and 11 digits), an amount in the millions, the common
-    sources ("เงินอุดหนุนรายหัว"), the method ("เฉพาะเจาะจง": the short name, as the heading says
-    วิธี…) and the longest month ("กุมภาพันธ์ ๒๕๖๙") on one line at 13 pt; the project name takes
-    what is left. A 300-item plan is 26 landscape pages, against 38 when the source, the method
-    and the month wrapped to two or three lines."""
+    The sequence, the plan code, the amount and the month are as wide as their longest cell, on
+    one line; the source and the method take their share, never less than their longest word
+    ("เฉพาะเจาะจง" whole); the project name takes what is left (prakat.documents.tables)."""
     rows = []
     for item in plan["items"]:
         month = date.fromisoformat(item["expected_month"])
         rows.append(
             (
                 thai(str(item["position"])),
-                thai(item["egp_plan_code"] or "-"),
+                Identifier(item["egp_plan_code"]) if item["egp_plan_code"] else "-",
                 thai(item["name"]),
                 thai(format_baht(Decimal(item["budget"]))),
-                _label(BudgetSource, item["budget_source"]),
-                _method_short(item["planned_method"]),
+                thai(_label(BudgetSource, item["budget_source"])),
+                thai(_method_short(item["planned_method"])),
                 format_month_year(month.year, month.month),
             )
         )
     total = sum((Decimal(i["budget"]) for i in plan["items"]), Decimal("0"))
     rows.append(("", "", "รวม", thai(format_baht(total)), "", "", ""))
+    revised = f" (ฉบับปรับปรุง ครั้งที่ {plan['revision']})" if plan["revision"] else ""
     return Table(
-        title="รายละเอียดแนบท้ายประกาศ แผนการจัดซื้อจัดจ้าง",
+        title=thai(f"รายละเอียดแนบท้ายประกาศ แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. {plan['year_be']}{revised}"),
+        subtitle=agency,
         columns=(
-            Column(title="ลำดับ", width="5%"),
-            Column(title="รหัสแผน", width="14%"),
-            Column(title="ชื่อโครงการ", width="28%"),
-            Column(title="งบประมาณ (บาท)", width="11%", numeric=True),
-            Column(title="แหล่งเงิน", width="15%"),
-            Column(title="วิธีจัดซื้อจัดจ้าง", width="12%"),
-            Column(title="คาดว่าจะประกาศ (เดือน/ปี)", width="15%"),
+            Column(title="ลำดับ", fit="line"),
+            Column(title="รหัสแผน", fit="line"),
+            Column(title="ชื่อโครงการ"),
+            Column(title="งบประมาณ (บาท)", fit="line", numeric=True),
+            Column(title="แหล่งเงิน", fit="word", width="13%"),
+            Column(title="วิธีจัดซื้อจัดจ้าง", fit="word", width="11%"),
+            Column(title="คาดว่าจะประกาศ (เดือน/ปี)", fit="line"),
         ),
         rows=tuple(rows),
         landscape=True,
+        total_row=True,
     )
 
 
@@ -103,8 +105,12 @@ def reference_price_table(p: dict[str, Any], agency: str, form: dict[str, Any]) 
     )
 
 
-def quarterly_table(quarter: dict[str, Any]) -> Table:
-    """The quarter's purchases, in the columns of e-GP's quarterly form (domain.md §3)."""
+def quarterly_table(quarter: dict[str, Any], agency: str) -> Table:
+    """The quarter's purchases, in the columns of e-GP's quarterly form (domain.md §2): the
+    reference document one heading over its date and number. Sequence, amount and date on one
+    line; a vendor's name on one line unless it is longer than about a fifth of the page (then
+    broken between its words); the reason ("เป็นผู้มีคุณสมบัติถูกต้องครบถ้วน…", as the award gives
+    it) in two lines at the official type size (four at the former 13 pt attachment type)."""
     rows = []
     for n, item in enumerate(quarter["items"], start=1):
         rows.append(
@@ -122,19 +128,39 @@ def quarterly_table(quarter: dict[str, Any]) -> Table:
         rows.append(("", "ไม่มีรายการ", "", "", "", "", ""))
     rows.append(("", "", "รวม", thai(format_baht(Decimal(quarter["total"]))), "", "", ""))
     return Table(
-        title=f"รายละเอียดแนบท้ายประกาศ ผลผู้ชนะการจัดซื้อจัดจ้าง ประจำไตรมาสที่ {thai(str(quarter['quarter']))}",
+        title=thai(
+            "รายละเอียดแนบท้ายประกาศ ผลผู้ชนะการจัดซื้อจัดจ้าง "
+            f"ประจำไตรมาสที่ {quarter['quarter']} ปีงบประมาณ พ.ศ. {quarter['year_be']}"
+        ),
+        subtitle=agency,
         columns=(
-            Column(title="ลำดับที่", width="6%"),
-            Column(title="ชื่อผู้ประกอบการ", width="17%"),
-            Column(title="รายการพัสดุ", width="24%"),
-            Column(title="จำนวนเงินรวม (บาท)", width="11%", numeric=True),
-            Column(title="เอกสารอ้างอิง (วันที่)", width="12%"),
-            Column(title="เอกสารอ้างอิง (เลขที่)", width="13%"),
-            Column(title="เหตุผลสนับสนุน", width="17%"),
+            Column(title="ลำดับที่", fit="line"),
+            Column(title="ชื่อผู้ประกอบการ", fit="line", width="22%"),
+            Column(title="รายการพัสดุ"),
+            Column(title="จำนวนเงินรวม (บาท)", fit="line", numeric=True),
+            Column(title="วันที่", fit="line", group="เอกสารอ้างอิง"),
+            Column(title="เลขที่", fit="word", width="11%", group="เอกสารอ้างอิง"),
+            Column(title="เหตุผลสนับสนุน", fit="word", width="24%"),
         ),
         rows=tuple(rows),
         landscape=True,
+        total_row=True,
     )
+
+
+def identifiers(snapshot: dict[str, Any]) -> tuple[Identifier, ...]:
+    """The codes people paste into e-GP that the announcement may quote (prakat.documents.digits):
+    printed as written wherever they appear. The one list of which snapshot fields they are."""
+    found: list[str] = []
+    school = snapshot.get("school") or {}
+    found += [school.get("egp_dept_id") or "", school.get("egp_deptsub_id") or ""]
+    procurements = [snapshot.get("procurement") or {}]
+    procurements += [i.get("procurement") or {} for i in (snapshot.get("quarter") or {}).get("items", ())]
+    for p in procurements:
+        found.append(p.get("egp_project_number") or "")
+        found.append((p.get("award") or {}).get("vendor_tax_id") or "")
+    found += [i.get("egp_plan_code") or "" for i in (snapshot.get("plan") or {}).get("items", ())]
+    return tuple(Identifier(code) for code in dict.fromkeys(found) if code)
 
 
 def document(
@@ -169,11 +195,12 @@ def document(
     if kind is AnnouncementKind.MONTHLY_SUMMARY:
         # A form of its own (แบบ สขร.1), not an announcement's frame: the kind's module builds it.
         return monthly_form.document(a, agency=agency, signer=signer, created=created, public_url=public_url)
+    keep = identifiers(snapshot)
     attachment = None
     if "plan" in snapshot:
-        attachment = plan_table(snapshot["plan"])
+        attachment = plan_table(snapshot["plan"], agency)
     elif "quarter" in snapshot:
-        attachment = quarterly_table(snapshot["quarter"])
+        attachment = quarterly_table(snapshot["quarter"], agency)
     elif kind is AnnouncementKind.REFERENCE_PRICE and "procurement" in snapshot:
         form = snapshot.get("price_form") or terms.OLD_FORM
         attachment = reference_price_table(snapshot["procurement"], agency, form)
@@ -181,14 +208,15 @@ def document(
         template=kind.value,
         label=kind.label,
         agency=agency,
-        subject=thai(a.subject),
-        paragraphs=tuple(thai(p) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
+        subject=thai(a.subject, keep),
+        paragraphs=tuple(thai(p, keep) for p in wording.paragraphs(a.kind, a.subject, a.body, a.snapshot)),
         date_line=date_line(a.announced_on),
         signer=the_signer,
         number=thai(number_line(a.number, a.year_be)),
         attachment=attachment,
         names=(agency, *_names(snapshot)),
-        title=f"ประกาศ{agency} เรื่อง {a.subject}",
+        # The PDF's title follows the page's digits (prakat.documents.digits), as its subject does.
+        title=thai(f"ประกาศ{agency} เรื่อง {a.subject}", keep),
         author=agency,
         created=created or a.published_at,
         filename=filename(a.kind, a.number),

@@ -5,6 +5,7 @@ frozen snapshot, a report from its figures); nothing here knows what kind of rec
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 import msgspec
 
@@ -19,16 +20,29 @@ class Signer(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class Column(msgspec.Struct, frozen=True, kw_only=True):
+    """A column of an attachment table (table-layout: fixed).
+
+    ``fit`` columns are as wide as their content needs (prakat.documents.tables measures it in the
+    font). "line": the widest cell on one line (numbers, codes, dates, names; the title's words
+    whole too, so "ลำดับที่" stays whole); ``width``, if given, caps it (never below its widest
+    word), and a cell then wraps between its space-separated words. "word": its ``width``
+    share, but never narrower than the widest word of its cells and title (a line may end
+    between words, never inside one: "เฉพาะเจาะจง"). Without ``fit``, ``width`` is the column's
+    share ("14%"), or, empty, a share of what the others leave. Widths are in % or em, never
+    absolute lengths, so that they hold at any type size."""
+
     title: str
-    width: str  # a CSS length for table-layout: fixed, e.g. "12%"
+    width: str = ""
     numeric: bool = False
+    fit: Literal["", "line", "word"] = ""
     # Columns next to each other with the same group share one header cell above their own titles
     # (สขร.1's column 9: "เลขที่และวันที่ของสัญญา…" over "เลขที่" | "วันที่"); "" = a header of its own.
     group: str = ""
 
 
 class Table(msgspec.Struct, frozen=True, kw_only=True):
-    """An attachment table (the plan, บก.06, quarterly winners). Cells are final strings."""
+    """An attachment table (the plan, บก.06, quarterly winners). Cells are final strings: digits
+    already as printed (prakat.documents.digits). Rows never split across pages."""
 
     title: str
     columns: tuple[Column, ...]
@@ -37,6 +51,11 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
     # What the table says, in one row across all its columns, when it has no rows of its own
     # ("ไม่มีการจัดซื้อจัดจ้าง"): the form is still there, never a missing page.
     empty: str = ""
+
+    # A second heading line under the title (the school).
+    subtitle: str = ""
+    # The last row holds the totals (printed bold).
+    total_row: bool = False
 
 
 class Figure(msgspec.Struct, frozen=True, kw_only=True):

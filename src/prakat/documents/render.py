@@ -34,7 +34,7 @@ from weasyprint.images import SVGImage
 from weasyprint.matrix import Matrix
 from weasyprint.text.fonts import FontConfiguration
 
-from prakat.documents import artifacts, linebreak, metadata, patches
+from prakat.documents import artifacts, linebreak, metadata, patches, tables
 from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.documents.qr import qr_data_url
@@ -74,6 +74,8 @@ class Renderer:
         )
         self.env.filters["protect"] = _protect
         self.env.filters["paragraph"] = _paragraph
+        self.env.filters["words"] = _words
+        self.env.globals["table_layout"] = tables.layout
         self.base_css = [
             CSS(string=_font_css(), font_config=self.font_config),
             CSS(filename=str(self.templates / "_official.css"), font_config=self.font_config),
@@ -158,6 +160,13 @@ def _paragraph_markup(text: str, names: tuple[str, ...]) -> Markup:
     return Markup(
         protect(text, breaks=linebreak.line_ends, glue=True, keep=names, head=glue.HEAD, tail=glue.TAIL)
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: object) -> Markup:
+    # A cell of a column sized to its content (prakat.documents.tables): it may wrap between its
+    # words, never inside one (libthai would break "เฉพาะ|เจาะจง" to make it fit).
+    return Markup(" ").join(Markup('<span class="w">{}</span>').format(w) for w in str(text).split())
 
 
 # ---------------------------------------------------------------------------------------------
