@@ -75,6 +75,7 @@ class Renderer:
         self.env.filters["protect"] = _protect
         self.env.filters["paragraph"] = _paragraph
         self.env.filters["words"] = _words
+        self.env.tests["list_item"] = _list_item
         self.env.globals["table_layout"] = tables.layout
         self.base_css = [
             CSS(string=_font_css(), font_config=self.font_config),
@@ -160,6 +161,15 @@ def _paragraph_markup(text: str, names: tuple[str, ...]) -> Markup:
     return Markup(
         protect(text, breaks=linebreak.line_ends, glue=True, keep=names, head=glue.HEAD, tail=glue.TAIL)
     )
+
+
+_LIST_ITEM = re.compile(r"[0-9๐-๙]{1,3}\.\s")
+
+
+def _list_item(text: object) -> bool:
+    """A numbered item ("๔. ไม่เป็นบุคคล…"): its lines are not justified (_official.css), since the
+    space after its number is often the only one its first line has to stretch."""
+    return bool(_LIST_ITEM.match(str(text)))
 
 
 @functools.lru_cache(maxsize=4096)
