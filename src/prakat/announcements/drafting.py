@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import msgspec
+
 from prakat import clock
 from prakat.announcements import monthly, no_plan
 from prakat.announcements.schemas import AnnouncementDraft
@@ -165,3 +167,39 @@ async def latest_plan_announcement(actor: Actor, fiscal_year_id: int) -> int:
     if row is None:
         raise InvalidInput({"kind": "ประเภทประกาศ: ต้องเผยแพร่แผนฉบับก่อนหน้าก่อน จึงจะประกาศแผนฉบับปรับปรุงได้"})
     return int(row["id"])
+
+
+async def newest_published(
+    school_id: int, fiscal_year_id: int, kind: AnnouncementKind, month: int | None
+) -> int | None:
+    """The id of the announcement of this revising kind and period (the fiscal year, and the month
+    of a monthly summary) published last: the one a new revision replaces, if any."""
+    row = (
+        await t.Announcement.select(t.Announcement.id)
+        .where(
+            (t.Announcement.school == school_id)
+            & (t.Announcement.fiscal_year == fiscal_year_id)
+            & (t.Announcement.kind == kind.value)
+            & (t.Announcement.month == month)
+            & (t.Announcement.status == S.PUBLISHED)
+        )
+        .order_by(t.Announcement.sequence, ascending=False)
+        .first()
+    )
+    return None if row is None else int(row["id"])
+
+
+async def revision_of(
+    school_id: int, fiscal_year_id: int, kind: AnnouncementKind, data: AnnouncementDraft
+) -> AnnouncementDraft:
+    """A revising kind (``AnnouncementKindInfo.revises``: the monthly summary, the annual report) cites
+    the one of its period published last, found here; one it names must be that one."""
+    newest = await newest_published(school_id, fiscal_year_id, kind, data.month)
+    if data.supersedes_id is None:
+        return data if newest is None else msgspec.structs.replace(data, supersedes_id=newest)
+    if newest != data.supersedes_id:
+        period = "เดือนเดียวกัน" if kind is K.MONTHLY_SUMMARY else "ปีงบประมาณเดียวกัน"
+        raise InvalidInput(
+            {"supersedes_id": f"ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็น{kind.label}ของ{period}ที่เผยแพร่ล่าสุด"}
+        )
+    return data

@@ -25,6 +25,7 @@ from prakat.announcements.drafting import (
     check_supersedes,
     latest_plan_announcement,
     parse_draft,
+    revision_of,
     target,
 )
 from prakat.announcements.reading import (
@@ -89,14 +90,9 @@ async def prepare(actor: Actor, data: AnnouncementDraft) -> Announcement:
                 data, supersedes_id=await latest_plan_announcement(actor, fiscal_year_id)
             )
         if kind.info.revises:
-            # A month published before gets a new revision that cites the one it replaces.
-            month = data.month
-            assert month is not None
-            newest = await monthly.published_of_month(actor.school_id, fiscal_year_id, month)
-            if data.supersedes_id is None and newest is not None:
-                data = msgspec.structs.replace(data, supersedes_id=newest)
-            elif data.supersedes_id is not None:
-                await monthly.check_supersedes(actor.school_id, fiscal_year_id, month, data.supersedes_id)
+            # One published before (the same month, the same year) gets a new revision that cites
+            # the one it replaces.
+            data = await revision_of(actor.school_id, fiscal_year_id, kind, data)
         else:
             await check_supersedes(actor, kind, data)
         if kind in WINNER_KINDS:
