@@ -71,6 +71,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
                 "urls",
                 "validation",
                 "webfont",
+                "workbooks",
             }
         ),
     ),
@@ -79,6 +80,7 @@ LAYERS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
 ONLY: Final[Mapping[str, frozenset[str]]] = {
     "thai": frozenset(),
     "rules": frozenset({"thai"}),
+    "workbooks": frozenset(),
 }
 # Units that must never reach these, directly or through any chain of imports, and why.
 NEVER: Final[Mapping[str, tuple[frozenset[str], str]]] = {
