@@ -132,3 +132,32 @@ async def test_an_annual_report_from_records_to_pdf_xlsx_and_page(
     for missing in ("/s/other/annual-report/2569/report.xlsx", "/s/annual/annual-report/2568/"):
         refused = await client.get(missing)
         assert refused.status_code == 404 and "ไม่พบ" in refused.text
+
+    # A second report of the same year replaces the first at the year's address and cites it, in its
+    # PDF (the memo, and "ฉบับปรับปรุง" on the cover) and on its page, as a monthly summary's revision.
+    again = await announcements.prepare(
+        actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2569)
+    )
+    assert again.supersedes_id == published.id
+    await announcements.submit(actor, again.id)
+    second = await announcements.approve(actor, again.id)
+    assert second.snapshot is not None and second.snapshot["supersedes"]["number"] == published.number
+    text = " ".join(text_of((await client.get(f"/s/annual/pdf/{second.id}.pdf")).content).split())
+    number = published.number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert (
+        "รายงานฉบับนี้แทนรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. ๒๕๖๙ "
+        f"เลขที่ {number} ลงวันที่ ๑๖ พฤศจิกายน พ.ศ. ๒๕๖๙ ที่เผยแพร่ไว้ก่อนหน้า"
+    ) in text
+    assert "ฉบับปรับปรุง" in text
+    moved = await client.get("/s/annual/annual-report/2569/", follow_redirects=False)
+    assert moved.headers["location"] != year_page.headers["location"]
+    cites = html.fromstring((await client.get(moved.headers["location"])).text).get_element_by_id("corrects")
+    link = cites.find(".//a")
+    assert link is not None and link.get("href") == year_page.headers["location"]
+    # One it names must be the newest of the year (the first is replaced now).
+    with pytest.raises(InvalidInput) as stale:
+        await announcements.prepare(
+            actor,
+            AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2569, supersedes_id=published.id),
+        )
+    assert "ของปีงบประมาณเดียวกันที่เผยแพร่ล่าสุด" in stale.value.errors["supersedes_id"]

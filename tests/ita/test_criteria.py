@@ -166,3 +166,43 @@ async def test_admin_adds_a_year_and_edits_its_items(client: httpx.AsyncClient) 
     }
     # The public page of the new year exists; an officer cannot open the criteria pages.
     assert (await client.get(f"/s/{school.slug}/ita/2570/")).status_code == 200
+
+    # A list renamed (its year and code stay), audited; an empty title is refused beside the field.
+    variant_url = f"/w/admin/ita/{new.id}"
+    blank = await post_form(client, variant_url, variant_url, {"title": " "})
+    assert blank.status_code == 400
+    assert html.fromstring(blank.text).get_element_by_id("e-title").text_content() == "ชื่อชุดเกณฑ์: กรุณากรอกข้อมูล"
+    renamed = await post_form(client, variant_url, variant_url, {"title": "หน่วยงานภาครัฐ ปี 2570"})
+    assert renamed.status_code == 303 and renamed.headers["location"].endswith("ok=ita_renamed")
+    shown = html.fromstring((await client.get(renamed.headers["location"])).text)
+    assert "เปลี่ยนชื่อชุดเกณฑ์แล้ว" in shown.text_content()
+    now_2570 = await criteria.variant_for(school.id, 2570)
+    assert (now_2570.id, now_2570.code, now_2570.title) == (new.id, "agency", "หน่วยงานภาครัฐ ปี 2570")
+
+    # A list the profile uses is never deleted: the chosen code's list, and a year's only list.
+    only_2568 = next(v for v in await criteria.variants(school.id) if v.year_be == 2568)
+    for used, why in ((new.id, "ข้อมูลโรงเรียนเลือกชุดเกณฑ์ “agency”"), (only_2568.id, "ชุดเกณฑ์เดียวของปี พ.ศ. 2568")):
+        refused_delete = await post_form(
+            client, "/w/admin/ita/", f"/w/admin/ita/{used}/delete", {"confirm": "1"}
+        )
+        assert refused_delete.status_code == 409 and why in refused_delete.text
+    # Another list of 2570 is deleted with its items once confirmed; without, a Thai message.
+    await criteria.add_variant(
+        Actor(school.id, role="admin"),
+        {"year_be": "2570", "code": "vocational", "title": "อาชีวะ", "copy_from": str(agency.id)},
+    )
+    spare = next(v for v in await criteria.variants(school.id) if (v.year_be, v.code) == (2570, "vocational"))
+    spare_url = f"/w/admin/ita/{spare.id}"
+    unconfirmed = await post_form(client, spare_url, f"{spare_url}/delete", {})
+    assert unconfirmed.status_code == 400
+    assert html.fromstring(unconfirmed.text).get_element_by_id("e-confirm").text_content() == (
+        "ยืนยันการลบ: กรุณาทำเครื่องหมายเพื่อยืนยันการลบ"
+    )
+    deleted = await post_form(client, spare_url, f"{spare_url}/delete", {"confirm": "1"})
+    assert deleted.status_code == 303 and deleted.headers["location"].endswith("ok=ita_deleted")
+    assert spare.id not in {v.id for v in await criteria.variants(school.id)}
+    assert not await t.ItaItem.exists().where(t.ItaItem.variant == spare.id)
+    gone = await t.AuditEvent.select(t.AuditEvent.before).where(
+        (t.AuditEvent.entity == "ita_variant") & (t.AuditEvent.action == "delete")
+    )
+    assert len(gone) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from prakat.announcements import service as announcements
+from prakat.announcements import steps as announcement_steps
 from prakat.auth.roles import Permission, Role, can
 from prakat.errors import Conflict
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, YEAR_KINDS, About, AnnouncementKind
@@ -99,8 +99,8 @@ def test_refused_actions_say_why_in_thai() -> None:
 def test_every_effect_is_carried_out_by_the_service_where_its_kind_says() -> None:
     named = {effect for row in TRANSITIONS for effect in row.effects}
     assert named == set(Effect)
-    assert set(announcements.STAMPS) == {e for e in Effect if e.stamps}
-    assert set(announcements.AFTERWARDS) == {e for e in Effect if not e.stamps}
+    assert set(announcement_steps.STAMPS) == {e for e in Effect if e.stamps}
+    assert set(announcement_steps.AFTERWARDS) == {e for e in Effect if not e.stamps}
 
 
 def test_approval_moves_what_each_kind_speaks_about() -> None:

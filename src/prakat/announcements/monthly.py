@@ -3,7 +3,8 @@ published like an announcement (drafted by the officer, approved, which signs it
 numbered, with its PDF, page and feed entry).
 
 Its snapshot freezes the month's result rows (prakat.results) at submission; a correction is a new
-summary of the same month that supersedes the one published before (``AnnouncementKindInfo.revises``).
+summary of the same month that supersedes the one published before (``AnnouncementKindInfo.revises``,
+prakat.announcements.drafting.revision_of).
 A month that has not ended cannot be drafted or submitted; a month without procurement is a summary
 that says "ไม่มีการจัดซื้อจัดจ้าง"; a winner recorded but not yet announced is published with a warning
 naming the purchase, not refused.
@@ -31,7 +32,7 @@ from prakat.results import (
 )
 from prakat.rules import AnnouncementKind
 from prakat.thai import format_baht, format_date_full
-from prakat.workflow import IN_FLOW, AnnouncementStatus
+from prakat.workflow import IN_FLOW
 
 MONTHLY = AnnouncementKind.MONTHLY_SUMMARY
 NOTHING = "ไม่มีการจัดซื้อจัดจ้าง"
@@ -118,30 +119,6 @@ def result_set(snapshot: Mapping[str, Any]) -> ResultSet:
         month=m["month"],
         rows=rows_from_builtins(m["rows"]),
     )
-
-
-async def published_of_month(school_id: int, fiscal_year_id: int, month: int) -> int | None:
-    """The id of the month's summary published last (the one a new revision replaces), if any."""
-    row = (
-        await t.Announcement.select(t.Announcement.id)
-        .where(
-            (t.Announcement.school == school_id)
-            & (t.Announcement.fiscal_year == fiscal_year_id)
-            & (t.Announcement.kind == MONTHLY.value)
-            & (t.Announcement.month == month)
-            & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
-        )
-        .order_by(t.Announcement.sequence, ascending=False)
-        .first()
-    )
-    return None if row is None else int(row["id"])
-
-
-async def check_supersedes(school_id: int, fiscal_year_id: int, month: int, supersedes_id: int) -> None:
-    """A revision replaces the newest published summary of the same month, nothing else."""
-    newest = await published_of_month(school_id, fiscal_year_id, month)
-    if newest != supersedes_id:
-        raise InvalidInput({"supersedes_id": "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลของเดือนเดียวกันที่เผยแพร่ล่าสุด"})
 
 
 async def check_not_in_flow(school_id: int, fiscal_year_id: int, month: int) -> None:

@@ -263,8 +263,29 @@ def _in_short(stats: AnnualStats) -> str:
     )
 
 
-def memo(annual: dict[str, Any], school: dict[str, Any], *, number: str, day: date, signer: Signer) -> Memo:
+def replaces(cited: dict[str, Any] | None, year_be: int) -> str:
+    """The citation of the report of the same year this one replaces (its number and date, as the
+    published one shows them), or "" for the year's first report."""
+    if not cited:
+        return ""
+    day = format_date_full(date.fromisoformat(cited["announced_on"]))
+    return thai(
+        f"รายงานฉบับนี้แทนรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year_be} "
+        f"เลขที่ {cited['number']} ลงวันที่ {day} ที่เผยแพร่ไว้ก่อนหน้า"
+    )
+
+
+def memo(
+    annual: dict[str, Any],
+    school: dict[str, Any],
+    *,
+    number: str,
+    day: date,
+    signer: Signer,
+    cited: dict[str, Any] | None = None,
+) -> Memo:
     year = thai(str(annual["year_be"]))
+    replaced = replaces(cited, annual["year_be"])
     officer = annual.get("officer") or {}
     office = school["name"] + (f" {school['area_office']}" if school.get("area_office") else "")
     return Memo(
@@ -277,6 +298,7 @@ def memo(annual: dict[str, Any], school: dict[str, Any], *, number: str, day: da
             f"ด้วยเจ้าหน้าที่พัสดุได้จัดทำรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {year} "
             "พร้อมการวิเคราะห์ความเสี่ยง ปัญหาอุปสรรค และแนวทางการปรับปรุง รายละเอียดตามรายงานที่แนบ "
             + _in_short(stats_of(annual)),
+            *((replaced,) if replaced else ()),
             "จึงเรียนมาเพื่อโปรดทราบ และพิจารณาอนุญาตให้เผยแพร่รายงานดังกล่าวบนเว็บไซต์ของโรงเรียน",
         ),
         writer=Signer(name=officer.get("name", ""), position=officer.get("position", "") or "เจ้าหน้าที่พัสดุ"),
@@ -309,12 +331,13 @@ def document(
         date_line="",
         signer=signer,
         number=thai(number),
-        memo=memo(annual, school, number=number, day=day, signer=signer),
+        memo=memo(annual, school, number=number, day=day, signer=signer, cited=snapshot.get("supersedes")),
         cover=(
             "รายงานผลการจัดซื้อจัดจ้าง",
             f"ประจำปีงบประมาณ พ.ศ. {year}",
             thai(agency),
             thai(school.get("area_office") or ""),
+            *(("ฉบับปรับปรุง",) if snapshot.get("supersedes") else ()),
         ),
         sections=sections(annual, agency),
         title=subject,

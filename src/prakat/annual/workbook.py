@@ -1,15 +1,16 @@
 """The annual report's data as an XLSX workbook (openpyxl): a sheet per breakdown and one of every
 purchase counted, from the same frozen content and statistics as the PDF. Real cells: numbers as
-numbers (two decimals), dates as dates, a Thai font, the header row repeated when printed."""
+numbers (two decimals), dates as dates, a Thai font, the header row repeated when printed; the same
+bytes on every download (prakat.workbooks.save)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from prakat import workbooks
 from prakat.annual.service import stats_of
 from prakat.annual.stats import AnnualStats, Group, rows_of_year
 from prakat.annual.texts import PARTS
@@ -194,9 +195,4 @@ def workbook(annual: dict[str, Any], *, school: str, created: datetime | None = 
     _texts(wb, annual)
     wb.properties.title = f"รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. {stats.year_be}"
     wb.properties.creator = school
-    if created is not None:
-        wb.properties.created = created.replace(tzinfo=None)
-        wb.properties.modified = created.replace(tzinfo=None)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbooks.save(wb, made=created or workbooks.NO_DATE)

@@ -12,19 +12,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from decimal import Decimal
 from typing import Final
 
 import msgspec
 
+from prakat import workbooks
 from prakat.results import ResultRow, SchoolInfo
 from prakat.rules import ProcurementKind
 
 NONE: Final = "-"  # what a cell that does not apply says (ITA: no blank cells)
 FONT: Final = "TH Sarabun New"  # the name Excel and LibreOffice know for Sarabun
-# Fixed document properties: the same rows give the same bytes.
-STAMP: Final = datetime(2000, 1, 1)
 
 Cell = str | int | Decimal
 VERBS: Final = ("ซื้อ", "จ้าง", "เช่า", *(k.label for k in ProcurementKind))
@@ -157,10 +155,7 @@ def xlsx(layout: Layout, school: SchoolInfo, year_be: int, rows: Sequence[Result
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.creator = school.name
     wb.properties.title = f"{layout.title} ปีงบประมาณ พ.ศ. {year_be} {school.name}"
-    wb.properties.created = wb.properties.modified = STAMP
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbooks.save(wb)  # no date of its own: the same rows give the same bytes
 
 
 def _csv_text(value: Cell) -> str:

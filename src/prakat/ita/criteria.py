@@ -1,7 +1,8 @@
 """A school's ITA criteria: the shipped lists (prakat.ita.seed), copied in on first use, and the admin's
-changes: a new assessment year or variant (copied from an existing list, or empty), an item added,
-changed or removed. Every write takes an Actor, is checked (validation.Fields, Thai messages beside the
-fields) and audited in its own transaction."""
+changes: a new assessment year or variant (copied from an existing list, or empty), a list renamed or
+removed (never the one the school's profile uses), an item added, changed or removed. Every write
+takes an Actor, is checked (validation.Fields, Thai messages beside the fields) and audited in its own
+transaction."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from prakat.auth.checks import require
 from prakat.auth.roles import Permission
 from prakat.db import tables as t
 from prakat.db.tx import write_transaction
-from prakat.errors import InvalidInput, NotFound
+from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.ita.evidence import Covers, parse_evidence, store_evidence
 from prakat.ita.schemas import Item, Variant
 from prakat.ita.seed import SEED, VariantSeed
@@ -38,6 +39,7 @@ LABELS: Final = {
     "months_to": "ถึงเดือนที่",
     "opens_on": "วันที่เริ่มช่วงการประเมิน",
     "note": "หมายเหตุ",
+    "confirm": "ยืนยันการลบ",
 }
 
 
@@ -227,6 +229,66 @@ async def add_variant(actor: Actor, raw: Mapping[str, Any]) -> Variant:
         after = {**audit.snapshot(row), "copied_from": copy_from, "items": copied}
         await audit.record(actor, "create", "ita_variant", row.id, after=after)
     return next(v for v in await variants(actor.school_id) if v.id == row.id)
+
+
+async def rename_variant(actor: Actor, variant_id: int, raw: Mapping[str, Any]) -> Variant:
+    """A new title for a criteria list (its year and code stay: schools and URLs name them)."""
+    require(actor, Permission.MANAGE_SCHOOL)
+    f = Fields(raw)
+    title = f.text("title", LABELS["title"], max_length=255)
+    f.check()
+    async with write_transaction():
+        before = await _variant_row(actor.school_id, variant_id)
+        await t.ItaVariant.update({t.ItaVariant.title: title}).where(t.ItaVariant.id == variant_id)
+        await audit.record(
+            actor,
+            "update",
+            "ita_variant",
+            variant_id,
+            before=audit.snapshot(before),
+            after=audit.snapshot({**before, "title": title}),
+        )
+    return next(v for v in await variants(actor.school_id) if v.id == variant_id)
+
+
+async def in_use(school_id: int, variant: Mapping[str, Any]) -> str:
+    """Why the school's profile uses this list (what its deletion is refused with), or "" if it does
+    not: the list the profile's chosen variant selects for its year (:func:`choose`), the chosen code
+    itself or the only list of that year."""
+    row = await t.School.select(t.School.ita_variant).where(t.School.id == school_id).first()
+    assert row is not None
+    chosen = str(row["ita_variant"])
+    try:
+        used = choose(await variants(school_id), int(variant["year_be"]), chosen)
+    except NotFound:
+        return ""
+    if used.id != variant["id"]:
+        return ""
+    year = variant["year_be"]
+    if variant["code"] == chosen:
+        return (
+            f"ข้อมูลโรงเรียนเลือกชุดเกณฑ์ “{chosen}” ซึ่งเป็นชุดที่ใช้ประเมิน ITA ปี พ.ศ. {year} "
+            "เลือกชุดเกณฑ์อื่นที่ข้อมูลโรงเรียนก่อน จึงจะลบได้"
+        )
+    return f"เป็นชุดเกณฑ์เดียวของปี พ.ศ. {year} ซึ่งโรงเรียนใช้ประเมิน ITA ปีนั้นอยู่ เพิ่มชุดเกณฑ์ “{chosen}” ของปีนี้ก่อน จึงจะลบได้"
+
+
+async def delete_variant(actor: Actor, variant_id: int, *, confirmed: bool) -> None:
+    """Remove a criteria list with its items, once the admin has confirmed; never the list the
+    school's profile uses (a Thai refusal that says what to do first)."""
+    require(actor, Permission.MANAGE_SCHOOL)
+    async with write_transaction():
+        before = await _variant_row(actor.school_id, variant_id)
+        why = await in_use(actor.school_id, before)
+        if why:
+            raise Conflict(f"ลบชุดเกณฑ์ “{before['title']}” ไม่ได้: {why}")
+        if not confirmed:
+            raise InvalidInput({"confirm": f"{LABELS['confirm']}: กรุณาทำเครื่องหมายเพื่อยืนยันการลบ"})
+        items = await t.ItaItem.select().where(t.ItaItem.variant == variant_id).order_by(t.ItaItem.position)
+        await t.ItaItem.delete().where(t.ItaItem.variant == variant_id)
+        await t.ItaVariant.delete().where(t.ItaVariant.id == variant_id)
+        gone = {**audit.snapshot(before), "items": [audit.snapshot(i) for i in items]}
+        await audit.record(actor, "delete", "ita_variant", variant_id, before=gone)
 
 
 def _shifted(day: date, years_: int) -> date:

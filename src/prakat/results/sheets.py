@@ -3,22 +3,21 @@ amounts as numbers, dates as dates, a Thai font, A4 landscape, the header rows p
 page, column 9 one header over two cells) and CSV (UTF-8 with a BOM, so that Excel reads Thai).
 
 Same rows and totals as the PDF (prakat.announcements.monthly_form), in Arabic digits: a spreadsheet
-is data to compute with. Deterministic bytes: the workbook's dates are the summary's own and the
-zip entries carry a fixed time, so a published summary's file never changes.
+is data to compute with. Deterministic bytes (prakat.workbooks.save): the workbook's dates are the
+summary's own and the zip entries carry a fixed time, so a published summary's file never changes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from prakat import workbooks
 from prakat.results.months import MONTH_RULE_TEXT
 from prakat.results.rows import ResultRow, ResultSet, totals
 
@@ -55,7 +54,6 @@ CSV_HEADER = (
     "เลขที่สัญญาหรือข้อตกลง",
     "วันที่สัญญาหรือข้อตกลง",
 )
-FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -158,31 +156,6 @@ def _write_form(ws: Any, sheet: SheetOf) -> None:
     ws.freeze_panes = "A7"
 
 
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-_CREATED = re.compile(rb"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every entry at a fixed time, and the workbook "modified" when it was
-    made (openpyxl stamps the time of saving): the same workbook gives the same bytes."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                created = _CREATED.search(content)
-                if created is not None:
-                    content = _MODIFIED.sub(rb"\g<1>" + created.group(1) + rb"\g<2>", content)
-            target.writestr(fixed, content)
-    return out.getvalue()
-
-
 def summary_xlsx(sheets: Sequence[SheetOf], *, created: datetime) -> bytes:
     """A workbook of one sheet per month (one for a single summary), in the order given."""
     from openpyxl import Workbook
@@ -191,12 +164,8 @@ def summary_xlsx(sheets: Sequence[SheetOf], *, created: datetime) -> bytes:
     wb.remove(wb.active)
     for sheet in sheets:
         _write_form(wb.create_sheet(title=sheet.name[:31]), sheet)
-    stamp = created.astimezone(UTC).replace(tzinfo=None, microsecond=0)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = wb.properties.lastModifiedBy = "Prakat"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    wb.properties.creator = "Prakat"
+    return workbooks.save(wb, made=created)
 
 
 def summary_csv(results: ResultSet) -> bytes:

@@ -57,7 +57,8 @@ class AnnouncementKindInfo:
     ``egp_code_confirmed`` is True only for the nine e-GP codes verified from public code;
     for the other kinds both the code and its absence are unconfirmed [U].
     ``revises``: a later one of the same kind and period is a new revision that replaces the one
-    published before and cites it (the monthly summary); it is not a correction kind of its own.
+    published before and cites it (the monthly summary of a month, the annual report of a fiscal year);
+    it is not a correction kind of its own.
     """
 
     kind: AnnouncementKind
@@ -141,7 +142,12 @@ _KINDS: tuple[AnnouncementKindInfo, ...] = (
     # Our own: the report on a finished fiscal year (ITA O22 until 2568, O12/O11 in 2569), with the
     # director's memo that acknowledges it and permits its publication on the website.
     AnnouncementKindInfo(
-        _K.ANNUAL_REPORT, "รายงานผลการจัดซื้อจัดจ้างประจำปี", None, False, about=About.FISCAL_YEAR
+        _K.ANNUAL_REPORT,
+        "รายงานผลการจัดซื้อจัดจ้างประจำปี",
+        None,
+        False,
+        about=About.FISCAL_YEAR,
+        revises=True,
     ),
     # แบบ สขร.1 (domain.md §3): the results of one calendar month; no e-GP code [U].
     AnnouncementKindInfo(

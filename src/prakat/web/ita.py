@@ -95,7 +95,10 @@ class ItaAdminController(Controller):
         found = next((v for v in await criteria.variants(actor.school_id) if v.id == variant_id), None)
         if found is None:
             raise NotFound("ชุดเกณฑ์ ITA")
-        ctx.setdefault("values", {"covers": Covers.CURRENT.value, "months_from": 1, "months_to": 12})
+        ctx.setdefault(
+            "values",
+            {"covers": Covers.CURRENT.value, "months_from": 1, "months_to": 12, "title": found.title},
+        )
         return await page(
             request,
             actor,
@@ -128,6 +131,28 @@ class ItaAdminController(Controller):
         self, request: Request[Any, Any, Any], actor: CurrentActor, variant_id: FromPath[int]
     ) -> Template:
         return await self._variant(request, actor, variant_id)
+
+    @post(urls.WS_ITA_VARIANT.path, name="admin_ita_variant_rename")
+    async def rename_variant(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, variant_id: FromPath[int], data: FormData
+    ) -> Template | Redirect:
+        try:
+            await criteria.rename_variant(actor, variant_id, form_values(data))
+        except InvalidInput as invalid:
+            return await self._variant(
+                request, actor, variant_id, errors=invalid.errors, values=form_values(data), status_code=400
+            )
+        return done(urls.WS_ITA_VARIANT.url(variant_id=variant_id), "ita_renamed")
+
+    @post(urls.WS_ITA_VARIANT_DELETE.path, name="admin_ita_variant_delete")
+    async def delete_variant(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, variant_id: FromPath[int], data: FormData
+    ) -> Template | Redirect:
+        try:
+            await criteria.delete_variant(actor, variant_id, confirmed=bool(data.get("confirm")))
+        except InvalidInput as invalid:
+            return await self._variant(request, actor, variant_id, errors=invalid.errors, status_code=400)
+        return done(urls.WS_ITA_CRITERIA.url(), "ita_deleted")
 
     @post(urls.WS_ITA_ITEMS.path, name="admin_ita_item_create")
     async def create_item(
