@@ -8,23 +8,13 @@ from piccolo.columns.column_types import Serial
 from piccolo.columns.column_types import Timestamptz
 from piccolo.columns.column_types import Varchar
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
-from piccolo.columns.indexes import IndexMethod
 from piccolo.table import Table
 
 from prakat.db.migrate_helpers import add_columns, column_params
 
 
 class School(Table, tablename="school", schema=None):
-    id = Serial(
-        null=False,
-        primary_key=True,
-        unique=False,
-        index=False,
-        index_method=IndexMethod.btree,
-        choices=None,
-        db_column_name=None,
-        secret=False,
-    )
+    id = Serial(null=False, primary_key=True)
 
 
 ID = "2026-11-26T04:38:48:630344"
