@@ -9,21 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from prakat.procurements.schemas import HEARING_FIELDS as HEARING_FIELDS
+from prakat.procurements.schemas import INVITATION_FIELDS as INVITATION_FIELDS
 from prakat.procurements.schemas import Procurement, ProcurementCreate
 from prakat.rules import AnnouncementKind, price_form_for
 from prakat.validation import fields_of
 
 K = AnnouncementKind
-INVITATION_FIELDS = (
-    "bidder_qualifications",
-    "bid_on",
-    "bid_from",
-    "bid_until",
-    "documents_from",
-    "documents_until",
-    "inquiry",
-)
-HEARING_FIELDS = ("hearing_from", "hearing_until", "draft_location", "comment_channel")
 LABELS: Mapping[str, str] = MappingProxyType({f.name: f.label for f in fields_of(ProcurementCreate)})
 
 

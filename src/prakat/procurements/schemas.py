@@ -135,10 +135,10 @@ WorkOutline = Annotated[
     ),
 ]
 
-# The fields of a procurement that its announcements print, beyond the basics (the invitation, the
-# draft hearing, the reference-price form); which announcement needs which is in
+# The fields of a procurement that its announcements print, beyond the basics: the invitation's, the
+# draft hearing's, the reference-price forms'. Which announcement needs which is in
 # prakat.procurements.requirements.
-DOCUMENT_FIELDS = (
+INVITATION_FIELDS = (
     "bidder_qualifications",
     "bid_on",
     "bid_from",
@@ -146,10 +146,11 @@ DOCUMENT_FIELDS = (
     "documents_from",
     "documents_until",
     "inquiry",
-    "hearing_from",
-    "hearing_until",
-    "draft_location",
-    "comment_channel",
+)
+HEARING_FIELDS = ("hearing_from", "hearing_until", "draft_location", "comment_channel")
+DOCUMENT_FIELDS = (
+    *INVITATION_FIELDS,
+    *HEARING_FIELDS,
     "price_set_on",
     "price_setters",
     "price_sources",

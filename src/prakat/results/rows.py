@@ -24,6 +24,10 @@ ZERO = Decimal("0.00")
 MonthSource = Literal["contract", "award", ""]
 
 
+def _month_key(year: int | None, month: int | None) -> MonthKey | None:
+    return None if year is None or month is None else MonthKey(year, month)
+
+
 class BidRow(msgspec.Struct, frozen=True, kw_only=True):
     """One bidder and the price it offered (column 6 of สขร.1)."""
 
@@ -97,9 +101,7 @@ class ResultRow(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def month_key(self) -> MonthKey | None:
-        if self.month_year is None or self.month is None:
-            return None
-        return MonthKey(self.month_year, self.month)
+        return _month_key(self.month_year, self.month)
 
     @property
     def has_result(self) -> bool:
@@ -137,9 +139,7 @@ class ResultSet(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def month_key(self) -> MonthKey | None:
-        if self.month_year is None or self.month is None:
-            return None
-        return MonthKey(self.month_year, self.month)
+        return _month_key(self.month_year, self.month)
 
     @property
     def totals(self) -> Totals:

@@ -17,51 +17,24 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from prakat.rules.announcement_kinds import AnnouncementKind
+from prakat.rules.labelled import LabelledEnum
 
 
-class ProcurementKind(StrEnum):
-    """What is procured: ซื้อ / จ้าง / เช่า / จ้างก่อสร้าง."""
+class ProcurementKind(LabelledEnum):
+    """What is procured: ซื้อ / จ้าง / เช่า / จ้างก่อสร้าง (its label, as used in subjects)."""
 
-    BUY = "buy"
-    HIRE = "hire"
-    RENT = "rent"
-    CONSTRUCTION = "construction"
-
-    @property
-    def label(self) -> str:
-        """Thai name, as used in subjects: "ซื้อ", "จ้าง", "เช่า", "จ้างก่อสร้าง"."""
-        return _KIND_LABELS[self]
+    BUY = "buy", "ซื้อ"
+    HIRE = "hire", "จ้าง"
+    RENT = "rent", "เช่า"
+    CONSTRUCTION = "construction", "จ้างก่อสร้าง"
 
 
-_KIND_LABELS: Mapping[ProcurementKind, str] = MappingProxyType(
-    {
-        ProcurementKind.BUY: "ซื้อ",
-        ProcurementKind.HIRE: "จ้าง",
-        ProcurementKind.RENT: "เช่า",
-        ProcurementKind.CONSTRUCTION: "จ้างก่อสร้าง",
-    }
-)
-
-
-class MethodFamily(StrEnum):
+class MethodFamily(LabelledEnum):
     """The three methods of s.55 of the Procurement Act B.E. 2560."""
 
-    GENERAL_INVITATION = "general_invitation"
-    SELECTION = "selection"
-    SPECIFIC = "specific"
-
-    @property
-    def label(self) -> str:
-        return _FAMILY_LABELS[self]
-
-
-_FAMILY_LABELS: Mapping[MethodFamily, str] = MappingProxyType(
-    {
-        MethodFamily.GENERAL_INVITATION: "วิธีประกาศเชิญชวนทั่วไป",
-        MethodFamily.SELECTION: "วิธีคัดเลือก",
-        MethodFamily.SPECIFIC: "วิธีเฉพาะเจาะจง",
-    }
-)
+    GENERAL_INVITATION = "general_invitation", "วิธีประกาศเชิญชวนทั่วไป"
+    SELECTION = "selection", "วิธีคัดเลือก"
+    SPECIFIC = "specific", "วิธีเฉพาะเจาะจง"
 
 
 class Method(StrEnum):

@@ -4,30 +4,19 @@ them in parentheses, comma-separated with no space ("บริษัท … (ข
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 from types import MappingProxyType
 
-
-class BusinessType(StrEnum):
-    WHOLESALE = "wholesale"
-    RETAIL = "retail"
-    SERVICE = "service"
-    MANUFACTURING = "manufacturing"
-
-    @property
-    def label(self) -> str:
-        return _LABELS[self]
+from prakat.rules.labelled import LabelledEnum
 
 
-_LABELS: Mapping[BusinessType, str] = MappingProxyType(
-    {
-        BusinessType.WHOLESALE: "ขายส่ง",
-        BusinessType.RETAIL: "ขายปลีก",
-        BusinessType.SERVICE: "ให้บริการ",
-        BusinessType.MANUFACTURING: "ผลิต",
-    }
-)
-_BY_LABEL: Mapping[str, BusinessType] = MappingProxyType({label: kind for kind, label in _LABELS.items()})
+class BusinessType(LabelledEnum):
+    WHOLESALE = "wholesale", "ขายส่ง"
+    RETAIL = "retail", "ขายปลีก"
+    SERVICE = "service", "ให้บริการ"
+    MANUFACTURING = "manufacturing", "ผลิต"
+
+
+_BY_LABEL: Mapping[str, BusinessType] = MappingProxyType({kind.label: kind for kind in BusinessType})
 
 
 def business_types(values: Iterable[str]) -> tuple[BusinessType, ...]:

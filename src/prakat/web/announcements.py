@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Any
 
 from litestar import Controller, Request, post
@@ -170,19 +171,32 @@ class AnnouncementController(Controller):
         await announcements.discard(actor, announcement_id)
         return done(urls.WS_ANNOUNCEMENTS.url({"queue": "drafts"}), "deleted")
 
-    @post(urls.WS_ANNOUNCEMENT_SUBMIT.path, name="announcement_submit", guards=guard(Action.SUBMIT))
-    async def submit(
-        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    async def _step(
+        self,
+        request: Request[Any, Any, Any],
+        actor: CurrentActor,
+        announcement_id: int,
+        step: Awaitable[object],
+        code: str,
     ) -> Template | Redirect:
+        """A step of the workflow taken (the page again, saying ``code``), or refused: the page again with
+        the Thai messages of what is missing (400) or of why not now (409)."""
         try:
-            await announcements.submit(actor, announcement_id)
+            await step
         except InvalidInput as invalid:
             return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
         except Conflict as refused:
             return await self._detail(
                 request, actor, announcement_id, refused=refused.message, status_code=409
             )
-        return done(_here(announcement_id), "submitted")
+        return done(_here(announcement_id), code)
+
+    @post(urls.WS_ANNOUNCEMENT_SUBMIT.path, name="announcement_submit", guards=guard(Action.SUBMIT))
+    async def submit(
+        self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
+    ) -> Template | Redirect:
+        submitting = announcements.submit(actor, announcement_id)
+        return await self._step(request, actor, announcement_id, submitting, "submitted")
 
     @post(urls.WS_ANNOUNCEMENT_REVIEW.path, name="announcement_review", guards=guard(Action.REVIEW))
     async def review(self, actor: CurrentActor, announcement_id: FromPath[int]) -> Redirect:
@@ -193,15 +207,9 @@ class AnnouncementController(Controller):
     async def approve(
         self, request: Request[Any, Any, Any], actor: CurrentActor, announcement_id: FromPath[int]
     ) -> Template | Redirect:
-        try:
-            await announcements.approve(actor, announcement_id, base_url=request.app.state.settings.base_url)
-        except InvalidInput as invalid:
-            return await self._detail(request, actor, announcement_id, errors=invalid.errors, status_code=400)
-        except Conflict as refused:
-            return await self._detail(
-                request, actor, announcement_id, refused=refused.message, status_code=409
-            )
-        return done(_here(announcement_id), "approved")
+        base_url = request.app.state.settings.base_url
+        approving = announcements.approve(actor, announcement_id, base_url=base_url)
+        return await self._step(request, actor, announcement_id, approving, "approved")
 
     @post(urls.WS_ANNOUNCEMENT_RETURN.path, name="announcement_return", guards=guard(Action.RETURN))
     async def return_(

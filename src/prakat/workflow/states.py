@@ -8,70 +8,44 @@ against these members, never against bare strings.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 from types import MappingProxyType
 
+from prakat.rules.labelled import LabelledEnum
 
-class AnnouncementStatus(StrEnum):
+
+class AnnouncementStatus(LabelledEnum):
     """An announcement's place in the approval workflow (see :mod:`prakat.workflow.transitions`)."""
 
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    REVIEWED = "reviewed"
-    PUBLISHED = "published"
-    RETURNED = "returned"
-
-    @property
-    def label(self) -> str:
-        return ANNOUNCEMENT_STATUS_LABELS[self]
+    DRAFT = "draft", "ฉบับร่าง"
+    SUBMITTED = "submitted", "รออนุมัติ"
+    REVIEWED = "reviewed", "ตรวจสอบแล้ว รออนุมัติ"
+    PUBLISHED = "published", "เผยแพร่แล้ว"
+    RETURNED = "returned", "ส่งกลับให้แก้ไข"
 
 
-class PlanStatus(StrEnum):
+class PlanStatus(LabelledEnum):
     """A plan revision: a draft until its plan announcement is approved, then frozen."""
 
-    DRAFT = "draft"
-    PUBLISHED = "published"
-
-    @property
-    def label(self) -> str:
-        return PLAN_STATUS_LABELS[self]
+    DRAFT = "draft", "ฉบับร่าง"
+    PUBLISHED = "published", "เผยแพร่แล้ว"
 
 
-class ProcurementStatus(StrEnum):
+class ProcurementStatus(LabelledEnum):
     """Where a procurement stands (the ITA "สถานะ" column); moved by publications, never typed in:
     draft until its first announcement is published, in_progress after an invitation or reference
     price, awarded once the winner is published, cancelled by a cancellation announcement."""
 
-    DRAFT = "draft"
-    IN_PROGRESS = "in_progress"
-    AWARDED = "awarded"
-    CANCELLED = "cancelled"
-
-    @property
-    def label(self) -> str:
-        return PROCUREMENT_STATUS_LABELS[self]
+    DRAFT = "draft", "อยู่ระหว่างจัดทำ"
+    IN_PROGRESS = "in_progress", "อยู่ระหว่างดำเนินการ"
+    AWARDED = "awarded", "ประกาศผู้ชนะแล้ว"
+    CANCELLED = "cancelled", "ยกเลิก"
 
 
-_A, _P, _R = AnnouncementStatus, PlanStatus, ProcurementStatus
-
-ANNOUNCEMENT_STATUS_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        _A.DRAFT: "ฉบับร่าง",
-        _A.SUBMITTED: "รออนุมัติ",
-        _A.REVIEWED: "ตรวจสอบแล้ว รออนุมัติ",
-        _A.PUBLISHED: "เผยแพร่แล้ว",
-        _A.RETURNED: "ส่งกลับให้แก้ไข",
-    }
-)
-PLAN_STATUS_LABELS: Mapping[str, str] = MappingProxyType({_P.DRAFT: "ฉบับร่าง", _P.PUBLISHED: "เผยแพร่แล้ว"})
-PROCUREMENT_STATUS_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        _R.DRAFT: "อยู่ระหว่างจัดทำ",
-        _R.IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
-        _R.AWARDED: "ประกาศผู้ชนะแล้ว",
-        _R.CANCELLED: "ยกเลิก",
-    }
-)
+# By value, for the pages' and the API's lists of statuses.
+ANNOUNCEMENT_STATUS_LABELS: Mapping[str, str] = MappingProxyType({s: s.label for s in AnnouncementStatus})
+PLAN_STATUS_LABELS: Mapping[str, str] = MappingProxyType({s: s.label for s in PlanStatus})
+PROCUREMENT_STATUS_LABELS: Mapping[str, str] = MappingProxyType({s: s.label for s in ProcurementStatus})
+_A = AnnouncementStatus
 
 # Its author may still change it (edit the free text, discard it, send it).
 EDITABLE: tuple[AnnouncementStatus, ...] = (_A.DRAFT, _A.RETURNED)

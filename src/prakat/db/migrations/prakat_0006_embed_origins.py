@@ -1,6 +1,7 @@
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import Text
-from piccolo.columns.indexes import IndexMethod
+
+from prakat.db.migrate_helpers import add_columns, column_params
 
 ID = "2026-11-26T07:04:32:048519"
 VERSION = "1.38.0"
@@ -9,26 +10,5 @@ DESCRIPTION = "embed origins"
 
 async def forwards():
     manager = MigrationManager(migration_id=ID, app_name="prakat", description=DESCRIPTION)
-
-    manager.add_column(
-        table_class_name="School",
-        tablename="school",
-        column_name="embed_origins",
-        db_column_name="embed_origins",
-        column_class_name="Text",
-        column_class=Text,
-        params={
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
+    add_columns(manager, "School", "school", [("embed_origins", Text, column_params(default=""))])
     return manager

@@ -4,8 +4,9 @@ which stays (SQLite cannot drop or alter a column; the code keeps it equal to th
 
 from piccolo.apps.migrations.auto.migration_manager import MigrationManager
 from piccolo.columns.column_types import Varchar
-from piccolo.columns.indexes import IndexMethod
 from piccolo.table import Table
+
+from prakat.db.migrate_helpers import add_columns, column_params
 
 ID = "2026-12-04T07:45:00:000000"
 VERSION = "1.38.0"
@@ -34,26 +35,7 @@ class _ThenCarryOver(MigrationManager):
 async def forwards():
     manager = _ThenCarryOver(migration_id=ID, app_name="prakat", description=DESCRIPTION)
 
-    manager.add_column(
-        table_class_name="Vendor",
-        tablename="vendor",
-        column_name="business_types",
-        db_column_name="business_types",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 100,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
+    add_columns(
+        manager, "Vendor", "vendor", [("business_types", Varchar, column_params(length=100, default=""))]
     )
-
     return manager

@@ -14,9 +14,10 @@ from piccolo.columns.column_types import (
     Varchar,
 )
 from piccolo.columns.defaults.timestamptz import TimestamptzNow
-from piccolo.columns.indexes import IndexMethod
 from piccolo.engine import engine_finder
 from piccolo.table import Table
+
+from prakat.db.migrate_helpers import add_columns, column_params
 
 ID = "2026-12-04T09:30:00:000000"
 VERSION = "1.38.0"
@@ -37,23 +38,8 @@ class ItaVariant(Table, tablename="ita_variant", schema=None):
     id = Serial(null=False, primary_key=True)
 
 
-def _params(**given):
-    params = {
-        "null": False,
-        "primary_key": False,
-        "unique": False,
-        "index": False,
-        "index_method": IndexMethod.btree,
-        "choices": None,
-        "db_column_name": None,
-        "secret": False,
-    }
-    params.update(given)
-    return params
-
-
 def _fk(references, null=False):
-    return ForeignKey, _params(
+    return ForeignKey, column_params(
         references=references,
         on_delete=OnDelete.restrict,
         on_update=OnUpdate.cascade,
@@ -66,23 +52,23 @@ def _fk(references, null=False):
 COLUMNS = {
     ("ItaVariant", "ita_variant"): (
         ("school", *_fk(School)),
-        ("year_be", Integer, _params(default=0)),
-        ("code", Varchar, _params(length=30, default="")),
-        ("title", Varchar, _params(length=255, default="")),
-        ("created_at", Timestamptz, _params(default=TimestamptzNow())),
+        ("year_be", Integer, column_params(default=0)),
+        ("code", Varchar, column_params(length=30, default="")),
+        ("title", Varchar, column_params(length=255, default="")),
+        ("created_at", Timestamptz, column_params(default=TimestamptzNow())),
     ),
     ("ItaItem", "ita_item"): (
         ("school", *_fk(School)),
         ("variant", *_fk(ItaVariant)),
-        ("position", Integer, _params(default=0)),
-        ("code", Varchar, _params(length=20, default="")),
-        ("title", Varchar, _params(length=500, default="")),
-        ("covers", Varchar, _params(length=20, default="current")),
-        ("evidence", Varchar, _params(length=200, default="")),
-        ("months_from", SmallInt, _params(default=1)),
-        ("months_to", SmallInt, _params(default=12)),
-        ("opens_on", Date, _params(default=None, null=True)),
-        ("note", Text, _params(default="")),
+        ("position", Integer, column_params(default=0)),
+        ("code", Varchar, column_params(length=20, default="")),
+        ("title", Varchar, column_params(length=500, default="")),
+        ("covers", Varchar, column_params(length=20, default="current")),
+        ("evidence", Varchar, column_params(length=200, default="")),
+        ("months_from", SmallInt, column_params(default=1)),
+        ("months_to", SmallInt, column_params(default=12)),
+        ("opens_on", Date, column_params(default=None, null=True)),
+        ("note", Text, column_params(default="")),
     ),
 }
 
@@ -105,38 +91,16 @@ class _WithIndexes(MigrationManager):
 async def forwards():
     manager = _WithIndexes(migration_id=ID, app_name="prakat", description=DESCRIPTION)
 
-    manager.add_column(
-        table_class_name="School",
-        tablename="school",
-        column_name="ita_variant",
-        db_column_name="ita_variant",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params=_params(length=30, default="agency"),
-        schema=None,
-    )
-    manager.add_column(
-        table_class_name="School",
-        tablename="school",
-        column_name="summary_grace_days",
-        db_column_name="summary_grace_days",
-        column_class_name="Integer",
-        column_class=Integer,
-        params=_params(default=15),
-        schema=None,
+    add_columns(
+        manager,
+        "School",
+        "school",
+        [
+            ("ita_variant", Varchar, column_params(length=30, default="agency")),
+            ("summary_grace_days", Integer, column_params(default=15)),
+        ],
     )
     for (class_name, tablename), columns in COLUMNS.items():
         manager.add_table(class_name=class_name, tablename=tablename, schema=None, columns=None)
-        for name, column_class, params in columns:
-            manager.add_column(
-                table_class_name=class_name,
-                tablename=tablename,
-                column_name=name,
-                db_column_name=name,
-                column_class_name=column_class.__name__,
-                column_class=column_class,
-                params=params,
-                schema=None,
-            )
-
+        add_columns(manager, class_name, tablename, columns)
     return manager
