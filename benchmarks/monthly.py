@@ -177,8 +177,8 @@ async def run(settings: Settings, runs: int, out: Path | None) -> None:
         t = time.perf_counter()
         month_pdf = await pdf.render(school, month)
         month_times.append(time.perf_counter() - t)
-        for tagged in (False, True):
-            alone_times[tagged].append(alone[tagged]())
+        for with_tags in (False, True):
+            alone_times[with_tags].append(alone[with_tags]())
         t = time.perf_counter()
         xlsx = monthly_files.xlsx_of(month)
         xlsx_times.append(time.perf_counter() - t)
