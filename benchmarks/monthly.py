@@ -52,6 +52,7 @@ TARGET_RATIO = 3.0
 # benchmarks/README.md: WeasyPrint's own layout of this table is most of the month; the target
 # proposed in its place is Prakat's render against WeasyPrint's own tagged render of the same HTML.
 TARGET_OF_WEASYPRINT = 1.10
+SETTLE_S = 0.3  # before each timed render (see run)
 NOW = datetime(2026, 2, 5, 3, 0, tzinfo=UTC)
 SUBJECTS = (
     "ซื้อกระดาษถ่ายเอกสาร A4 80 แกรม จำนวน 50 รีม",
@@ -171,13 +172,18 @@ async def run(settings: Settings, runs: int, out: Path | None) -> None:
     winner_times, month_times, xlsx_times, csv_times = [], [], [], []
     alone_times: dict[bool, list[float]] = {False: [], True: []}
     for _ in range(runs):
+        # Each timed render starts on a settled machine: the worker collects its garbage after it
+        # has answered, and without the pause the month would pay for the winner's collection.
+        await asyncio.sleep(SETTLE_S)
         t = time.perf_counter()
         await pdf.render(school, winner)
         winner_times.append(time.perf_counter() - t)
+        await asyncio.sleep(SETTLE_S)
         t = time.perf_counter()
         month_pdf = await pdf.render(school, month)
         month_times.append(time.perf_counter() - t)
         for with_tags in (False, True):
+            await asyncio.sleep(SETTLE_S)
             alone_times[with_tags].append(alone[with_tags]())
         t = time.perf_counter()
         xlsx = monthly_files.xlsx_of(month)
