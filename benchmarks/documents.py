@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import io
 import os
 import re
@@ -50,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:  # run from a checkout without an installed package
     sys.path.insert(0, str(ROOT / "src"))
 
+from alone import timers  # noqa: E402
 from report import report_anyway  # noqa: E402
 
 from prakat import clock  # noqa: E402
@@ -339,7 +339,7 @@ async def renders(settings: Settings, args: argparse.Namespace, report: Report) 
     await pdf.render(school, fixture.winner)
     winner_times, winner_pdf = await timed(args.winner_runs, lambda: pdf.render(school, fixture.winner))
     await pdf.render(school, fixture.plan)
-    alone = weasyprint_alone(fixture)
+    alone = timers(school, fixture.plan)  # WeasyPrint alone on the plan's HTML (benchmarks/alone.py)
     plan_times: list[float] = []
     plain_times: list[float] = []
     tagged_times: list[float] = []
@@ -415,53 +415,6 @@ def cpu_reference() -> float:
         return time.perf_counter() - start
 
     return min(count() for _ in range(3))
-
-
-def weasyprint_alone(fixture: Fixture) -> dict[bool, Callable[[], float]]:
-    """Timers of the plan's own HTML and stylesheets drawn by WeasyPrint alone, in this process,
-    by whether the file is tagged: what the tool costs for this table before Prakat adds anything
-    (False), and what it costs by itself for the tagged PDF/A-2a + PDF/UA file the issue asks for,
-    without Prakat's exact Thai text layer, recorded emblem and stream memo (True). Warmed up here."""
-    from prakat.announcements.document import document
-    from prakat.documents.render import Renderer
-
-    renderer = Renderer()  # also gives this process the field's line-breaking dictionary
-    doc = document(
-        fixture.plan,
-        agency=fixture.school.name,
-        created=fixture.plan.published_at,
-        public_url=pdf.public_url(fixture.school, fixture.plan),
-    )
-    emblem = Path(fixture.school.emblem_path or "")
-    source = renderer.html(doc, emblem=emblem)
-    untagged: dict[str, Any] = {"stylesheets": renderer._css(doc.template)}
-    return {
-        tagged: _timer(renderer, source, untagged | (renderer.pdf_options(doc) if tagged else {}))
-        for tagged in (False, True)
-    }
-
-
-def _timer(renderer: Any, source: str, options: dict[str, Any]) -> Callable[[], float]:
-    import weasyprint  # only these figures need WeasyPrint in the benchmark's own process
-
-    def once() -> bytes:
-        document = weasyprint.HTML(string=source, base_url=str(renderer.templates)).render(
-            font_config=renderer.font_config, **options
-        )
-        return bytes(document.write_pdf(**options))
-
-    def timed_once() -> float:
-        # As in the render worker: no garbage collection during a render, one pass after it.
-        gc.disable()
-        start = time.perf_counter()
-        once()
-        took = time.perf_counter() - start
-        gc.enable()
-        gc.collect()
-        return took
-
-    once()
-    return timed_once
 
 
 # ---------------------------------------------------------------------------------------------
