@@ -17,7 +17,7 @@ import pytest
 from lxml import html
 from pypdf import PdfReader
 
-from prakat import clock
+from prakat import clock, urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
@@ -168,6 +168,9 @@ async def test_files_pages_and_bundles_of_the_monthly_summaries(client: httpx.As
     assert len(reader.pages) >= 3 and "ไตรมาสที่๑" in bundle_text
     assert bundle_text.count("สขร.๑") == 2 and "ไม่มีการจัดซื้อจัดจ้าง" in bundle_text
     assert (await client.get(f"/s/{SLUG}/monthly/2569/q1.pdf")).content == bundle
+    # Every page is footed with the year's page under the serving app's base URL.
+    year_page = urls.MONTHLY.absolute("http://testserver", slug=SLUG, year=2569)
+    assert all(year_page in (page.extract_text() or "") for page in reader.pages)
     sheets = openpyxl.load_workbook(
         io.BytesIO((await client.get(f"/s/{SLUG}/monthly/2569/year.xlsx")).content)
     )

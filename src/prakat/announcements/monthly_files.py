@@ -21,7 +21,6 @@ from prakat.errors import NotFound
 from prakat.results import MonthKey
 from prakat.results.sheets import SheetOf, summary_csv, summary_xlsx
 from prakat.schools.schemas import School
-from prakat.settings import Settings
 from prakat.thai import THAI_MONTHS_ABBR
 from prakat.workflow import IN_FLOW, AnnouncementStatus
 
@@ -200,9 +199,11 @@ def _created(summaries: list[Announcement]) -> datetime:
     return max(a.published_at or clock.now() for a in summaries)
 
 
-async def bundle_pdf(school: School, year_be: int, name: str, today: date) -> bytes:
+async def bundle_pdf(school: School, year_be: int, name: str, today: date, *, base_url: str) -> bytes:
+    """The bundle's PDF, its pages footed with the year's public page under ``base_url`` (the
+    serving app's, as an approval passes its own to the announcement it publishes)."""
     summaries = await bundle_summaries(school.id, year_be, name, today)
-    key = (school.id, year_be, name, "pdf", tuple(a.id for a in summaries))
+    key = (school.id, year_be, name, "pdf", tuple(a.id for a in summaries), base_url)
     data = _cache.get(key)
     if data is None:
         doc = monthly_form.bundle(
@@ -210,7 +211,7 @@ async def bundle_pdf(school: School, year_be: int, name: str, today: date) -> by
             summaries,
             agency=school.name,
             created=_created(summaries),
-            public_url=urls.MONTHLY.absolute(Settings.from_env().base_url, slug=school.slug, year=year_be),
+            public_url=urls.MONTHLY.absolute(base_url, slug=school.slug, year=year_be),
         )
         data = await pdf.render_document(school, doc)
         _cache.put(key, data)

@@ -83,7 +83,9 @@ class MonthlyPublicController(Controller):
         )
 
     @readable(urls.MONTHLY_BUNDLE.path, name="monthly_bundle")
-    async def bundle(self, slug: FromPath[str], year: FromPath[int], file: FromPath[str]) -> Response[bytes]:
+    async def bundle(
+        self, request: Request[Any, Any, Any], slug: FromPath[str], year: FromPath[int], file: FromPath[str]
+    ) -> Response[bytes]:
         match = BUNDLE.match(file)
         if not match:
             raise NotFound("ชุดสรุปผลการจัดซื้อจัดจ้างรายเดือน")
@@ -91,7 +93,8 @@ class MonthlyPublicController(Controller):
         school = await get_school_by_slug(slug)
         today = clock.today_bangkok()
         if ext == "pdf":
-            data = await files.bundle_pdf(school, _year(year), name, today)
+            base_url = request.app.state.settings.base_url  # printed on every page of the bundle
+            data = await files.bundle_pdf(school, _year(year), name, today, base_url=base_url)
         else:
             data = await files.bundle_xlsx(school.id, _year(year), name, today)
         title = files.bundle_title(name, year)
