@@ -29,11 +29,14 @@ from prakat.documents.emblem import check_emblem
 from prakat.documents.model import OfficialDocument
 from prakat.paths import module_command
 
+#: A worker's command line and environment.
+Command = tuple[list[str], dict[str, str]]
+
 
 class _Worker:
-    def __init__(self) -> None:
-        command, env = module_command("prakat.documents.worker")
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    def __init__(self, command: Command) -> None:
+        args, env = command
+        self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
@@ -62,7 +65,10 @@ class WorkerRenderer:
     (started on first use). The calling thread waits without holding the GIL: call it from a worker
     thread, never on the event loop. One render at a time; others wait their turn."""
 
-    def __init__(self) -> None:
+    def __init__(self, command: Command | None = None) -> None:
+        """``command`` starts the worker: ``python -m prakat.documents.worker`` unless given (the
+        benchmarks start a WeasyPrint-alone worker through :func:`prakat.documents.worker.serve`)."""
+        self._command = command or module_command("prakat.documents.worker")
         self._worker: _Worker | None = None
         self._lock = threading.Lock()
         atexit.register(self.stop)
@@ -74,7 +80,7 @@ class WorkerRenderer:
             for attempt in range(2):
                 if self._worker is None or self._worker.process.poll() is not None:
                     self._stop_worker()
-                    self._worker = _Worker()
+                    self._worker = _Worker(self._command)
                 try:
                     kind, value = self._worker.ask(doc, emblem)
                 except (EOFError, OSError):

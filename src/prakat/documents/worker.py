@@ -14,8 +14,10 @@ import gc
 import logging
 import os
 import pickle
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from prakat.documents import patches
 from prakat.documents.render import Renderer
@@ -25,9 +27,10 @@ log = logging.getLogger("prakat.pdf")
 
 def main() -> None:
     """Load everything, then render request after request."""
-    requests = Connection(os.dup(0), writable=False)
-    answers = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)  # anything printed goes to stderr, never into the answers
+    serve(_load)
+
+
+def _load() -> Callable[[Any, Path], bytes]:
     # Before anything renders. Where WeasyPrint or pydyf is not what the patches were written
     # for, nothing is installed and every render is refused with the same message (patches.require),
     # which reaches the caller and the server's log.
@@ -37,6 +40,18 @@ def main() -> None:
         log.exception("the render worker cannot render with the installed WeasyPrint or pydyf")
     # Fonts, templates, the line-breaking and segmenting dictionaries: once, before any request.
     renderer = Renderer()
+    return lambda doc, emblem: renderer.render(doc, emblem=emblem)
+
+
+def serve(load: Callable[[], Callable[[Any, Path], bytes]]) -> None:
+    """Call ``load`` for a render function, then answer each request with ``render(document,
+    emblem)`` until the caller closes this process's stdin. Also what the benchmarks'
+    WeasyPrint-alone worker runs (benchmarks/alone.py), so that both renders are timed through the
+    same kind of process."""
+    requests = Connection(os.dup(0), writable=False)
+    answers = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed (loading too) goes to stderr, never into the answers
+    render = load()
     # Keep what was loaded out of the garbage collector's scans during renders.
     gc.collect()
     gc.freeze()
@@ -50,7 +65,7 @@ def main() -> None:
         # after the answer has gone.
         gc.disable()
         try:
-            answer: tuple[str, object] = ("pdf", renderer.render(doc, emblem=Path(emblem)))
+            answer: tuple[str, object] = ("pdf", render(doc, Path(emblem)))
         except Exception as failed:
             log.exception("rendering %s failed", getattr(doc, "filename", "?"))
             answer = ("error", failed)
