@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import random
 import statistics
 import sys
 import tempfile
@@ -166,25 +167,31 @@ async def run(settings: Settings, runs: int, out: Path | None) -> None:
     # Warm (publication rendered each once already), then alternate.
     await pdf.render(school, winner)
     month_pdf = await pdf.render(school, month)
-    # The same month's HTML drawn by WeasyPrint alone in this process (benchmarks/alone.py): what the
-    # tool itself costs for this table, untagged and tagged as Prakat asks.
+    # The same month's HTML drawn by WeasyPrint alone, in a worker process like the render worker
+    # (benchmarks/alone.py): what the tool itself costs for this table, untagged and tagged as
+    # Prakat asks.
     alone = timers(school, month)
     winner_times, month_times, xlsx_times, csv_times = [], [], [], []
     alone_times: dict[bool, list[float]] = {False: [], True: []}
+    order = random.Random(14)  # the same order every run
     for _ in range(runs):
-        # Each timed render starts on a settled machine: the worker collects its garbage after it
-        # has answered, and without the pause the month would pay for the winner's collection.
-        await asyncio.sleep(SETTLE_S)
-        t = time.perf_counter()
-        await pdf.render(school, winner)
-        winner_times.append(time.perf_counter() - t)
-        await asyncio.sleep(SETTLE_S)
-        t = time.perf_counter()
-        month_pdf = await pdf.render(school, month)
-        month_times.append(time.perf_counter() - t)
-        for with_tags in (False, True):
+        # In a new order each round (whatever runs first after a pause, or after another, is not
+        # always the same one), and each timed render starts on a settled machine: a worker collects
+        # its garbage after it has answered, and without the pause the next render would pay for it.
+        contenders = ["winner", "month", False, True]
+        order.shuffle(contenders)
+        for contender in contenders:
             await asyncio.sleep(SETTLE_S)
-            alone_times[with_tags].append(alone[with_tags]())
+            if isinstance(contender, bool):
+                alone_times[contender].append(alone[contender]())
+                continue
+            t = time.perf_counter()
+            if contender == "winner":
+                await pdf.render(school, winner)
+                winner_times.append(time.perf_counter() - t)
+            else:
+                month_pdf = await pdf.render(school, month)
+                month_times.append(time.perf_counter() - t)
         t = time.perf_counter()
         xlsx = monthly_files.xlsx_of(month)
         xlsx_times.append(time.perf_counter() - t)
