@@ -8,13 +8,13 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
 from prakat import clock, urls
-from prakat.announcements import monthly, monthly_form, pdf
+from prakat.announcements import monthly, monthly_changes, monthly_form, pdf
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import Announcement
 from prakat.errors import NotFound
@@ -22,7 +22,7 @@ from prakat.results import MonthKey
 from prakat.results.sheets import SheetOf, summary_csv, summary_xlsx
 from prakat.schools.schemas import School
 from prakat.thai import THAI_MONTHS_ABBR
-from prakat.workflow import IN_FLOW, AnnouncementStatus
+from prakat.workflow import IN_FLOW, PENDING, AnnouncementStatus
 
 S = AnnouncementStatus
 
@@ -80,6 +80,9 @@ class Month:
     state: MonthState
     published: Announcement | None  # the newest published summary of the month
     in_flow: Announcement | None  # a draft, returned or submitted summary of the month
+    # Where the records no longer match the summary that froze the month's rows: the published one
+    # (no correction under way) or the one awaiting approval (prakat.announcements.monthly_changes).
+    changes: tuple[monthly_changes.Change, ...] = ()
 
 
 def sheet_name(key: MonthKey) -> str:
@@ -88,7 +91,8 @@ def sheet_name(key: MonthKey) -> str:
 
 async def months_of_year(school_id: int, year_be: int, today: date, *, public: bool = False) -> list[Month]:
     """The twelve months of the fiscal year, October first, with their summaries; ``public`` leaves
-    out everything unpublished (the public pages and files)."""
+    out everything unpublished (the public pages and files), and the comparison with the records
+    (which only the workspace shows)."""
     statuses = (S.PUBLISHED,) if public else (S.PUBLISHED, *IN_FLOW)
     found = [
         a
@@ -109,7 +113,22 @@ async def months_of_year(school_id: int, year_be: int, today: date, *, public: b
         else:
             state = MonthState.TO_PREPARE if key.has_ended(today) else MonthState.NOT_ENDED
         out.append(Month(key=key, state=state, published=published, in_flow=flowing))
-    return out
+    if public:
+        return out
+    current = await monthly_changes.rows_by_month(school_id, year_be)
+    return [
+        replace(m, changes=monthly_changes.summary_changes(frozen, current)) if (frozen := _frozen(m)) else m
+        for m in out
+    ]
+
+
+def _frozen(m: Month) -> Announcement | None:
+    """The summary of the month whose frozen rows the records should still match."""
+    if m.state == MonthState.PUBLISHED:
+        return m.published
+    if m.state in (MonthState.SUBMITTED, MonthState.CORRECTION) and m.in_flow and m.in_flow.status in PENDING:
+        return m.in_flow
+    return None
 
 
 def published_summary(a: Announcement) -> Announcement:

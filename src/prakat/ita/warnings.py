@@ -2,12 +2,16 @@
 - a month whose summary is not published ``summary_grace_days`` days (a school setting, 15 by default)
   after it ends, for the current fiscal year and the one before (where the school has records);
 - the annual report an item of the school's current criteria asks for, not yet published once that
-  item's assessment window has opened (``opens_on``, item data)."""
+  item's assessment window has opened (``opens_on``, item data);
+- a month whose published summary (or the one awaiting approval) no longer matches the records, in
+  the same two fiscal years (prakat.announcements.monthly_changes): the assessor compares it with the
+  announcements."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from prakat.announcements import monthly_files
 from prakat.errors import NotFound
 from prakat.ita import check, criteria
 from prakat.ita.evidence import Evidence
@@ -42,6 +46,15 @@ async def warnings(school: School, today: date) -> list[str]:
                 late.append(
                     f"ยังไม่ได้เผยแพร่สรุปผลการจัดซื้อจัดจ้างเดือน{check.month_label(year_ce, month)} "
                     f"(เกิน {school.summary_grace_days} วันหลังสิ้นเดือนแล้ว)"
+                )
+    for year_be in sorted(known):
+        for m in await monthly_files.months_of_year(school.id, year_be, today):
+            if m.changes:
+                late.append(
+                    f"สรุปผลการจัดซื้อจัดจ้างเดือน{m.key.label} "
+                    f"{'ที่เผยแพร่แล้ว' if m.state == monthly_files.MonthState.PUBLISHED else 'ที่รออนุมัติ'}"
+                    f"ไม่ตรงกับข้อมูลปัจจุบัน ({len(m.changes)} รายการ: {m.changes[0].text}"
+                    f"{' และอื่น ๆ' if len(m.changes) > 1 else ''}) ควรจัดทำฉบับแก้ไข"
                 )
     for item, year_be in sorted(reports, key=lambda pair: pair[0].position):
         if not any(a.kind == check.ANNUAL_KIND and a.year_be == year_be for a in found):

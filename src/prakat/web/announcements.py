@@ -10,8 +10,8 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from prakat import clock, urls
+from prakat.announcements import monthly_changes, subjects, wording
 from prakat.announcements import service as announcements
-from prakat.announcements import subjects, wording
 from prakat.errors import Conflict, InvalidInput
 from prakat.rules import YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import fiscal_years, get_school
@@ -151,6 +151,7 @@ class AnnouncementController(Controller):
             actions=actions_for(ANNOUNCEMENT, a.status, actor.role, review_by_head=school.review_by_head),
             status_labels=announcements.STATUS_LABELS,
             corrections=await announcements.corrections_of(actor.school_id, a.id) if published else [],
+            month_changes=await monthly_changes.changes_of(actor.school_id, a),
             correction_kinds=[(k.value, k.label) for k in correction_kinds(a.kind)] if published else [],
             **ctx,
         )
