@@ -17,6 +17,7 @@ from prakat.audit import Actor
 from prakat.db import tables as t
 from prakat.errors import Conflict, InvalidInput, NotFound
 from prakat.plans import service as plans
+from prakat.procurements.results import has_records
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, YEAR_KINDS, AnnouncementKind
 from prakat.schools.service import ensure_fiscal_year
 from prakat.thai import fiscal_quarter_bounds, format_date_full
@@ -95,8 +96,23 @@ async def target(actor: Actor, data: AnnouncementDraft) -> tuple[int, Announceme
             pass
         else:
             await no_plan.check_allowed(actor.school_id, year.id, data.year_be)
+        if kind in (K.MONTHLY_SUMMARY, K.ANNUAL_REPORT):
+            await check_has_records(actor.school_id, data.year_be, kind)
         return year.id, kind
     raise InvalidInput({"kind": f"ประเภทประกาศ: ยังไม่รองรับการจัดทำ{kind.label}ในระบบ"})
+
+
+async def check_has_records(school_id: int, year_be: int, kind: AnnouncementKind) -> None:
+    """A summary or a report of a year the school has kept no record of here would certify that
+    nothing was bought: refused, saying what to enter first."""
+    if not await has_records(school_id, year_be):
+        raise InvalidInput(
+            {
+                "year_be": f"ปีงบประมาณ: ยังไม่มีข้อมูลการจัดซื้อจัดจ้างของปีงบประมาณ พ.ศ. {year_be} ในระบบ "
+                f"(ไม่มีแผนและไม่มีโครงการ) จึงยังจัดทำ{kind.label}ไม่ได้ เพราะเอกสารจะระบุว่า"
+                "ไม่มีการจัดซื้อจัดจ้าง บันทึกแผนหรือโครงการจัดซื้อจัดจ้างของปีนั้นก่อน"
+            }
+        )
 
 
 async def check_quarter_open(actor: Actor, fiscal_year_id: int, quarter: int) -> None:

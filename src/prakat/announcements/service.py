@@ -35,6 +35,7 @@ from prakat.announcements.reading import (
     list_announcements,
 )
 from prakat.announcements.schemas import BODY_LIMIT, COMMENT_LIMIT, Announcement, AnnouncementDraft
+from prakat.annual import texts as annual_texts
 from prakat.audit import Actor
 from prakat.auth.checks import require
 from prakat.db import tables as t
@@ -182,6 +183,8 @@ async def submit(actor: Actor, announcement_id: int) -> Announcement:
             monthly.check_ended(
                 await steps.year_be_of(before["fiscal_year"]), before["month"], clock.today_bangkok()
             )
+        elif kind is K.ANNUAL_REPORT:
+            await annual_texts.check_written(actor.school_id, await steps.year_be_of(before["fiscal_year"]))
         elif kind is K.NO_PLAN_STATEMENT:
             # Purchases may have been entered since the draft was made.
             await no_plan.check_allowed(

@@ -149,3 +149,19 @@ async def save_texts(actor: Actor, year_be: int, values: Mapping[Part, str]) -> 
                     after=audit.snapshot({**before, **changes}),
                 )
     return await texts_of(actor.school_id, year_be)
+
+
+async def check_written(school_id: int, year_be: int) -> None:
+    """Before a report is sent for approval: each of the four parts is written (a report whose
+    risks, problems and improvements are "-" does not satisfy an assessor). InvalidInput names the
+    parts still empty."""
+    written = await texts_of(school_id, year_be)
+    missing = [f"“{info.title}”" for info in PARTS if not written[info.part].strip()]
+    if missing:
+        raise InvalidInput(
+            {
+                "texts": "ส่วนที่โรงเรียนเขียน: ยังไม่ได้เขียน "
+                + " ".join(missing)
+                + f" ของปีงบประมาณ พ.ศ. {year_be} เขียนได้ที่หน้ารายงานผลการจัดซื้อจัดจ้างประจำปี แล้วจึงส่งขออนุมัติ"
+            }
+        )

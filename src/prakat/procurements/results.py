@@ -206,3 +206,13 @@ async def results_of_year(
         month=key.month if key else None,
         rows=tuple(sort_rows(rows)),
     )
+
+
+async def has_records(school_id: int, year_be: int) -> bool:
+    """Whether the school has kept any procurement record of fiscal year ``year_be`` here: a plan, a
+    purchase entered under that year, or a result that falls in it. A summary of a year without any
+    would certify "ไม่มีการจัดซื้อจัดจ้าง" for months the school never recorded."""
+    for table in (t.Plan, t.Procurement):
+        if await table.exists().where((table.school == school_id) & (table.fiscal_year.year_be == year_be)):
+            return True
+    return bool((await results_of_year(school_id, year_be)).rows)
