@@ -32,7 +32,7 @@ from prakat.workflow import ProcurementStatus
 from tests import factories
 from tests.conftest import asgi_transport, empty_tables
 
-TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2569 complete, FY2570 in progress
+TODAY = date(2026, 11, 26)  # FY2570 is two months old: FY2568 and FY2569 complete, FY2570 in progress
 
 
 async def _demo_id() -> int:
@@ -88,67 +88,89 @@ async def client(
         yield test_client
 
 
-async def test_demo_fills_last_year_and_this_year_to_date(loaded: DemoResult) -> None:
+async def test_demo_fills_two_years_and_this_year_to_date(loaded: DemoResult) -> None:
     result = loaded
     assert result.created
-    last, this = result.years
-    assert (last.fiscal_year_be, this.fiscal_year_be) == (2569, 2570)
-    assert 20 <= last.plan_items <= 30 and 35 <= last.procurements <= 45
+    earlier, last, this = result.years
+    assert (earlier.fiscal_year_be, last.fiscal_year_be, this.fiscal_year_be) == (2568, 2569, 2570)
+    for year in (earlier, last):
+        assert 20 <= year.plan_items <= 30 and 35 <= year.procurements <= 45, year
+        methods = {
+            p.method
+            for p in await procurements.list_procurements(await _demo_id(), year_be=year.fiscal_year_be)
+        }
+        assert {"specific", "specific_w119", "e_bidding", "e_market"} <= methods
+        months = {
+            p.award.awarded_on.month
+            for p in await procurements.list_procurements(await _demo_id(), year_be=year.fiscal_year_be)
+            if p.award
+        }
+        assert len(months) >= 6
     assert 0 < this.procurements < last.procurements
-    methods = {p.method for p in await procurements.list_procurements(await _demo_id(), year_be=2569)}
-    assert {"specific", "specific_w119", "e_bidding", "e_market"} <= methods
-    months = {
-        p.award.awarded_on.month
-        for p in await procurements.list_procurements(await _demo_id(), year_be=2569)
-        if p.award
-    }
-    assert len(months) >= 6
+    # One set of vendors serves the three years, and what the school numbers is never numbered twice.
+    tax_ids = [r["tax_id"] for r in await t.Vendor.select(t.Vendor.tax_id)]
+    assert len(tax_ids) == len(set(tax_ids)) > 20
+    egp = [r["egp_project_number"] for r in await t.Procurement.select(t.Procurement.egp_project_number)]
+    contracts = [r["contract_number"] for r in await t.Award.select(t.Award.contract_number)]
+    announced = await t.Announcement.select(t.Announcement.number).where(t.Announcement.status == "published")
+    for numbers in (
+        [n for n in egp if n],
+        [n for n in contracts if n and not n.startswith("ใบเสร็จรับเงิน")],  # receipts are the vendors' own
+        [r["number"] for r in announced],
+    ):
+        assert len(numbers) == len(set(numbers)) > 60, numbers
     # Nothing is published after the demo's today. (The draft left for the director is dated by the
     # real clock, like every draft: only approval dates an announcement.)
     published = await t.Announcement.select(t.Announcement.announced_on).where(
         t.Announcement.status == "published"
     )
     assert published and max(r["announced_on"] for r in published) <= TODAY
-    # The finished year's annual report is published, with the four parts the school wrote, and
-    # counts exactly the year's results.
-    report = await annual.published_report(await _demo_id(), 2569)
-    assert all(report.annual["texts"][p.value] for p in Part)
-    results = await results_of_year(await _demo_id(), 2569)
-    assert annual.stats_of(report.annual).totals == results.totals
+    # Each finished year's annual report is published on 20 October of the next, with the four parts
+    # the school wrote about that year, and counts exactly the year's results.
+    for year_be in (2568, 2569):
+        report = await annual.published_report(await _demo_id(), year_be)
+        assert report.published_at.astimezone(clock.BANGKOK).date() == date(year_be - 543, 10, 20)
+        assert f"ปีงบประมาณ พ.ศ. {year_be} " in report.annual["texts"][Part.RISK.value]
+        assert all(report.annual["texts"][p.value] for p in Part)
+        results = await results_of_year(await _demo_id(), year_be)
+        assert annual.stats_of(report.annual).totals == results.totals
 
 
 async def test_small_purchases_are_announced_by_quarter(loaded: DemoResult) -> None:
     school = await _demo_id()
-    last_year = await procurements.list_procurements(school, year_be=2569)
-    w119 = {p.id for p in last_year if p.method == "specific_w119"}
-    quarters = [
-        a
-        for a in await announcements.list_announcements(school, year_be=2569)
-        if a.kind == "quarterly_winners"
-    ]
-    assert sorted(a.quarter or 0 for a in quarters) == [1, 2, 3, 4]
-    listed = [i["procurement_id"] for a in quarters for i in (a.snapshot or {})["quarter"]["items"]]
-    assert sorted(listed) == sorted(w119)  # each once, none left out
-    assert all(p.status == "awarded" for p in last_year if p.id in w119)
-    # None of them has a winner announcement of its own.
     winners = {a.procurement_id for a in await announcements.list_announcements(school) if a.kind == "winner"}
-    assert not winners & w119
+    for year_be in (2568, 2569):
+        bought = await procurements.list_procurements(school, year_be=year_be)
+        w119 = {p.id for p in bought if p.method == "specific_w119"}
+        quarters = [
+            a
+            for a in await announcements.list_announcements(school, year_be=year_be)
+            if a.kind == "quarterly_winners"
+        ]
+        assert sorted(a.quarter or 0 for a in quarters) == [1, 2, 3, 4]
+        listed = [i["procurement_id"] for a in quarters for i in (a.snapshot or {})["quarter"]["items"]]
+        assert sorted(listed) == sorted(w119)  # each once, none left out
+        assert all(p.status == "awarded" for p in bought if p.id in w119)
+        # None of them has a winner announcement of its own.
+        assert not winners & w119
     # FY2570's first quarter has not ended on the demo's today: nothing for it yet.
     assert not [
         a
         for a in await announcements.list_announcements(school, year_be=2570)
         if a.kind == "quarterly_winners"
     ]
-    # Every ended month has its published summary (แบบ สขร.1): FY2569's twelve, one of them without
-    # procurement, and FY2570's October (November has not ended).
+    # Every ended month has its published summary (แบบ สขร.1): the twelve of FY2568 and of FY2569,
+    # April without procurement in each, and FY2570's October (November has not ended).
     months = {
         (a.year_be, a.month): len((a.snapshot or {})["month_summary"]["rows"])
         for a in await announcements.list_announcements(school)
         if a.kind == "monthly_summary"
     }
-    assert sorted(m or 0 for y, m in months if y == 2569) == list(range(1, 13))
+    for year_be in (2568, 2569):
+        assert sorted(m or 0 for y, m in months if y == year_be) == list(range(1, 13))
     assert [m for y, m in months if y == 2570] == [10]
-    assert months[(2569, 4)] == 0 and all(n for (y, m), n in months.items() if (y, m) != (2569, 4))
+    empty = {(2568, 4), (2569, 4)}
+    assert {key for key, n in months.items() if n == 0} == empty
 
 
 async def test_demo_is_idempotent(loaded: DemoResult) -> None:
@@ -176,19 +198,20 @@ async def test_publication_sequence_is_gap_free_and_follows_time(loaded: DemoRes
 async def test_demo_school_pages(
     loaded: DemoResult, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    last = loaded.years[0]
     monkeypatch.setattr(clock, "today_bangkok", lambda: TODAY)
-    doc = html.fromstring((await client.get("/s/demo/2569/")).text)
-    assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
-    plan_rows = doc.get_element_by_id("plan-table").findall(".//tbody/tr")
-    assert len(plan_rows) == last.plan_items + 1  # and the total row
-    procurement_rows = doc.get_element_by_id("procurement-table").findall(".//tbody/tr")
-    published = await procurements.list_procurements(
-        await _demo_id(), year_be=2569, statuses={ProcurementStatus.AWARDED}
-    )
-    assert len(procurement_rows) == len(published) > 30
-    years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]
-    assert years == ["/s/demo/2570/"]
+    for year in loaded.years[:2]:  # the two finished years
+        year_be = year.fiscal_year_be
+        doc = html.fromstring((await client.get(f"/s/demo/{year_be}/")).text)
+        assert doc.findtext(".//h1") == "โรงเรียนบ้านหนองบัววิทยา"
+        plan_rows = doc.get_element_by_id("plan-table").findall(".//tbody/tr")
+        assert len(plan_rows) == year.plan_items + 1  # and the total row
+        procurement_rows = doc.get_element_by_id("procurement-table").findall(".//tbody/tr")
+        published = await procurements.list_procurements(
+            await _demo_id(), year_be=year_be, statuses={ProcurementStatus.AWARDED}
+        )
+        assert len(procurement_rows) == len(published) > 30
+        years = [a.get("href") for a in doc.get_element_by_id("years").iter("a")]
+        assert years == [f"/s/demo/{y}/" for y in (2570, 2569, 2568) if y != year_be]
     home = html.fromstring((await client.get("/")).text)
     canonical = home.find(".//link[@rel='canonical']")
     assert canonical is not None and canonical.get("href") == "/s/demo/"  # the school's home

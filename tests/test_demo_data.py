@@ -26,6 +26,7 @@ from prakat.demo.data import (
     DemoYear,
     build_demo,
 )
+from prakat.demo.loader import demo_years
 from prakat.rules import BudgetCategory, BudgetSource, Method, ProcurementKind, business_types, check_method
 from prakat.thai import validate_egp_project_number
 
@@ -349,6 +350,21 @@ def test_fiscal_year_2569_runs_october_2025_to_september_2026() -> None:
     assert year.budget_allocated_on.year == 2025
     assert any("ปีการศึกษา 2569" in p.subject for p in year.procurements)
     assert any("ปีการศึกษา 2568" in p.subject for p in year.procurements)
+
+
+def test_the_demo_loads_two_finished_years_and_this_one_to_date() -> None:
+    today = date(2026, 11, 26)
+    years = demo_years(today)
+    assert years == (build_demo(2568), build_demo(2569), build_demo(2570, up_to=today))
+    # The same school and vendors every year; no e-GP plan or project number, and no order or
+    # contract number, comes back in another year.
+    assert len({(y.school, y.vendors) for y in years}) == 1
+    for numbers in (
+        [i.egp_plan_code for y in years for i in y.plan_items],
+        [p.egp_project_number for y in years for p in y.procurements if p.egp_project_number],
+        [p.contract_number for y in years for p in y.procurements if CONTRACT.fullmatch(p.contract_number)],
+    ):
+        assert len(numbers) == len(set(numbers)) > 2 * 20
 
 
 def test_a_christian_era_year_is_refused() -> None:

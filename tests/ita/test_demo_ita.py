@@ -1,8 +1,9 @@
 """The ITA self-check over the demo school (loaded once for the module, as `prakat demo --today
-2026-11-26` leaves it: FY2569 finished, FY2570 two months old): its FY2569 against every item of the
-2568 list and of both 2569 lists; one month's summary taken back, and exactly the item that needs it
-fails, naming the month; the public pages (lxml), the open-data files (openpyxl, csv) and the
-dashboard's warnings."""
+2026-11-26` leaves it: FY2568 and FY2569 finished, FY2570 two months old): its FY2569 (and FY2568)
+against every item of the 2568 list and of both 2569 lists; one month's summary taken back, and exactly
+the item that needs it fails, naming the month; FY2568's annual report taken back, and exactly the items
+of 2569 that look back on it fail; the public pages (lxml) under either 2569 variant, the open-data files
+(openpyxl, csv) and the dashboard's warnings."""
 
 from __future__ import annotations
 
@@ -20,13 +21,15 @@ from openpyxl import load_workbook
 from piccolo.engine.base import Engine
 
 from prakat import clock
+from prakat.annual import service as annual
 from prakat.app import create_app
 from prakat.db import tables as t
 from prakat.db.connect import make_engine
 from prakat.db.engine import bind, close_engine, open_engine
 from prakat.exports import opendata as layouts
 from prakat.ita import check, criteria, opendata, warnings
-from prakat.ita.schemas import ItemResult, Status
+from prakat.ita.schemas import FileLink, ItemResult, Status
+from prakat.ita.seed import VARIANT_TITLES
 from prakat.schools.service import get_school_by_slug
 from prakat.settings import Settings
 from prakat.workflow import AnnouncementStatus
@@ -83,6 +86,10 @@ async def _month_summary(school_id: int, year_be: int, month: int) -> int:
     return int(row["id"])
 
 
+async def _annual_report(school_id: int, year_be: int) -> int:
+    return (await annual.published_report(school_id, year_be)).id
+
+
 class TakenBack:
     """A published announcement made unpublished for the duration (as a returned draft would be)."""
 
@@ -100,13 +107,30 @@ class TakenBack:
         )
 
 
-async def _fy2569(school_id: int) -> dict[tuple[int, str, str], ItemResult]:
-    """Every item of the three lists, each checked against the demo's FY2569."""
+class Chosen:
+    """The school's profile set to another ITA variant for the duration (the public page shows the
+    chosen one)."""
+
+    def __init__(self, school_id: int, variant: str) -> None:
+        self.school_id, self.variant, self.before = school_id, variant, ""
+
+    async def __aenter__(self) -> None:
+        row = await t.School.select(t.School.ita_variant).where(t.School.id == self.school_id).first()
+        assert row is not None
+        self.before = str(row["ita_variant"])
+        await t.School.update({t.School.ita_variant: self.variant}).where(t.School.id == self.school_id)
+
+    async def __aexit__(self, *_: Any) -> None:
+        await t.School.update({t.School.ita_variant: self.before}).where(t.School.id == self.school_id)
+
+
+async def _every_item(school_id: int, fiscal_year_be: int) -> dict[tuple[int, str, str], ItemResult]:
+    """Every item of the three lists, each checked against the demo's ``fiscal_year_be``."""
     school = await get_school_by_slug("demo")
-    found = await check.published(school_id, {2569})
+    found = await check.published(school_id, {fiscal_year_be})
     variants = await criteria.variants(school_id)
     return {
-        (year, code, item.code): check.check_item(school, item, 2569, found, TODAY)
+        (year, code, item.code): check.check_item(school, item, fiscal_year_be, found, TODAY)
         for year, code in LISTS
         for item in criteria.choose(variants, year, code).items
     }
@@ -114,14 +138,14 @@ async def _fy2569(school_id: int) -> dict[tuple[int, str, str], ItemResult]:
 
 async def test_fy2569_passes_every_item_and_one_month_taken_back_fails_exactly_its_item(demo: Engine) -> None:  # type: ignore[type-arg]
     school = await get_school_by_slug("demo")
-    before = await _fy2569(school.id)
+    before = await _every_item(school.id, 2569)
     assert len(before) == 8
     failing = {key: r.reasons for key, r in before.items() if r.status is not Status.PASSED}
     assert failing == {}
     assert all(r.evidence for r in before.values())
     january = await _month_summary(school.id, 2569, 1)
     async with TakenBack(january):
-        after = await _fy2569(school.id)
+        after = await _every_item(school.id, 2569)
     changed = {key: r.reasons for key, r in after.items() if r.status is not Status.PASSED}
     # Exactly the items whose months include January fail, each naming that month and nothing else:
     # 2568's O21 (the first six months), 2569 agency's O11 and O12 and vocational's O11 (all twelve).
@@ -139,28 +163,68 @@ async def test_fy2569_passes_every_item_and_one_month_taken_back_fails_exactly_i
         (2569, "vocational", "O10"),
     }
     # As the assessment of 2569 sees it: O11 covers FY2569 and fails by that month alone; O12
-    # covers FY2568, which the demo does not have.
+    # covers FY2568, whose twelve months and annual report the demo published, and still passes.
     assessed = await check.assess(school, 2569, TODAY)
     o11, o12 = assessed.results
     assert (o11.item.code, o11.status, o11.fiscal_year_be) == ("O11", Status.PASSED, 2569)
-    assert o12.status is Status.FAILED and o12.fiscal_year_be == 2568
-    assert "ยังไม่มีรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2568" in o12.reasons
+    assert (o12.item.code, o12.status, o12.fiscal_year_be) == ("O12", Status.PASSED, 2568)
     async with TakenBack(january):
         again = await check.assess(school, 2569, TODAY)
     assert again.results[0].reasons == ("เดือนมกราคม พ.ศ. 2569 ยังไม่เผยแพร่",)
     assert again.results[1] == o12
 
 
-async def test_public_pages(web: httpx.AsyncClient, frozen: None) -> None:
-    page = html.fromstring((await web.get("/s/demo/ita/2569/")).text)
+async def test_fy2568_passes_too_and_its_annual_report_is_what_2569_looks_back_on(demo: Engine) -> None:  # type: ignore[type-arg]
+    school = await get_school_by_slug("demo")
+    earlier = await _every_item(school.id, 2568)
+    assert {key: r.reasons for key, r in earlier.items() if r.status is not Status.PASSED} == {}
+    # The 2569 items that cover the year before (agency O12, vocational O11) show FY2568's twelve
+    # summaries and its annual report, with the report's PDF and XLSX.
+    report = await _annual_report(school.id, 2568)
+    for code, item in (("agency", "O12"), ("vocational", "O11")):
+        result = (await check.assess(school, 2569, TODAY, code)).result(item)
+        assert (result.status, result.fiscal_year_be, len(result.evidence)) == (Status.PASSED, 2568, 13)
+        assert result.evidence[-1].files == (
+            FileLink("PDF", f"/s/demo/pdf/{report}.pdf"),
+            FileLink("XLSX", "/s/demo/annual-report/2568/report.xlsx"),
+        )
+    # Taken back, exactly those two fail, each for the report alone.
+    async with TakenBack(report):
+        after = {
+            (code, r.item.code): r.reasons
+            for code in ("agency", "vocational")
+            for r in (await check.assess(school, 2569, TODAY, code)).results
+            if r.status is not Status.PASSED
+        }
+    missing = ("ยังไม่มีรายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2568",)
+    assert after == {("agency", "O12"): missing, ("vocational", "O11"): missing}
+
+
+def _items(page: html.HtmlElement) -> dict[str, tuple[str, str]]:
+    """Each item row of an ITA page: its status and the fiscal year it covers, by row id."""
     rows = page.get_element_by_id("ita-items").findall(".//tbody/tr")
-    assert [r.get("id") for r in rows] == ["item-O11", "item-O12"]
-    assert [r.get("data-status") for r in rows] == ["passed", "failed"]
+    return {str(r.get("id")): (str(r.get("data-status")), r.findall("td")[2].text_content()) for r in rows}
+
+
+async def test_public_pages(web: httpx.AsyncClient, frozen: None) -> None:
+    # The page shows the list the school chose in its profile (the demo keeps the default, agency);
+    # under either 2569 list every item passes, the year before included.
+    page = html.fromstring((await web.get("/s/demo/ita/2569/")).text)
+    assert page.get_element_by_id("variant").text == VARIANT_TITLES["agency"]
+    assert _items(page) == {"item-O11": ("passed", "พ.ศ. 2569"), "item-O12": ("passed", "พ.ศ. 2568")}
+    school = await get_school_by_slug("demo")
+    async with Chosen(school.id, "vocational"):
+        vocational = html.fromstring((await web.get("/s/demo/ita/2569/")).text)
+    assert vocational.get_element_by_id("variant").text == VARIANT_TITLES["vocational"]
+    assert _items(vocational) == {"item-O10": ("passed", "พ.ศ. 2569"), "item-O11": ("passed", "พ.ศ. 2568")}
+    rows = page.get_element_by_id("ita-items").findall(".//tbody/tr")
     links = [str(a.get("href")) for r in rows for a in r.find_class("item-link")]
     assert links == ["/s/demo/ita/2569/O11/", "/s/demo/ita/2569/O12/"]
     files = [a.get("href") for a in page.get_element_by_id("open-data").iter("a")]
     assert files == [
-        f"/s/demo/open-data/2569/{f}" for f in ("results.xlsx", "results.csv", "ita-o10.xlsx", "ita-o10.csv")
+        f"/s/demo/open-data/{fy}/{f}"
+        for fy in (2569, 2568)
+        for f in ("results.xlsx", "results.csv", "ita-o10.xlsx", "ita-o10.csv")
     ]
     # One item's page: exactly its evidence, the twelve monthly summaries with their PDFs.
     item = html.fromstring((await web.get(links[0])).text)
@@ -175,9 +239,31 @@ async def test_public_pages(web: httpx.AsyncClient, frozen: None) -> None:
     for fmt, media in (("PDF", "application/pdf"), ("XLSX", "application/vnd.openxml"), ("CSV", "text/csv")):
         got = await web.get(files_of[0][fmt])
         assert got.status_code == 200 and got.headers["content-type"].startswith(media)
-    # The home page leads to it; a year without criteria is a Thai 404, never a 500.
+    # O12's page: FY2568's twelve summaries, then its annual report with the report's PDF and XLSX.
+    o12 = html.fromstring((await web.get(links[1])).text)
+    assert o12.get_element_by_id("status").get("data-status") == "passed"
+    evidence = o12.get_element_by_id("evidence").findall("li")
+    assert len(evidence) == 13
+    report = await _annual_report(school.id, 2568)
+    assert evidence[-1].get("id") == f"evidence-{report}"
+    report_files = {str(a.get("data-format")): str(a.get("href")) for a in evidence[-1].find_class("file")}
+    assert report_files == {
+        "PDF": f"/s/demo/pdf/{report}.pdf",
+        "XLSX": "/s/demo/annual-report/2568/report.xlsx",
+    }
+    pdf, xlsx = await web.get(report_files["PDF"]), await web.get(report_files["XLSX"])
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames
+    # The home page leads to both years with criteria. 2568's list passes for FY2568, but its O22 looks
+    # back on FY2567, before the demo's records begin.
     home = html.fromstring((await web.get("/s/demo/")).text)
-    assert [a.get("href") for a in home.find_class("ita-link")] == ["/s/demo/ita/2569/"]
+    assert [a.get("href") for a in home.find_class("ita-link")] == ["/s/demo/ita/2569/", "/s/demo/ita/2568/"]
+    older = html.fromstring((await web.get("/s/demo/ita/2568/")).text)
+    assert _items(older) == {
+        **{f"item-O{n}": ("passed", "พ.ศ. 2568") for n in (19, 20, 21)},
+        "item-O22": ("failed", "พ.ศ. 2567"),
+    }
+    # A year without criteria is a Thai 404, never a 500.
     missing = await web.get("/s/demo/ita/2571/")
     assert missing.status_code == 404
     assert "ไม่พบเกณฑ์การประเมิน ITA ของปี พ.ศ. 2571" in html.fromstring(missing.text).text_content()
@@ -219,8 +305,11 @@ async def test_dashboard_warnings(demo: Engine) -> None:  # type: ignore[type-ar
         patient = msgspec.structs.replace(school, summary_grace_days=30)
         assert await warnings.warnings(patient, date(2026, 2, 16)) == []
     # The 2569 list's O12 asks for FY2568's annual report; its window opens on 1 April 2569 (item data).
-    assert await warnings.warnings(school, date(2026, 3, 31)) == []
-    assert await warnings.warnings(school, date(2026, 4, 1)) == [
-        "ยังไม่ได้เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2568 ซึ่งข้อ O12 ของเกณฑ์ ITA ปี พ.ศ. 2569 ใช้ "
-        "(ช่วงการประเมินเริ่ม 1/4/2569)"
-    ]
+    # The demo published it on 20 October 2568: taken back, the dashboard warns from that day on.
+    assert await warnings.warnings(school, date(2026, 4, 1)) == []
+    async with TakenBack(await _annual_report(school.id, 2568)):
+        assert await warnings.warnings(school, date(2026, 3, 31)) == []
+        assert await warnings.warnings(school, date(2026, 4, 1)) == [
+            "ยังไม่ได้เผยแพร่รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2568 ซึ่งข้อ O12 ของเกณฑ์ ITA ปี พ.ศ. 2569 ใช้ "
+            "(ช่วงการประเมินเริ่ม 1/4/2569)"
+        ]

@@ -27,7 +27,8 @@ def migrate() -> None:
 
 
 @click.command(
-    help="Load the demo school: last fiscal year complete, this one up to today (migrates first; idempotent)."
+    help="Load the demo school: the two fiscal years before this one complete, this one up to today "
+    "(migrates first; idempotent)."
 )
 @click.option(
     "--today",

@@ -56,10 +56,12 @@ def _at(day: date) -> datetime:
 
 
 def demo_years(today: date) -> tuple[DemoYear, ...]:
-    """The previous fiscal year complete and the current one up to ``today``: a school a few weeks
-    into October still shows a full year of history (what O21/O22 and the annual report read)."""
+    """The two fiscal years before the current one complete, and the current one up to ``today``,
+    oldest first: a school a few weeks into October still shows a full year of history, and the
+    assessment year that ends in that year looks back on the year before it (ITA 2569's O12
+    agency / O11 vocational ask for FY2568's months and annual report while O11 / O10 read FY2569)."""
     current = fiscal_year_of(today)
-    return (build_demo(current - 1), build_demo(current, up_to=today))
+    return (build_demo(current - 2), build_demo(current - 1), build_demo(current, up_to=today))
 
 
 async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
@@ -78,7 +80,7 @@ async def load_demo(today: date, *, emblem_path: Path) -> DemoResult:
         people = await _create_users(actor, years[-1])
         vendor_ids: dict[str, int] = {}
         for n, year in enumerate(years):
-            # The year before (loaded first) gets its annual report among this year's publications.
+            # The year before (loaded just before) gets its annual report among this year's publications.
             await _load_year(actor, people, year, today, vendor_ids, report_previous=n > 0)
         result = DemoResult(True, slug, await _summary(school_id, years))
     # Committed: now whatever follows publications (the feeds) may read it.
