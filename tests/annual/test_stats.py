@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import hypothesis.strategies as st
 import openpyxl
@@ -19,6 +20,7 @@ from prakat.annual.workbook import workbook
 from prakat.charts import Bar, bar_chart, column_chart
 from prakat.results import MonthKey, ResultSet
 from prakat.results.rows import totals
+from prakat.rules import rules_for
 from tests.annual.rows import SCHOOL, content, row
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -84,6 +86,26 @@ def test_savings_plan_and_timeliness() -> None:
     # 1: two days after the award; 2: ten days (late); 3: quarterly, two days after the quarter ended
     # on 31 March; 4: not announced.
     assert (o.awarded, o.on_time, o.late, o.not_announced) == (4, 2, 1, 1)
+
+
+def test_a_quarterly_listing_has_its_own_deadline_after_the_quarter() -> None:
+    # Awarded in January (the quarter ends on 31 March), listed by the quarterly announcement.
+    def listed(on: date) -> Any:
+        kind = "quarterly_winners"
+        return row(1, date(2026, 1, 15), method="specific_w119", announced_on=on, announcement_kind=kind)
+
+    def counted(on: date, **rule: Any) -> tuple[int, int]:
+        o = annual_stats([listed(on)], 2569, [], days=3, rule="", **rule).on_time
+        return o.on_time, o.late
+
+    assert counted(date(2026, 4, 10), quarterly_days=15) == (1, 0)  # ten days after the quarter
+    assert counted(date(2026, 4, 15), quarterly_days=15) == (1, 0)
+    assert counted(date(2026, 4, 16), quarterly_days=15) == (0, 1)
+    # A report frozen before the rule had a quarterly deadline of its own keeps its figures.
+    assert counted(date(2026, 4, 10)) == (0, 1)
+    # The rule in force is dated data.
+    assert rules_for(2569).quarterly_announcement_days == 15
+    assert "15 วันนับแต่วันสิ้นไตรมาส" in rules_for(2569).winner_announcement_rule
 
 
 def test_percent_of_nothing_is_zero() -> None:

@@ -47,7 +47,9 @@ def group_table(title: str, heading: str, groups: Sequence[Group], total: Group 
         for g in groups
     ]
     if total is not None:
-        rows.append(("รวม", _count(total.count), _baht(total.budget), _baht(total.agreed_price), "๑๐๐.๐๐"))
+        # The shares add up to a hundred, unless there was nothing to share.
+        share = "๑๐๐.๐๐" if whole else "-"
+        rows.append(("รวม", _count(total.count), _baht(total.budget), _baht(total.agreed_price), share))
     return Table(
         title=title,
         columns=(

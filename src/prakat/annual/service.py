@@ -67,6 +67,7 @@ async def content(school_id: int, year_be: int) -> dict[str, Any]:
         ],
         "texts": {part.value: written[part] for part in texts.Part},
         "on_time_days": rules.winner_announcement_days,
+        "on_time_quarterly_days": rules.quarterly_announcement_days,
         "on_time_rule": rules.winner_announcement_rule,
         # Who writes the memo that comes with the report (the school's procurement officer).
         "officer": {"name": school.officer_name, "position": school.officer_position},
@@ -85,6 +86,8 @@ def stats_of(annual: dict[str, Any]) -> AnnualStats:
         plan,
         days=int(annual["on_time_days"]),
         rule=str(annual["on_time_rule"]),
+        # Frozen since the quarterly listing has a deadline of its own; before, the same days.
+        quarterly_days=int(annual.get("on_time_quarterly_days", annual["on_time_days"])),
     )
 
 

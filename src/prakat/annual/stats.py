@@ -200,21 +200,22 @@ def plan_progress(rows: Sequence[ResultRow], plan: Sequence[PlanLine]) -> PlanPr
     )
 
 
-def announcement_due(r: ResultRow, days: int) -> date | None:
-    """The last day the winner of ``r`` is announced on time: ``days`` after the award, or after the
-    quarter's end when a quarterly announcement lists it."""
+def announcement_due(r: ResultRow, days: int, quarterly_days: int) -> date | None:
+    """The last day the winner of ``r`` is announced on time: ``days`` after the award, or
+    ``quarterly_days`` after the quarter's end when a quarterly announcement lists it."""
     if r.awarded_on is None:
         return None
-    start = r.awarded_on
     if r.winner_announcement_kind == AnnouncementKind.QUARTERLY_WINNERS.value:
-        start = fiscal_quarter_bounds(fiscal_year_of(r.awarded_on), fiscal_quarter_of(r.awarded_on))[1]
-    return start + timedelta(days=days)
+        end = fiscal_quarter_bounds(fiscal_year_of(r.awarded_on), fiscal_quarter_of(r.awarded_on))[1]
+        return end + timedelta(days=quarterly_days)
+    return r.awarded_on + timedelta(days=days)
 
 
-def on_time(rows: Sequence[ResultRow], days: int, rule: str) -> OnTime:
+def on_time(rows: Sequence[ResultRow], days: int, rule: str, quarterly_days: int | None = None) -> OnTime:
+    """``quarterly_days`` defaults to ``days`` (the reports frozen before it was a rule of its own)."""
     good = late = missing = 0
     for r in rows:
-        due = announcement_due(r, days)
+        due = announcement_due(r, days, days if quarterly_days is None else quarterly_days)
         if not r.winner_announced or r.winner_announced_on is None or due is None:
             missing += 1
         elif r.winner_announced_on <= due:
@@ -225,7 +226,13 @@ def on_time(rows: Sequence[ResultRow], days: int, rule: str) -> OnTime:
 
 
 def annual_stats(
-    rows: Iterable[ResultRow], year_be: int, plan: Sequence[PlanLine], *, days: int, rule: str
+    rows: Iterable[ResultRow],
+    year_be: int,
+    plan: Sequence[PlanLine],
+    *,
+    days: int,
+    rule: str,
+    quarterly_days: int | None = None,
 ) -> AnnualStats:
     """Every figure of the report for fiscal year ``year_be``."""
     counted = rows_of_year(rows, year_be)
@@ -241,5 +248,5 @@ def annual_stats(
         savings=savings(counted),
         largest=largest(counted),
         plan=plan_progress(counted, plan),
-        on_time=on_time(counted, days, rule),
+        on_time=on_time(counted, days, rule, quarterly_days),
     )

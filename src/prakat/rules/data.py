@@ -163,15 +163,18 @@ FY2561 = RuleSet(
     # At least 3 working days for comments on a draft TOR (code comments; domain.md §2).
     tor_hearing_min_working_days=3,
     # s.66 asks for the winner to be announced; no deadline in days was found [U]: three days after
-    # the award (or after the quarter, for the quarterly announcement) is the house's yardstick.
+    # the award is the house's yardstick, and for the purchases a quarterly announcement lists (its
+    # own list, published after the quarter has ended) 15 days after the quarter's end [U].
     winner_announcement_days=3,
+    quarterly_announcement_days=15,
     winner_announcement_rule="ประกาศผู้ชนะภายใน 3 วันนับแต่วันที่คัดเลือกผู้ชนะ "
-    "หรือภายใน 3 วันนับแต่วันสิ้นไตรมาสสำหรับรายการที่ประกาศรายไตรมาส",
+    "หรือภายใน 15 วันนับแต่วันสิ้นไตรมาสสำหรับรายการที่ประกาศรายไตรมาส",
     unconfirmed=(
         "single_inspector_max",
         "tor_hearing_optional_max",
         "plan_exemption_clause",
         "winner_announcement_days",
+        "quarterly_announcement_days",
         "winner_announcement_rule",
         "quarterly_winners_clause",
         "correction_clauses",

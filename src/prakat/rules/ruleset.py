@@ -117,9 +117,11 @@ class RuleSet:
     tor_hearing_min_working_days: int = 3
     """The draft TOR / tender documents are open for comment at least this many working days."""
     winner_announcement_days: int = 3
-    """The annual report counts a winner as announced on time when its winner announcement (or the
-    quarterly announcement that lists it) is published at most this many days after the award, or
-    for a quarterly listing after the quarter's end."""
+    """The annual report counts a winner as announced on time when its winner announcement is
+    published at most this many days after the award."""
+    quarterly_announcement_days: int = 15
+    """The same for a purchase listed by the quarterly winners announcement (ข้อ 79 วรรคสอง, ว 119):
+    at most this many days after the quarter's end."""
     winner_announcement_rule: str = ""
     """Thai: the rule in words, shown in the annual report beside the count (Arabic digits)."""
     unconfirmed: tuple[str, ...] = ()
