@@ -21,6 +21,9 @@ ENTRY_TIME: Final = (2000, 1, 1, 0, 0, 0)
 # The properties' time for data that has no date of its own (an export made on request).
 NO_DATE: Final = datetime(2000, 1, 1, tzinfo=UTC)
 CREATOR: Final = "Prakat"
+# A date cell as Thai readers write it, in the Buddhist era: "16 ต.ค. 2568" in Excel (its locale code:
+# Thai, 041E, with the Thai Buddhist calendar, 07); the cell holds a real date all the same.
+THAI_DATE: Final = "[$-107041E]d mmm yyyy"
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _CREATED = re.compile(rb"<dcterms:created[^>]*>([^<]*)</dcterms:created>")

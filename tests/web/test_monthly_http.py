@@ -118,6 +118,11 @@ async def test_files_pages_and_bundles_of_the_monthly_summaries(client: httpx.As
     items, total = body[:-2], body[-2]
     assert [r[1] for r in items] == ["ซื้อกระดาษ A4", "จ้างซ่อมประตู"]
     assert [r[7] for r in items] == [11990.5, 3000] and isinstance(items[0][10], datetime)
+    # Dates shown in the Buddhist era with Thai month names (Excel's Thai calendar), as the PDF does;
+    # the date line carries the summary's number, as the PDF's does.
+    assert sheet["K7"].number_format == "[$-107041E]d mmm yyyy"
+    november_number = (await announcements.get_announcement(actor.school_id, november)).number
+    assert sheet["A4"].value.endswith(f"(เลขที่ {november_number})")
     assert total[1] == "รวม 2 รายการ" and total[7] == 14990.5
 
     raw = (await client.get(f"/s/{SLUG}/files/{november}.csv")).content

@@ -67,7 +67,7 @@ def _finish(ws: Worksheet, money_columns: Sequence[int] = (), date_columns: Sequ
             if cell.column in money_columns:
                 cell.number_format = MONEY
             elif cell.column in date_columns:
-                cell.number_format = "dd/mm/yyyy"
+                cell.number_format = workbooks.THAI_DATE
 
 
 def _groups(wb: Workbook, title: str, groups: Sequence[Group], stats: AnnualStats) -> None:

@@ -24,7 +24,7 @@ from prakat.results.rows import ResultRow, ResultSet, totals
 NOTHING = "ไม่มีการจัดซื้อจัดจ้าง"
 FONT = "TH Sarabun New"  # the government's Thai font, as schools' own forms name it
 MONEY_FORMAT = "#,##0.00"
-DATE_FORMAT = "d mmm yyyy"
+DATE_FORMAT = workbooks.THAI_DATE
 GROUP_7 = "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง"
 GROUP_9 = "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง"
 # (title, group, width in characters); one group's columns are next to each other.
@@ -104,7 +104,8 @@ def _write_form(ws: Any, sheet: SheetOf) -> None:
     top = Alignment(vertical="top", wrap_text=True)
     ws.append([None] * (width - 1) + ["สขร.1"])
     ws[f"{last}1"].font, ws[f"{last}1"].alignment = bold, Alignment(horizontal="right")
-    for n, text in enumerate((sheet.title, sheet.results.school.name, sheet.date_line), start=2):
+    dated = f"{sheet.date_line} (เลขที่ {sheet.number})" if sheet.number else sheet.date_line  # as the PDF
+    for n, text in enumerate((sheet.title, sheet.results.school.name, dated), start=2):
         ws.append([text])
         ws.merge_cells(f"A{n}:{last}{n}")
         ws[f"A{n}"].font, ws[f"A{n}"].alignment = (bold if n == 2 else plain), centre
