@@ -105,7 +105,7 @@ async def test_a_late_purchase_is_named_until_a_correction_freezes_it(client: ht
     ]
     pending = html.fromstring((await client.get(urls.WS_ANNOUNCEMENT.url(announcement_id=december.id))).text)
     alert = pending.get_element_by_id("month-changes")
-    assert "ควรส่งกลับเพื่อจัดทำใหม่" in alert.findtext("p")
+    assert "ควรส่งกลับเพื่อจัดทำใหม่" in (alert.findtext("p") or "")
     # The superseded November is not compared any more once its correction is published.
     corrected = await announcements.approve(actor, correction.id)
     old_page = (await client.get(urls.WS_ANNOUNCEMENT.url(announcement_id=november.id))).text
