@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -33,6 +33,15 @@ class Bundle:
     title: str  # "ไตรมาสที่ 1" (then "ปีงบประมาณ พ.ศ. 2569")
     months: tuple[int, ...]  # positions in the fiscal year, October = 1
 
+    @property
+    def calendar_months(self) -> frozenset[int]:
+        """Its months as a summary's ``month`` holds them (1 = January)."""
+        return frozenset((n + 8) % 12 + 1 for n in self.months)
+
+    @property
+    def quarter(self) -> bool:
+        return len(self.months) == 3
+
 
 BUNDLES: Mapping[str, Bundle] = MappingProxyType(
     {
@@ -47,6 +56,26 @@ BUNDLES: Mapping[str, Bundle] = MappingProxyType(
         )
     }
 )
+
+
+@dataclass(frozen=True)
+class YearBundle:
+    """A bundle of one fiscal year as the public pages offer it: its files exist once one of its months
+    has a published summary (until then they answer 404, so the pages link none)."""
+
+    bundle: Bundle
+    published: int  # its months that have a published summary
+
+    @property
+    def available(self) -> bool:
+        return self.published > 0
+
+
+def year_bundles(published_months: Iterable[int], names: Iterable[str] = BUNDLES) -> tuple[YearBundle, ...]:
+    """The bundles ``names`` (all, in order, by default) of a year whose published summaries are of
+    the calendar months ``published_months``."""
+    have = frozenset(published_months)
+    return tuple(YearBundle(b, len(b.calendar_months & have)) for b in map(bundle_of, names))
 
 
 class MonthState(StrEnum):

@@ -11,6 +11,9 @@ The rules of each evidence kind (prakat.ita.evidence), for the fiscal year the i
 - annual report: once the fiscal year has ended, its report is published.
 An item fails with one reason per missing piece; it passes when nothing is missing and something is
 there; with nothing due yet it is "not due".
+
+An item on monthly summaries also lists the bundles that apply to it (:func:`bundles_for`), each
+with its PDF and XLSX once one of its months is published.
 """
 
 from __future__ import annotations
@@ -22,11 +25,12 @@ from typing import Final
 import msgspec
 
 from prakat import urls
+from prakat.announcements import monthly_files
 from prakat.db import tables as t
 from prakat.errors import NotFound
 from prakat.ita import criteria
-from prakat.ita.evidence import Evidence
-from prakat.ita.schemas import EvidenceLink, FileLink, Item, ItemResult, Status, Variant
+from prakat.ita.evidence import Covers, Evidence
+from prakat.ita.schemas import BundleLink, EvidenceLink, FileLink, Item, ItemResult, Status, Variant
 from prakat.rules import PLAN_KINDS, PROCUREMENT_KINDS, AnnouncementKind
 from prakat.schools.schemas import School
 from prakat.schools.service import fiscal_years, get_school, get_school_by_slug
@@ -137,6 +141,43 @@ def _link(slug: str, a: Published) -> EvidenceLink:
     )
 
 
+def bundles_for(item: Item) -> tuple[str, ...]:
+    """The bundles (prakat.announcements.monthly_files.BUNDLES) an assessor opens for an item's monthly
+    summaries (domain.md §1): the one whose months are the item's window (h1 for the first six months
+    of 2568's O21, year for a whole year); an item on the whole of the assessment year itself is also
+    posted quarter by quarter as that year runs (2569's agency O11), so its quarters come first; a
+    window that no bundle matches gets the quarters inside it."""
+    window = tuple(range(item.months_from, item.months_to + 1))
+    exact = tuple(b.name for b in monthly_files.BUNDLES.values() if b.months == window)
+    quarters = tuple(
+        b.name for b in monthly_files.BUNDLES.values() if b.quarter and set(b.months) <= set(window)
+    )
+    if not exact:
+        return quarters
+    if len(window) == 12 and item.covers is Covers.CURRENT:
+        return (*quarters, *exact)
+    return exact
+
+
+def bundle_links(slug: str, fiscal_year_be: int, item: Item, months: Iterable[int]) -> tuple[BundleLink, ...]:
+    """The item's bundles of ``fiscal_year_be``, where the calendar ``months`` have a published summary."""
+    return tuple(
+        BundleLink(
+            name=b.bundle.name,
+            title=b.bundle.title,
+            published=b.published,
+            months=len(b.bundle.months),
+            files=tuple(
+                FileLink(ext.upper(), urls.monthly_bundle(slug, fiscal_year_be, b.bundle.name, ext))
+                for ext in ("pdf", "xlsx")
+            )
+            if b.available
+            else (),
+        )
+        for b in monthly_files.year_bundles(months, bundles_for(item))
+    )
+
+
 def _of(found: list[Published], evidence: Evidence, year_be: int) -> list[Published]:
     return [a for a in found if a.kind in KINDS[evidence] and a.year_be == year_be]
 
@@ -148,6 +189,7 @@ def check_item(
     reasons: list[str] = []
     notes: list[str] = []
     shown: list[Published] = []
+    bundles: tuple[BundleLink, ...] = ()
     fy = fiscal_year_be
     for evidence in item.evidence:
         mine = _of(found, evidence, fy)
@@ -163,6 +205,7 @@ def check_item(
                 reasons.append(f"ยังไม่มีประกาศเกี่ยวกับการจัดซื้อจัดจ้างของปีงบประมาณ พ.ศ. {fy} ที่เผยแพร่แล้ว")
         elif evidence is Evidence.MONTHLY_SUMMARIES:
             newest = {a.month: a for a in mine}  # oldest first: a correction replaces what it corrects
+            bundles = bundle_links(school.slug, fy, item, (m for m in newest if m is not None))
             months = fiscal_year_months(fy)[item.months_from - 1 : item.months_to]
             for year_ce, month in months:
                 end = date(year_ce + month // 12, month % 12 + 1, 1) - timedelta(days=1)
@@ -197,6 +240,7 @@ def check_item(
         reasons=tuple(reasons),
         notes=tuple(notes),
         evidence=tuple(_link(school.slug, a) for a in dict.fromkeys(shown)),  # in the order asked for
+        bundles=bundles,
     )
 
 

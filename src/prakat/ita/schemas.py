@@ -64,6 +64,17 @@ class FileLink(msgspec.Struct, frozen=True):
     url: str
 
 
+class BundleLink(msgspec.Struct, frozen=True, kw_only=True):
+    """A bundle of the monthly summaries an item asks for (a quarter, the first six months, the year:
+    one PDF and one XLSX), with its files once one of its months is published, else none."""
+
+    name: str  # q1 … q4, h1, year
+    title: str  # "ไตรมาสที่ 1 (ตุลาคม - ธันวาคม)"
+    published: int  # its months with a published summary
+    months: int  # its months
+    files: tuple[FileLink, ...] = ()
+
+
 class EvidenceLink(msgspec.Struct, frozen=True, kw_only=True):
     """One published announcement that satisfies (part of) an item, with its files."""
 
@@ -83,6 +94,7 @@ class ItemResult(msgspec.Struct, frozen=True, kw_only=True):
     reasons: tuple[str, ...]  # why it fails, in Thai, one line each
     notes: tuple[str, ...]  # what is not due yet, in Thai
     evidence: tuple[EvidenceLink, ...]
+    bundles: tuple[BundleLink, ...] = ()  # for monthly summaries: the bundles assessors open
 
     @property
     def passed(self) -> bool:
