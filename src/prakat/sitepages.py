@@ -3,7 +3,8 @@ snapshots rather than the live records, so a correction being drafted is never p
 director approves it.
 
 One model per public page (the school's home, the year overview, the announcement list, one
-announcement, the plan of a year); the controllers in prakat.web.site only parse and render."""
+announcement, the plan of a year, the monthly summaries of a year); the controllers in
+prakat.web.site and prakat.web.monthly only parse and render."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any, Final
 import msgspec
 
 from prakat import readmodel
-from prakat.announcements import monthly, wording
+from prakat.announcements import monthly, monthly_files, wording
 from prakat.announcements import service as announcements
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
@@ -404,5 +405,33 @@ async def plan_view(slug: str, today: date, year_be: int) -> PlanView:
         year_be=year_be,
         current=shown[0] if shown else None,
         earlier=tuple(shown[1:]),
+        years=tuple(sorted(known, reverse=True)),
+    )
+
+
+# --- The monthly summaries of a fiscal year --------------------------------------------------
+
+
+class MonthlyView(msgspec.Struct, frozen=True, kw_only=True):
+    school: School
+    year_be: int
+    months: tuple[monthly_files.Month, ...]  # October first; only what is published
+    bundles: tuple[monthly_files.YearBundle, ...]  # a quarter, the first six months, the year
+    years: tuple[int, ...]  # fiscal years with pages, newest first
+
+
+async def monthly_view(slug: str, today: date, year_be: int) -> MonthlyView:
+    """The page of a fiscal year's monthly summaries (แบบ สขร.1) and their bundles: for the years the
+    school's other pages have (a year with records, or the current one), else NotFound."""
+    school = await get_school_by_slug(slug)
+    known = await _known_years(school.id, today)
+    if year_be not in known:
+        raise NotFound(f"สรุปผลการจัดซื้อจัดจ้างรายเดือน ปีงบประมาณ พ.ศ. {year_be}")
+    months = await monthly_files.months_of_year(school.id, year_be, today, public=True)
+    return MonthlyView(
+        school=school,
+        year_be=year_be,
+        months=tuple(months),
+        bundles=monthly_files.year_bundles(m.key.month for m in months if m.published is not None),
         years=tuple(sorted(known, reverse=True)),
     )

@@ -14,7 +14,7 @@ from litestar import Controller, Request, Response
 from litestar.params import FromPath
 from litestar.response import Template
 
-from prakat import clock, urls
+from prakat import clock, sitepages, urls
 from prakat.announcements import monthly_files as files
 from prakat.announcements import service as announcements
 from prakat.errors import NotFound
@@ -75,12 +75,8 @@ class MonthlyPublicController(Controller):
 
     @readable(urls.MONTHLY.path, name="public_monthly")
     async def months(self, slug: FromPath[str], year: FromPath[int]) -> Template:
-        school = await get_school_by_slug(slug)
-        months = await files.months_of_year(school.id, _year(year), clock.today_bangkok(), public=True)
-        return Template(
-            "pages/monthly.html",
-            context={"school": school, "year_be": year, "months": months, "bundles": files.BUNDLES},
-        )
+        view = await sitepages.monthly_view(slug, clock.today_bangkok(), year)
+        return Template("pages/monthly.html", context={"v": view})
 
     @readable(urls.MONTHLY_BUNDLE.path, name="monthly_bundle")
     async def bundle(
