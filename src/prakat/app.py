@@ -36,7 +36,7 @@ from prakat.web.monthly import MonthlyPublicController
 from prakat.web.routing import ids_in_range, whole_allow_header
 from prakat.web.security import SCRIPTS_DIR, security_headers
 from prakat.web.signin import SignInController
-from prakat.web.site import SiteController
+from prakat.web.site import SiteController, error_school, school_of_error
 from prakat.web.templating import environment
 
 log = logging.getLogger("prakat")
@@ -61,7 +61,7 @@ def _error(request: Request, status: int, title: str, message: str) -> Response:
         return Response({"error": title, "detail": message}, status_code=status, media_type=MediaType.JSON)
     return Template(
         "pages/error.html",
-        context={"status": status, "title": title, "message": message},
+        context={"status": status, "title": title, "message": message, "school": error_school(request)},
         status_code=status,
     )
 
@@ -171,6 +171,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             ),
         ],
         lifespan=[database],
+        after_exception=[school_of_error],
         on_startup=[feeds.warm],
         guards=[ids_in_range, csrf.guard],
         before_send=[security_headers(settings.https), whole_allow_header, csrf.before_send],

@@ -96,7 +96,7 @@ async def school_overview(slug: str, today: date, year_be: int | None = None) ->
         year_be = current
     known = await _known_years(school.id, today)
     if year_be not in known:
-        raise NotFound(f"ข้อมูลปีงบประมาณ {year_be}")
+        raise NotFound(f"ข้อมูลปีงบประมาณ พ.ศ. {year_be}")
     return SchoolOverview(
         school=school,
         year_be=year_be,
@@ -230,7 +230,7 @@ def _kind_choices(chosen: str | None) -> tuple[Choice, ...]:
 async def announcement_list(slug: str, today: date, filters: Filters, page: int = 1) -> AnnouncementList:
     school = await get_school_by_slug(slug)
     if filters.year is not None and filters.year not in await _known_years(school.id, today):
-        raise NotFound(f"ข้อมูลปีงบประมาณ {filters.year}")
+        raise NotFound(f"ข้อมูลปีงบประมาณ พ.ศ. {filters.year}")
     everything = await readmodel.entries(school.id)
     found = [e for e in everything if readmodel.matches(e, filters)]
     pages = max(1, -(-len(found) // PAGE_SIZE))
@@ -395,7 +395,7 @@ async def plan_view(slug: str, today: date, year_be: int) -> PlanView:
     school = await get_school_by_slug(slug)
     known = await _known_years(school.id, today)
     if year_be not in known:
-        raise NotFound(f"แผนการจัดซื้อจัดจ้าง ปีงบประมาณ {year_be}")
+        raise NotFound(f"แผนการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {year_be}")
     # Only published revisions are public; a revision being drafted does not exist here.
     revisions = [p for p in await plans_for_year(school.id, year_be) if p.status == PlanStatus.PUBLISHED]
     plan_entries = await readmodel.entries(school.id, Filters(kind="plan", year=year_be))

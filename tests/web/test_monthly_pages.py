@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from email.message import Message
 from typing import Any
 
 import httpx
 import pytest
+from lxml import html
 
 from prakat import clock, urls
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
 from prakat.audit import Actor
+from prakat.errors import InvalidInput
 from prakat.rules import AnnouncementKind
 from tests import factories
-from tests.web.public_html import page
+from tests.web.public_html import page, thai_404
 
 NOW = datetime(2026, 2, 3, 3, 0, tzinfo=UTC)  # FY2569: October to January have ended
 SLUG = "finder"
@@ -103,3 +106,45 @@ async def test_the_school_the_year_and_ita_lead_to_the_bundles(client: httpx.Asy
     [h1] = o21.get_element_by_id("bundles").find_class("bundles")[0].findall("li")
     assert h1.get("id") == "bundle-h1" and hrefs(h1) == []
     assert o21.get_element_by_id("monthly-link", None) is None  # FY2568 has no page to lead to
+
+
+async def test_what_is_missing_is_a_thai_404_under_the_schools_header(client: httpx.AsyncClient) -> None:
+    school, actor = await factories.school(SLUG, name="โรงเรียนบ้านค้นหา")
+    november = await published(actor, 11)
+    for path in (urls.monthly(SLUG, 9999), urls.monthly(SLUG, 2571), "/s/finder/no/such/page"):
+        response = await client.get(path)
+        thai_404(response)
+        doc = html.fromstring(response.text)
+        brand = doc.find(".//header//a")
+        assert brand is not None
+        assert (brand.get("href"), brand.text_content()) == (urls.school(SLUG), school.name)
+        assert doc.get_element_by_id("back").get("href") == urls.school(SLUG)
+    # A school that is not there: the site's own header.
+    missing = await client.get(urls.monthly("nosuch", 2569))
+    thai_404(missing)
+    site = html.fromstring(missing.text).find(".//header//a")
+    assert site is not None and site.get("href") == urls.home()
+    # A bundle without a published month names its year as the pages do, with "พ.ศ.".
+    empty = await client.get(urls.monthly_bundle(SLUG, 2569, "q3", "pdf"))
+    thai_404(empty)
+    assert "ปีงบประมาณ พ.ศ. 2569" in text(html.fromstring(empty.text).find(".//main"))
+
+    # A CSV says its charset once.
+    csv = await client.get(urls.summary_file(SLUG, november, "csv"))
+    header = Message()
+    header["content-type"] = csv.headers["content-type"]
+    assert header.get_content_type() == "text/csv"
+    assert [k for k, _ in header.get_params() or [] if k == "charset"] == ["charset"]
+    assert header.get_param("charset") == "utf-8"
+
+    # A correction must cite the month's newest summary: the message reads with its space.
+    with pytest.raises(InvalidInput) as stale:
+        await announcements.prepare(
+            actor,
+            AnnouncementDraft(
+                kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=2569, month=12, supersedes_id=november
+            ),
+        )
+    assert stale.value.errors["supersedes_id"] == (
+        "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลการดำเนินการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) ของเดือนเดียวกันที่เผยแพร่ล่าสุด"
+    )

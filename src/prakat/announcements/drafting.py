@@ -216,6 +216,6 @@ async def revision_of(
     if newest != data.supersedes_id:
         period = "เดือนเดียวกัน" if kind is K.MONTHLY_SUMMARY else "ปีงบประมาณเดียวกัน"
         raise InvalidInput(
-            {"supersedes_id": f"ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็น{kind.label}ของ{period}ที่เผยแพร่ล่าสุด"}
+            {"supersedes_id": f"ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็น{kind.label} ของ{period}ที่เผยแพร่ล่าสุด"}
         )
     return data

@@ -209,7 +209,7 @@ async def bundle_summaries(school_id: int, year_be: int, name: str, today: date)
     chosen = [months[i - 1].published for i in bundle.months]
     found = [a for a in chosen if a is not None]
     if not found:
-        raise NotFound(f"สรุปผลการจัดซื้อจัดจ้างรายเดือนที่เผยแพร่แล้วของ{bundle.title} ปีงบประมาณ {year_be}")
+        raise NotFound(f"สรุปผลการจัดซื้อจัดจ้างรายเดือนที่เผยแพร่แล้วของ{bundle.title} ปีงบประมาณ พ.ศ. {year_be}")
     return found
 
 

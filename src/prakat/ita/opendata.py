@@ -56,7 +56,7 @@ def render(found: ResultSet, file: str) -> OpenDataFile:
 async def public_file(slug: str, year_be: int, file: str) -> OpenDataFile:
     school = await get_school_by_slug(slug)
     if year_be not in {fy.year_be for fy in await fiscal_years(school.id)}:
-        raise NotFound(f"ข้อมูลปีงบประมาณ {year_be}")
+        raise NotFound(f"ข้อมูลปีงบประมาณ พ.ศ. {year_be}")
     if file.rpartition(".")[0] not in LAYOUTS or file.rpartition(".")[2] not in WRITERS:
         raise NotFound(f"ไฟล์ {file[:40]}")
     return render(await published_rows(school.id, year_be), file)

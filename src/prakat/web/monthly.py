@@ -33,7 +33,7 @@ BUNDLE = re.compile(r"^(q[1-4]|h1|year)\.(pdf|xlsx)$")
 TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
+    "csv": "text/csv",  # Litestar adds "; charset=utf-8" to a text/* type
 }
 
 
@@ -55,7 +55,7 @@ def _year(year: int) -> int:
     try:
         return check_fiscal_year(year)
     except InvalidFiscalYearError:
-        raise NotFound(f"ปีงบประมาณ {year}") from None
+        raise NotFound(f"ปีงบประมาณ พ.ศ. {year}") from None
 
 
 class MonthlyPublicController(Controller):

@@ -105,7 +105,7 @@ class PlanController(Controller):
         revision: FromQuery[int | None] = None,
     ) -> Template:
         if not 2500 <= year <= 2700:
-            raise NotFound(f"ปีงบประมาณ {year}")
+            raise NotFound(f"ปีงบประมาณ พ.ศ. {year}")
         return await self._editor(request, actor, year, revision)
 
     @post(urls.WS_PLAN_NEW.path, name="plan_create", guards=EDIT)

@@ -3,18 +3,21 @@ it, ask prakat.sitepages for the page's model and render it; every URL comes fro
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, Final
 
 from litestar import Controller, Request
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 from litestar.params import FromPath
 from litestar.response import Template
+from litestar.types import Scope
 
 from prakat import clock, urls
 from prakat import sitepages as pages
 from prakat.errors import NotFound
-from prakat.schools.service import SLUG, list_schools
+from prakat.schools.schemas import School
+from prakat.schools.service import SLUG, get_school_by_slug, list_schools
 from prakat.web import query
 from prakat.web.routing import readable
 
@@ -25,6 +28,33 @@ async def real_slug(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRoute
     slug = connection.path_params.get("slug")
     if isinstance(slug, str) and not SLUG.match(slug):
         raise NotFound("โรงเรียน")
+
+
+# Under a school's address (/s/<slug>/…, as prakat.urls builds every public one), the error page
+# wears that school's header, as its other pages do.
+_SCHOOL_PATH: Final = re.compile(r"^/s/([^/]+)/")
+_ERROR_SCHOOL: Final = "prakat.error_school"
+
+
+async def school_of_error(_: Exception, scope: Scope) -> None:
+    """``after_exception`` hook: the school whose address failed, kept in the scope for the error page
+    (the exception handlers that render it cannot wait for the database). None is kept when the
+    school is not there, or when the lookup fails too (the site's header then)."""
+    match = _SCHOOL_PATH.match(scope.get("path", ""))
+    if match is None or not SLUG.match(match.group(1)):
+        return
+    school: School | None
+    try:
+        school = await get_school_by_slug(match.group(1))
+    except Exception:  # NotFound, or the database is what failed: the error page still renders
+        school = None
+    scope.setdefault("state", {})[_ERROR_SCHOOL] = school
+
+
+def error_school(request: Request[Any, Any, Any]) -> School | None:
+    """What :func:`school_of_error` found for this request, if anything."""
+    found = request.scope.get("state", {}).get(_ERROR_SCHOOL)
+    return found if isinstance(found, School) else None
 
 
 class SiteController(Controller):
