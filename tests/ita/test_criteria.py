@@ -206,3 +206,50 @@ async def test_admin_adds_a_year_and_edits_its_items(client: httpx.AsyncClient) 
         (t.AuditEvent.entity == "ita_variant") & (t.AuditEvent.action == "delete")
     )
     assert len(gone) == 1
+
+
+async def test_a_year_whose_list_has_no_items_says_so(client: httpx.AsyncClient) -> None:
+    school, system = await factories.school()
+    await make_user(system, "admin2", "admin")
+    await sign_in(client, "admin2")
+    made = await post_form(
+        client, "/w/admin/ita/", "/w/admin/ita/", {"year_be": "2570", "code": "agency", "title": "ยังว่าง"}
+    )
+    assert made.status_code == 303
+    empty = await criteria.variant_for(school.id, 2570)
+    assert empty.items == ()
+
+    # The public page explains in Thai instead of showing an empty table.
+    public = html.fromstring((await client.get(f"/s/{school.slug}/ita/2570/")).text)
+    assert public.get_element_by_id("ita-items", None) is None
+    explained = " ".join(public.get_element_by_id("no-items").text_content().split())
+    assert explained.startswith("ชุดเกณฑ์นี้ของปี พ.ศ. 2570 ยังไม่มีข้อที่ต้องเปิดเผย")
+    # The admin's pages point to where items are added.
+    variant_page = html.fromstring((await client.get(f"/w/admin/ita/{empty.id}")).text)
+    hint = variant_page.get_element_by_id("no-items")
+    assert "#add" in [a.get("href") for a in hint.iter("a")]
+    assert variant_page.get_element_by_id("add").text_content() == "เพิ่มข้อ"
+    listing = html.fromstring((await client.get("/w/admin/ita/")).text)
+    row = listing.get_element_by_id(f"variant-{empty.id}")
+    links = [a.get("href") for a in row.find_class("no-items")[0].iter("a")]
+    assert links == [f"/w/admin/ita/{empty.id}#add"]
+    # With an item added, the table is back.
+    added = await post_form(
+        client,
+        f"/w/admin/ita/{empty.id}",
+        f"/w/admin/ita/{empty.id}/items",
+        {
+            "item_code": "O11",
+            "item_title": "สรุปผลรายเดือน",
+            "covers": "current",
+            "evidence_monthly_summaries": "1",
+            "months_from": "1",
+            "months_to": "12",
+            "opens_on": "",
+            "note": "",
+        },
+    )
+    assert added.status_code == 303
+    public = html.fromstring((await client.get(f"/s/{school.slug}/ita/2570/")).text)
+    assert public.get_element_by_id("no-items", None) is None
+    assert [r.get("id") for r in public.get_element_by_id("ita-items").findall(".//tbody/tr")] == ["item-O11"]
