@@ -16,7 +16,7 @@ from typing import Any, Final
 import msgspec
 
 from prakat import readmodel
-from prakat.announcements import monthly, monthly_files, wording
+from prakat.announcements import monthly, monthly_files, onscreen, wording
 from prakat.announcements import service as announcements
 from prakat.announcements.document import filename as pdf_filename
 from prakat.announcements.subjects import work_title
@@ -314,6 +314,9 @@ class AnnouncementView(msgspec.Struct, frozen=True, kw_only=True):
     pdf_filename: str
     annual: AnnualView | None = None  # an annual report's figures, as published
     month: ResultSet | None = None  # a monthly summary's rows (แบบ สขร.1), as published
+    # What the PDF shows of a kind with a form of its own (the monthly summary's form, the annual
+    # report's memo), in web digits; empty for an announcement, whose words are ``paragraphs``.
+    screen: onscreen.OnScreen = onscreen.OnScreen()
     # The publication ledger's hash of this entry. There is no ledger yet: it stays None, and the
     # page shows nothing for it until prakat.ledger fills it in.
     ledger_hash: str | None = None
@@ -367,6 +370,7 @@ async def announcement_view(slug: str, announcement_id: int) -> AnnouncementView
         pdf_filename=pdf_filename(a.kind, a.number),
         annual=annual_view(snapshot["annual"]) if "annual" in snapshot else None,
         month=monthly.result_set(snapshot) if "month_summary" in snapshot else None,
+        screen=onscreen.on_screen(a, school),
     )
 
 

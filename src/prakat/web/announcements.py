@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Any
 
+import msgspec
 from litestar import Controller, Request, post
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from prakat import clock, urls
-from prakat.announcements import monthly_changes, subjects, wording
+from prakat import clock, sitepages, urls
+from prakat.announcements import monthly_changes, onscreen, subjects, wording
 from prakat.announcements import service as announcements
 from prakat.errors import Conflict, InvalidInput
 from prakat.rules import YEAR_KINDS, AnnouncementKind
@@ -140,6 +141,7 @@ class AnnouncementController(Controller):
         if snapshot is None:
             # A draft has no snapshot yet: preview what submitting would freeze now.
             snapshot = await announcements.preview_snapshot(actor.school_id, a)
+        approver = await onscreen.approver(actor)
         return await page(
             request,
             actor,
@@ -147,6 +149,9 @@ class AnnouncementController(Controller):
             a=a,
             paragraphs=wording.paragraphs(a.kind, a.subject, a.body, snapshot),
             snapshot=snapshot,
+            screen=onscreen.on_screen(msgspec.structs.replace(a, snapshot=snapshot), school, approver),
+            signer=onscreen.signer_of(a, school, approver),
+            annual=sitepages.annual_view(snapshot["annual"]) if "annual" in snapshot else None,
             review_needed=school.review_by_head,
             actions=actions_for(ANNOUNCEMENT, a.status, actor.role, review_by_head=school.review_by_head),
             status_labels=announcements.STATUS_LABELS,

@@ -10,15 +10,12 @@ from litestar import Controller, Request, Response, get
 from litestar.params import FromPath
 
 from prakat import urls
-from prakat.announcements import pdf
+from prakat.announcements import onscreen, pdf
 from prakat.announcements import service as announcements
 from prakat.announcements.document import filename
 from prakat.announcements.schemas import Announcement
-from prakat.auth.roles import Permission, can
-from prakat.documents.model import Signer
 from prakat.errors import NotFound
 from prakat.schools.service import get_school, get_school_by_slug
-from prakat.users import service as users
 from prakat.web.auth import CurrentActor
 from prakat.web.routing import id_in_range, readable
 
@@ -83,14 +80,7 @@ class PreviewController(Controller):
         if a.pdf_sha256 is not None:
             return _pdf(await pdf.stored(actor.school_id, a.pdf_sha256), a, cache="private, no-store")
         school = await get_school(actor.school_id)
-        signer = pdf.school_signer(school)
-        if actor.user_id is not None and can(actor.role, Permission.APPROVE):
-            me = await users.get_user(actor.school_id, actor.user_id)
-            signer = Signer(
-                name=me.display_name,
-                position=me.position or school.director_position,
-                delegation=school.delegation_text,
-            )
+        signer = onscreen.preview_signer(school, await onscreen.approver(actor))
         if a.snapshot is None:
             a = await announcements.with_preview_snapshot(actor.school_id, a)
         data = await pdf.render(school, a, signer=signer)
