@@ -19,6 +19,7 @@ from prakat import clock, urls
 from prakat.announcements import monthly_form, onscreen
 from prakat.announcements import service as announcements
 from prakat.announcements.schemas import AnnouncementDraft
+from prakat.annual import texts
 from prakat.documents.digits import thai
 from prakat.rules import AnnouncementKind
 from prakat.schools.service import get_school
@@ -138,6 +139,7 @@ async def test_an_annual_reports_pages_show_its_memo_and_the_report(
     await make_user(actor, "boss", "director", *DIRECTOR)
     vendor = await factories.vendor(actor, 1)
     await factories.awarded(actor, vendor.id, on=date(2025, 11, 5))
+    await texts.save_texts(actor, 2569, texts.parse_texts({p.value: f"ข้อความ {p.value}" for p in texts.Part}))
     drafted = await announcements.prepare(
         actor, AnnouncementDraft(kind=AnnouncementKind.ANNUAL_REPORT, year_be=2569)
     )

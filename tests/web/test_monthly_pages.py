@@ -110,6 +110,7 @@ async def test_the_school_the_year_and_ita_lead_to_the_bundles(client: httpx.Asy
 
 async def test_what_is_missing_is_a_thai_404_under_the_schools_header(client: httpx.AsyncClient) -> None:
     school, actor = await factories.school(SLUG, name="โรงเรียนบ้านค้นหา")
+    bought = await factories.awarded(actor, (await factories.vendor(actor, 1)).id, on=date(2025, 11, 5))
     november = await published(actor, 11)
     for path in (urls.monthly(SLUG, 9999), urls.monthly(SLUG, 2571), "/s/finder/no/such/page"):
         response = await client.get(path)
@@ -148,3 +149,19 @@ async def test_what_is_missing_is_a_thai_404_under_the_schools_header(client: ht
     assert stale.value.errors["supersedes_id"] == (
         "ประกาศที่แก้ไขหรือยกเลิก: ต้องเป็นสรุปผลการดำเนินการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1) ของเดือนเดียวกันที่เผยแพร่ล่าสุด"
     )
+    # So does the refusal of a year without records, and of a kind that cannot correct another.
+    _, bare = await factories.school("bare")
+    with pytest.raises(InvalidInput) as no_records:
+        await announcements.prepare(
+            bare, AnnouncementDraft(kind=AnnouncementKind.MONTHLY_SUMMARY, year_be=2569, month=11)
+        )
+    label = AnnouncementKind.MONTHLY_SUMMARY.label
+    assert f"จึงยังจัดทำ{label} ไม่ได้ เพราะ" in no_records.value.errors["year_be"]
+    with pytest.raises(InvalidInput) as wrong_kind:
+        await announcements.prepare(
+            actor,
+            AnnouncementDraft(
+                kind=AnnouncementKind.WINNER_CANCEL, procurement_id=bought.id, supersedes_id=november
+            ),
+        )
+    assert f"ใช้แก้ไขหรือยกเลิก{label} ไม่ได้" in " ".join(wrong_kind.value.errors.values())

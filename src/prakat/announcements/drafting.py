@@ -109,7 +109,7 @@ async def check_has_records(school_id: int, year_be: int, kind: AnnouncementKind
         raise InvalidInput(
             {
                 "year_be": f"ปีงบประมาณ: ยังไม่มีข้อมูลการจัดซื้อจัดจ้างของปีงบประมาณ พ.ศ. {year_be} ในระบบ "
-                f"(ไม่มีแผนและไม่มีโครงการ) จึงยังจัดทำ{kind.label}ไม่ได้ เพราะเอกสารจะระบุว่า"
+                f"(ไม่มีแผนและไม่มีโครงการ) จึงยังจัดทำ{kind.label} ไม่ได้ เพราะเอกสารจะระบุว่า"
                 "ไม่มีการจัดซื้อจัดจ้าง บันทึกแผนหรือโครงการจัดซื้อจัดจ้างของปีนั้นก่อน"
             }
         )
@@ -153,7 +153,7 @@ async def check_supersedes(actor: Actor, kind: AnnouncementKind, data: Announcem
     if old is None or old["status"] != S.PUBLISHED:
         message = "ต้องเป็นประกาศที่เผยแพร่แล้ว"
     elif AnnouncementKind(old["kind"]) not in kind.info.supersedes:
-        message = f"{kind.label}ใช้แก้ไขหรือยกเลิก{AnnouncementKind(old['kind']).label}ไม่ได้"
+        message = f"{kind.label} ใช้แก้ไขหรือยกเลิก{AnnouncementKind(old['kind']).label} ไม่ได้"
     elif kind is K.PLAN_REVISION:
         if old["fiscal_year"] != await _plan_fiscal_year(data.plan_id):
             message = "ต้องเป็นประกาศแผนของปีงบประมาณเดียวกัน"
