@@ -96,6 +96,8 @@ async def test_the_school_the_year_and_ita_lead_to_the_bundles(client: httpx.Asy
         assert hrefs(listed[f"bundle-{name}"]) == bundle_files(name)
     assert hrefs(listed["bundle-q2"]) == [] and text(listed["bundle-q2"]).endswith("ยังไม่มีสรุปผลที่เผยแพร่")
     assert o11.get_element_by_id("monthly-link").get("href") == monthly_page
+    # Before the month-by-month evidence, where an assessor looks first.
+    assert [e.get("id") for e in o11.xpath("//*[@id='bundles' or @id='evidence']")] == ["bundles", "evidence"]
     # Each month's own files are still there beside them.
     assert {li.get("id") for li in o11.get_element_by_id("evidence").findall("li")} == {
         f"evidence-{november}",
