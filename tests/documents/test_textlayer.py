@@ -37,9 +37,12 @@ from tests.documents.pdfs import fonts_of
 pytestmark = pytest.mark.usefixtures("patched")
 
 # The hard words: SARA AM alone, after a tone mark, in compounds; stacked tone marks and upper
-# vowels; ป/ฟ-style tall consonants; ญ/ฐ with below vowels; ฤ; Thai digits and an amount in words.
+# vowels; ป/ฟ-style tall consonants, with a letter after the stacked marks inside the word (a demo
+# vendor's ก๊อปปี้เซ็นเตอร์, read as "ก๊อปปี้ เซ็นเตอร์"); ญ/ฐ with below vowels; ฤ; Thai digits and an
+# amount in words.
 CORPUS = (
     "สำหรับ จำกัด กำหนด ดำเนินการ คำสั่ง น้ำ ทำ จำนวน ผู้อำนวยการ ความเห็นชอบ ที่ นี้ ผู้ ปี่ ญี่ปุ่น ฤดู "
+    "ก๊อปปี้เซ็นเตอร์ ปั้นดิน "
     "เฉพาะเจาะจง ภาษีมูลค่าเพิ่ม ร้อยละ ๑๒๓,๔๕๖.๗๘ บาท "
     "(หนึ่งแสนสองหมื่นสามพันสี่ร้อยห้าสิบหกบาทเจ็ดสิบแปดสตางค์) ๐๑๒๓๔๕๖๗๘๙"
 )
