@@ -22,20 +22,24 @@ from prakat.thai import format_baht, format_date_full, format_date_short, thai_m
 
 TEMPLATE = "monthly_summary"
 GROUP_9 = "เลขที่และวันที่ของสัญญาหรือข้อตกลงในการซื้อหรือจ้าง"
-# The nine columns of สขร.1; column 9 is two cells under one header. At 10 pt Sarabun (about the
-# 13 pt TH Sarabun of the paper forms) the widths keep an amount in the millions, "เฉพาะเจาะจง", a
-# receipt reference's words and a short date whole on A4 landscape.
+# The nine columns of สขร.1; column 9 is two cells under one header. Shares of the 26.7 cm measure
+# of A4 landscape (monthly_summary.css), for the table's 10 pt Sarabun (0.9375rem): columns 3 and 4
+# hold the widest amount of the form, ๙๙,๙๙๙,๙๙๙.๙๙ (7.7 em, 2.8 cm with the cell's padding and
+# room for shaping; in bold in the totals row, set a little smaller), whole on one line; columns 6
+# and 7 hold it too, on its own line under a name; column 5 the longest word of a method,
+# "อิเล็กทรอนิกส์" (5.6 em); the rest is shared by the purchase, the names and the reason, which wrap
+# between words (tests/documents/test_monthly_form.py checks every cell's text against its borders).
 COLUMNS = (
     Column(title="ลำดับที่", width="4%"),
-    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="14%"),
-    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="9%", numeric=True),
-    Column(title="ราคากลาง (บาท)", width="9%", numeric=True),
-    Column(title="วิธีซื้อหรือจ้าง", width="8%"),
-    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="15%"),
-    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="13%"),
-    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="13%"),
+    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="13%"),
+    Column(title="วงเงินที่จะซื้อหรือจ้าง (บาท)", width="11.5%", numeric=True),
+    Column(title="ราคากลาง (บาท)", width="11.5%", numeric=True),
+    Column(title="วิธีซื้อหรือจ้าง", width="9%"),
+    Column(title="รายชื่อผู้เสนอราคาและราคาที่เสนอ", width="13%"),
+    Column(title="ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง", width="12%"),
+    Column(title="เหตุผลที่คัดเลือกโดยสรุป", width="11.5%"),
     Column(title="เลขที่", width="8.5%", group=GROUP_9),
-    Column(title="วันที่", width="6.5%", group=GROUP_9),
+    Column(title="วันที่", width="6%", group=GROUP_9),
 )
 HEADERS = (
     "ลำดับที่",

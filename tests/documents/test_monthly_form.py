@@ -1,0 +1,136 @@
+"""The monthly summary's form (แบบ สขร.1) as printed: amounts in the tens of millions inside their
+cells, vendor names broken only between their words, and the director's signature never alone on
+a page. Read back from the PDF's characters and ruling lines (pdfplumber) and its text (pdftotext),
+rendered in this process from hand-made months (tests/documents/monthly.py)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from prakat.announcements import monthly_form
+from prakat.documents.digits import thai
+from prakat.documents.model import OfficialDocument
+from prakat.documents.render import Renderer
+from prakat.results import ResultRow
+from prakat.thai import format_baht
+from tests.annual.rows import SCHOOL
+from tests.documents.monthly import VENDORS, purchase, summary
+from tests.factories import EMBLEM
+
+pytestmark = pytest.mark.usefixtures("patched")
+
+BIG = "12345678.90"
+LARGEST = "99999999.99"
+
+
+def big_month() -> list[ResultRow]:
+    return [
+        purchase(1, date(2026, 3, 2), "5600.00"),
+        purchase(2, date(2026, 3, 9), BIG, method="e_bidding", vendors=VENDORS[:3]),
+        purchase(3, date(2026, 3, 17), "15000.00", method="e_bidding", vendors=VENDORS[3:]),
+    ]
+
+
+def largest_month() -> list[ResultRow]:
+    return [purchase(1, date(2026, 3, 9), LARGEST, method="e_bidding")]
+
+
+MONTHS: dict[str, Callable[[], list[ResultRow]]] = {"big": big_month, "largest": largest_month}
+
+
+@cache
+def renderer() -> Renderer:
+    return Renderer()
+
+
+def document(rows: list[ResultRow]) -> OfficialDocument:
+    return monthly_form.document(summary(rows), agency=SCHOOL.name)
+
+
+@cache
+def rendered(name: str) -> bytes:
+    return renderer().render(document(MONTHS[name]()), emblem=EMBLEM)
+
+
+def baht(amount: str | Decimal) -> str:
+    return thai(format_baht(Decimal(amount)))
+
+
+Box = tuple[float, float, float, float]
+
+
+def table_rows(data: bytes) -> list[tuple[Any, list[list[str]], list[list[Box | None]]]]:
+    """Each page's table: the page, its rows' cell texts and cell boxes (pdfplumber); a page
+    without a table is left out."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+            assert len(found) <= 1
+            if not found:
+                continue
+            boxes = [[box for box in r.cells] for r in found[0].rows]
+            texts = [[cell_text(page, box) for box in r] for r in boxes]
+            out.append((page, texts, boxes))
+    return out
+
+
+def cell_text(page: Any, box: Box | None) -> str:
+    """The text whose characters' centres lie in ``box``, in drawing order, a new line where the
+    baseline moves down."""
+    if box is None:
+        return ""
+    x0, top, x1, bottom = box
+    text, line = "", None
+    for ch in page.chars:
+        if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom:
+            if line is not None and ch["bottom"] > line + ch["size"] / 2:
+                text = text.rstrip() + "\n"
+            line = ch["bottom"] if line is None else max(line, ch["bottom"])
+            text += ch["text"]
+    return text.strip()
+
+
+def spilled(page: Any, boxes: list[list[Box | None]]) -> list[str]:
+    """Characters of a cell drawn past its left or right border (its padding is 0.1 cm: a glyph
+    that reaches the rule touches the next column)."""
+    found = []
+    for row in boxes:
+        for box in row:
+            if box is None:
+                continue
+            x0, top, x1, bottom = box
+            for ch in page.chars:
+                centre = ((ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2)
+                if not (x0 <= centre[0] <= x1 and top <= centre[1] <= bottom) or not ch["text"].strip():
+                    continue
+                if ch["x0"] < x0 + 1 or ch["x1"] > x1 - 1:
+                    drawn = f"{ch['x0']:.1f}-{ch['x1']:.1f}"
+                    found.append(f"{ch['text']!r} at x={drawn} in a cell {x0:.1f}-{x1:.1f}")
+    return found
+
+
+@pytest.mark.parametrize(("name", "amount", "n"), [("big", BIG, "๒"), ("largest", LARGEST, "๑")])
+def test_amounts_in_the_tens_of_millions_stay_in_their_cells(name: str, amount: str, n: str) -> None:
+    pages = table_rows(rendered(name))
+    rows = [r for _, texts, _ in pages for r in texts]
+    shown = baht(amount)
+    item = next(r for r in rows if r[0] == n)
+    assert item[2] == shown and item[3] == shown, item
+    assert shown in item[5].replace("\n", " ") and shown in item[6].replace("\n", " "), item
+    # The longest method name, whole words in its column.
+    assert item[4].replace("\n", " ") == "ประกวดราคา อิเล็กทรอนิกส์ (e-bidding)", item[4]
+    total = rows[-1]
+    assert total[1].startswith("รวม")
+    whole = baht(sum((r.agreed_price or Decimal(0) for r in MONTHS[name]()), Decimal(0)))
+    assert total[2] == whole and total[6].split() == [whole, "บาท"], total
+    for page, _, boxes in pages:
+        assert spilled(page, boxes) == []
