@@ -6,6 +6,8 @@ rendered in this process from hand-made months (tests/documents/monthly.py)."""
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -20,7 +22,7 @@ from prakat.documents.digits import thai
 from prakat.documents.model import OfficialDocument
 from prakat.documents.render import Renderer
 from prakat.results import ResultRow
-from prakat.thai import format_baht
+from prakat.thai import format_baht, line_breaks_ok, pdftotext_lines
 from tests.annual.rows import SCHOOL
 from tests.documents.monthly import VENDORS, purchase, summary
 from tests.factories import EMBLEM
@@ -134,3 +136,37 @@ def test_amounts_in_the_tens_of_millions_stay_in_their_cells(name: str, amount: 
     assert total[2] == whole and total[6].split() == [whole, "บาท"], total
     for page, _, boxes in pages:
         assert spilled(page, boxes) == []
+
+
+def raw_lines(data: bytes) -> list[str]:
+    done = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True)
+    return pdftotext_lines(done.stdout.decode())
+
+
+# Where a cell ends and the next begins, two numbers can meet: no number is ever wrapped, so such
+# joins are cell boundaries (as in tests/documents/test_documents.py).
+NUMBER_JOIN = re.compile(r": [๐-๙0-9,.]+\|[๐-๙0-9,.()]+$")
+
+
+def names_month() -> list[ResultRow]:
+    """Every demo vendor with a word libthai breaks, bidding and winning, in columns 6 and 7."""
+    return [
+        purchase(n, date(2026, 3, n), f"{n * 1000}.00", vendors=(*VENDORS[n - 1 :], *VENDORS[: n - 1]))
+        for n in range(1, len(VENDORS) + 1)
+    ]
+
+
+MONTHS["names"] = names_month
+
+
+def test_vendor_names_break_only_between_their_words() -> None:
+    data = rendered("names")
+    bad = [j for j in line_breaks_ok(raw_lines(data), extra_words=VENDORS) if not NUMBER_JOIN.search(j)]
+    # Only joins inside a name: -raw reads cell after cell, and the end of one cell and the start
+    # of the next can make a word ("วันที่" then "รวม").
+    assert [j for j in bad if any(j.split(": ", 1)[1].replace("|", "") in name for name in VENDORS)] == []
+    # Each name is printed whole, its words in order, in column 7 of its row.
+    rows = [r for _, texts, _ in table_rows(data) for r in texts if r[0] and r[0] != "ลำดับ"]
+    assert [r[6].split()[:-2] for r in rows if r[0][0] in "๑๒๓๔๕๖๗๘๙"] == [
+        VENDORS[n].split() for n in range(len(VENDORS))
+    ]

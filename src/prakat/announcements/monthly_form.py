@@ -16,6 +16,7 @@ from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
+from prakat.documents.tables import room
 from prakat.results import MONTH_RULE_TEXT, ResultRow, totals
 from prakat.rules import AnnouncementKind
 from prakat.thai import format_baht, format_date_full, format_date_short, thai_month_name
@@ -41,6 +42,11 @@ COLUMNS = (
     Column(title="เลขที่", width="8.5%", group=GROUP_9),
     Column(title="วันที่", width="6%", group=GROUP_9),
 )
+# The table's measure and type (monthly_summary.css: A4 landscape less 1.5 cm margins; 0.9375rem
+# of the one conversion, 16 pt × 0.67), for the room of the narrowest column that prints names.
+MEASURE_CM = 29.7 - 2 * 1.5
+TYPE_PT = 16 * 0.67 * 0.9375
+NAME_ROOM = min(room(COLUMNS[i].width, MEASURE_CM, TYPE_PT) for i in (5, 6))
 HEADERS = (
     "ลำดับที่",
     "งานที่จัดซื้อหรือจัดจ้าง",
@@ -83,7 +89,13 @@ def row_cells(n: int, r: ResultRow) -> tuple[str, ...]:
     )
 
 
-def table(rows: Sequence[ResultRow]) -> Table:
+def names(rows: Sequence[ResultRow], agency: str = "") -> tuple[str, ...]:
+    """The names the form prints (the bidders', the winners' and the school's), as printed."""
+    found = {r.winner_name or "" for r in rows} | {b.vendor_name for r in rows for b in r.bids} | {agency}
+    return tuple(sorted(thai(name) for name in found if name))
+
+
+def table(rows: Sequence[ResultRow], agency: str = "") -> Table:
     cells = [row_cells(n, r) for n, r in enumerate(rows, start=1)]
     if cells:
         sums = totals(rows)
@@ -101,7 +113,15 @@ def table(rows: Sequence[ResultRow]) -> Table:
                 "",
             )
         )
-    return Table(title="", columns=COLUMNS, rows=tuple(cells), landscape=True, empty=NOTHING)
+    return Table(
+        title="",
+        columns=COLUMNS,
+        rows=tuple(cells),
+        landscape=True,
+        empty=NOTHING,
+        names=names(rows, agency),
+        name_room=NAME_ROOM,
+    )
 
 
 def date_words(day: date) -> str:
@@ -149,7 +169,7 @@ def document(
         date_line=date_line(a.announced_on),
         signer=the_signer,
         number=thai(a.number),
-        attachment=table(found.rows),
+        attachment=table(found.rows, agency),
         title=f"แบบ สขร.1 {a.subject} {agency}",
         author=agency,
         created=created or a.published_at,

@@ -16,6 +16,7 @@ from prakat.annual.stats import AnnualStats, Group, percent
 from prakat.annual.texts import PARTS
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, Memo, OfficialDocument, Section, Signer, Table
+from prakat.documents.tables import room
 from prakat.thai import format_baht, format_date_full
 
 TITLE = "รายงานผลการจัดซื้อจัดจ้างประจำปี"
@@ -168,6 +169,19 @@ def savings(stats: AnnualStats) -> Section:
     )
 
 
+# The report's measure and its tables' type (_official.css: A4 portrait less margins of 3 and 2 cm;
+# annual_report.css: 0.8125rem of the one conversion, 16 pt × 0.67), for the room of a name's cell.
+MEASURE_CM = 21.0 - 3.0 - 2.0
+TABLE_PT = 16 * 0.67 * 0.8125
+LARGEST_COLUMNS = (
+    Column(title="ลำดับ", width="7%"),
+    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="34%"),
+    Column(title="วิธี", width="17%"),
+    Column(title="ผู้ได้รับการคัดเลือก", width="21%"),
+    Column(title="ราคาที่ตกลง (บาท)", width="21%", numeric=True),
+)
+
+
 def largest(stats: AnnualStats) -> Section:
     rows = [
         (
@@ -186,14 +200,10 @@ def largest(stats: AnnualStats) -> Section:
         tables=(
             Table(
                 title="",
-                columns=(
-                    Column(title="ลำดับ", width="7%"),
-                    Column(title="งานที่จัดซื้อหรือจัดจ้าง", width="34%"),
-                    Column(title="วิธี", width="17%"),
-                    Column(title="ผู้ได้รับการคัดเลือก", width="21%"),
-                    Column(title="ราคาที่ตกลง (บาท)", width="21%", numeric=True),
-                ),
+                columns=LARGEST_COLUMNS,
                 rows=tuple(rows),
+                names=tuple(sorted({thai(r.winner_name) for r in stats.largest if r.winner_name})),
+                name_room=room(LARGEST_COLUMNS[3].width, MEASURE_CM, TABLE_PT),
             ),
         ),
     )

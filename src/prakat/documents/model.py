@@ -56,6 +56,11 @@ class Table(msgspec.Struct, frozen=True, kw_only=True):
     subtitle: str = ""
     # The last row holds the totals (printed bold).
     total_row: bool = False
+    # Names printed in the cells (a vendor's, the school's): a line of a cell ends inside one only
+    # at its spaces, each word kept whole if it is no wider than ``name_room`` (in em of the
+    # table's type: the narrowest cell the names are printed in; prakat.documents.tables.room).
+    names: tuple[str, ...] = ()
+    name_room: float = 0.0
 
 
 class Figure(msgspec.Struct, frozen=True, kw_only=True):

@@ -75,6 +75,7 @@ class Renderer:
         self.env.filters["protect"] = _protect
         self.env.filters["paragraph"] = _paragraph
         self.env.filters["words"] = _words
+        self.env.filters["cell"] = _cell
         self.env.tests["list_item"] = _list_item
         self.env.globals["table_layout"] = tables.layout
         self.base_css = [
@@ -161,6 +162,22 @@ def _paragraph_markup(text: str, names: tuple[str, ...]) -> Markup:
     return Markup(
         protect(text, breaks=linebreak.line_ends, glue=True, keep=names, head=glue.HEAD, tail=glue.TAIL)
     )
+
+
+def _cell(text: object, names: tuple[str, ...] = (), room: float = 0.0) -> Markup:
+    """A table cell's line: protect(), with each word of the ``names`` it holds (a vendor's, the
+    school's) kept whole, so that a name breaks only at its spaces (libthai, not knowing a
+    transliterated word, would break ดิสทริบิ|วชั่น), unless the word is wider than ``room`` (em;
+    Table.name_room), where the segmenter's words of it are kept instead."""
+    return _cell_markup(str(text), tuple(names), float(room))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_markup(text: str, names: tuple[str, ...], room: float) -> Markup:
+    words = frozenset(w for name in names if name in text for w in name.split() if tables.fits(w, room))
+    if not words:
+        return _protect(text)
+    return Markup(protect(text, extra_words=words, breaks=linebreak.line_ends))
 
 
 _LIST_ITEM = re.compile(r"[0-9๐-๙]{1,3}\.\s")

@@ -47,6 +47,23 @@ def _advances(bold: bool) -> tuple[dict[int, int], float]:
     return per_char, float(font["head"].unitsPerEm)
 
 
+# The same padding, in cm, for a cell's room.
+CELL_PADDING_CM = 0.2
+PT_PER_CM = 72 / 2.54
+
+
+def room(width: str, measure_cm: float, type_pt: float) -> float:
+    """The room inside a cell of a column ``width`` wide ("12%" of the table's ``measure_cm``), in
+    em of the type it is set in (``type_pt``): what a word must fit in to stay whole there."""
+    share = float(width.removesuffix("%")) / 100
+    return (share * measure_cm - CELL_PADDING_CM) * PT_PER_CM / type_pt
+
+
+def fits(word: str, room_em: float) -> bool:
+    """Whether ``word`` fits on one line in ``room_em`` (regular weight, with room for shaping)."""
+    return text_em(word) * SLACK <= room_em
+
+
 @functools.lru_cache(maxsize=8192)
 def text_em(text: str, bold: bool = False) -> float:
     """The width of ``text`` on one line, in em of the font it is set in (Sarabun)."""
