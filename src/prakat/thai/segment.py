@@ -69,6 +69,8 @@ FIELD_WORDS: Final[frozenset[str]] = frozenset(
         # money and tax
         "ภาษีมูลค่าเพิ่ม", "เลขประจำตัวผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "ทั้งสิ้น",
         "ได้รับ", "บาท", "บาทถ้วน", "สตางค์",
+        # units of what schools buy that PyThaiNLP splits (กระดาษ A4 80 แก|รม)
+        "แกรม",
         # dates
         "พ.ศ.", *THAI_MONTHS, *THAI_MONTHS_ABBR,
         *NUMBER_WORDS,
