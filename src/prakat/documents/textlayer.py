@@ -349,8 +349,8 @@ def _over_moves_back(
     items: list[Any], where: list[tuple[int, int, int]], groups: list[_Group]
 ) -> tuple[list[_Group], list[tuple[int, int, int]]]:
     """The letters to wrap in spans, a letter with marks followed by a move right (its last mark
-    was drawn shifted left: ปี้, ฝั่ง) joined with the letter after it; and the moves to write in
-    steps (TJ item, byte offsets of the number)."""
+    was drawn shifted left: ปี้, ฝั่ง) joined with the letter after it unless that is a space; and
+    the moves to write in steps (TJ item, byte offsets of the number)."""
     joined: list[_Group] = []
     moves: list[tuple[int, int, int]] = []
     for group in groups:
@@ -365,8 +365,10 @@ def _over_moves_back(
             between = _moves_between(items, where[previous.last], where[group.first])
             if between is not None:
                 moves += between
-                previous.last, previous.text = group.last, previous.text + group.text
-                continue
+                # Before a space the move is where a word ends anyway: poppler's words stay apart.
+                if not group.text.isspace():
+                    previous.last, previous.text = group.last, previous.text + group.text
+                    continue
         joined.append(group)
     return joined, moves
 
