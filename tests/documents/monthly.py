@@ -37,6 +37,7 @@ def purchase(
     method: str = "specific",
     vendors: tuple[str, ...] = VENDORS[:1],
     subject: str = "",
+    reason: str = REASON,
 ) -> ResultRow:
     """A purchase awarded on ``day`` at ``amount`` (also its budget and reference price), each of
     ``vendors`` bidding it, the first winning."""
@@ -47,7 +48,7 @@ def purchase(
         subject=subject or f"ซื้อครุภัณฑ์คอมพิวเตอร์สำหรับห้องปฏิบัติการ รายการที่ {pid}",
         bids=bids,
         winner_name=vendors[0],
-        reason=REASON,
+        reason=reason,
         contract_number=f"บส.{pid}/2569",
         contract_date=day,
     )

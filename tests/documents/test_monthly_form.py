@@ -16,6 +16,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from pypdf import PdfReader
 
 from prakat.announcements import monthly_form
 from prakat.documents.digits import thai
@@ -24,7 +25,7 @@ from prakat.documents.render import Renderer
 from prakat.results import ResultRow
 from prakat.thai import format_baht, line_breaks_ok, pdftotext_lines
 from tests.annual.rows import SCHOOL
-from tests.documents.monthly import VENDORS, purchase, summary
+from tests.documents.monthly import DIRECTOR, VENDORS, purchase, summary
 from tests.factories import EMBLEM
 
 pytestmark = pytest.mark.usefixtures("patched")
@@ -170,3 +171,32 @@ def test_vendor_names_break_only_between_their_words() -> None:
     assert [r[6].split()[:-2] for r in rows if r[0][0] in "๑๒๓๔๕๖๗๘๙"] == [
         VENDORS[n].split() for n in range(len(VENDORS))
     ]
+
+
+def month_of(count: int) -> list[ResultRow]:
+    """``count`` purchases of short rows (one bidder, a short reason): the form grows by a few lines
+    at a time."""
+    return [
+        purchase(n, date(2026, 3, 1 + n % 28), f"{n * 1000}.00", vendors=VENDORS[3:4], reason="ราคาต่ำสุด")
+        for n in range(1, count + 1)
+    ]
+
+
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text, whitespace removed (pypdf: the text layer is exact)."""
+    return ["".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_the_signature_is_never_alone_on_a_page() -> None:
+    # Rows until the form runs onto a second page: the month whose table just filled the first page
+    # left the note and the signature to a page of their own.
+    for count in range(1, 30):
+        pages = page_texts(renderer().render(document(month_of(count)), emblem=EMBLEM))
+        if len(pages) > 1:
+            break
+    assert len(pages) == 2, count
+    signed = [page for page in pages if DIRECTOR.replace(" ", "") in page]
+    assert len(signed) == 1
+    # The director signs under the table's last rows: the last purchase and the totals.
+    last = thai(f"บส.{count}/2569")
+    assert last in signed[0] and thai(f"รวม{count}รายการ") in signed[0], (count, signed[0])
