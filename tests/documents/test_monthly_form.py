@@ -22,8 +22,8 @@ from prakat.announcements import monthly_form
 from prakat.documents.digits import thai
 from prakat.documents.model import OfficialDocument
 from prakat.documents.render import Renderer
-from prakat.results import ResultRow
-from prakat.thai import format_baht, line_breaks_ok, pdftotext_lines
+from prakat.results import MonthKey, ResultRow
+from prakat.thai import format_baht, format_date_full, line_breaks_ok, pdftotext_lines
 from tests.annual.rows import SCHOOL
 from tests.documents.monthly import DIRECTOR, VENDORS, purchase, summary
 from tests.factories import EMBLEM
@@ -200,3 +200,50 @@ def test_the_signature_is_never_alone_on_a_page() -> None:
     # The director signs under the table's last rows: the last purchase and the totals.
     last = thai(f"บส.{count}/2569")
     assert last in signed[0] and thai(f"รวม{count}รายการ") in signed[0], (count, signed[0])
+
+
+def cover_text(data: bytes) -> list[str]:
+    """The lines of a bundle's first page (pdftotext -layout keeps a table's rows on their lines)."""
+    args = ["pdftotext", "-layout", "-f", "1", "-l", "1", "-", "-"]
+    done = subprocess.run(args, input=data, capture_output=True, check=True)
+    return [" ".join(line.split()) for line in done.stdout.decode().splitlines() if line.strip()]
+
+
+def test_a_bundle_cover_lists_every_month_as_of_its_day() -> None:
+    # The first six months of FY2570 on 4 December 2569: October published, November ended without
+    # a published summary, December to March not ended.
+    october = summary([purchase(1, date(2025, 10, 9), "4500.00")], year=2025, month=10, number="5/2570")
+    keys = MonthKey.of_fiscal_year(2570)[:6]
+    today = date(2026, 12, 4)
+    months = [
+        monthly_form.CoverMonth(key, october if key.month == 10 else None, key.has_ended(today))
+        for key in keys
+    ]
+    doc = monthly_form.bundle(
+        "สรุปผลการดำเนินการจัดซื้อจัดจ้างรายเดือน รอบ 6 เดือนแรก ปีงบประมาณ พ.ศ. 2570",
+        months,
+        agency=SCHOOL.name,
+        created=None,
+        as_of=today,
+    )
+    lines = cover_text(renderer().render(doc, emblem=EMBLEM))
+    state = {key.label: next(line for line in lines if line.startswith(thai(key.label))) for key in keys}
+    published = f"{thai('5/2570 ลงวันที่')} {format_date_full(october.announced_on)} ๑ ๔,๕๐๐.๐๐"
+    assert state[keys[0].label].split()[3:] == published.split()
+    assert state[keys[1].label].split()[3:] == ["ยังไม่เผยแพร่", "-", "-"]
+    assert all(state[key.label].split()[3:] == ["ยังไม่สิ้นเดือน", "-", "-"] for key in keys[2:])
+    assert "ข้อมูล ณ วันที่ ๔ ธันวาคม พ.ศ. ๒๕๖๙" in lines
+    assert thai("รวมเดือนที่เผยแพร่แล้ว 1 4,500.00") in lines
+    # The note speaks of the months listed, not of "this month".
+    note = " ".join(lines[lines.index(next(line for line in lines if line.startswith("หมายเหตุ"))) :])
+    assert "รายการของแต่ละเดือนนับตามวันที่ของสัญญาหรือข้อตกลง" in note and "เดือนนี้" not in note
+
+
+def test_a_complete_bundle_has_no_day_on_its_cover() -> None:
+    # Every month published: nothing changes with the day, nor do the bytes.
+    march = summary(month_of(2))
+    months = [monthly_form.CoverMonth(MonthKey(2026, 3), march, True)]
+    doc = monthly_form.bundle("ชุดทดสอบ", months, agency=SCHOOL.name, created=None, as_of=date(2026, 12, 4))
+    lines = cover_text(renderer().render(doc, emblem=EMBLEM))
+    assert not any(line.startswith("ข้อมูล ณ วันที่") for line in lines)
+    assert thai("รวม 2 3,000.00") in lines

@@ -202,15 +202,20 @@ def bundle_of(name: str) -> Bundle:
     return found
 
 
-async def bundle_summaries(school_id: int, year_be: int, name: str, today: date) -> list[Announcement]:
-    """The published summaries of the bundle's months, in the order of the fiscal year."""
+async def bundle_months(school_id: int, year_be: int, name: str, today: date) -> list[Month]:
+    """The bundle's months, in the order of the fiscal year, as the public sees them ``today``; not
+    found while none of them has a published summary."""
     bundle = bundle_of(name)
     months = await months_of_year(school_id, year_be, today, public=True)
-    chosen = [months[i - 1].published for i in bundle.months]
-    found = [a for a in chosen if a is not None]
-    if not found:
+    chosen = [months[i - 1] for i in bundle.months]
+    if not any(m.published for m in chosen):
         raise NotFound(f"สรุปผลการจัดซื้อจัดจ้างรายเดือนที่เผยแพร่แล้วของ{bundle.title} ปีงบประมาณ พ.ศ. {year_be}")
-    return found
+    return chosen
+
+
+async def bundle_summaries(school_id: int, year_be: int, name: str, today: date) -> list[Announcement]:
+    """The published summaries of the bundle's months, in the order of the fiscal year."""
+    return [m.published for m in await bundle_months(school_id, year_be, name, today) if m.published]
 
 
 def bundle_title(name: str, year_be: int) -> str:
@@ -218,8 +223,9 @@ def bundle_title(name: str, year_be: int) -> str:
 
 
 class _Cache:
-    """Bundles by (school, year, bundle, kind of file, the ids of its summaries): the same published
-    summaries always make the same bytes, so a server keeps the last few it made."""
+    """Bundles by (school, year, bundle, kind of file, the ids of its summaries and, while a month is
+    missing, the day): the same published summaries always make the same bytes, so a server keeps
+    the last few it made."""
 
     def __init__(self, limit: int = 16) -> None:
         self.limit = limit
@@ -250,15 +256,20 @@ def _created(summaries: list[Announcement]) -> datetime:
 async def bundle_pdf(school: School, year_be: int, name: str, today: date, *, base_url: str) -> bytes:
     """The bundle's PDF, its pages footed with the year's public page under ``base_url`` (the
     serving app's, as an approval passes its own to the announcement it publishes)."""
-    summaries = await bundle_summaries(school.id, year_be, name, today)
-    key = (school.id, year_be, name, "pdf", tuple(a.id for a in summaries), base_url)
+    months = await bundle_months(school.id, year_be, name, today)
+    cover = [monthly_form.CoverMonth(m.key, m.published, m.key.has_ended(today)) for m in months]
+    summaries = [m.summary for m in cover if m.summary is not None]
+    # A bundle with a month missing says how things stood the day it was made.
+    as_of = today if len(summaries) < len(cover) else None
+    key = (school.id, year_be, name, "pdf", tuple(a.id for a in summaries), as_of, base_url)
     data = _cache.get(key)
     if data is None:
         doc = monthly_form.bundle(
             bundle_title(name, year_be),
-            summaries,
+            cover,
             agency=school.name,
             created=_created(summaries),
+            as_of=today,
             public_url=urls.MONTHLY.absolute(base_url, slug=school.slug, year=year_be),
         )
         data = await pdf.render_document(school, doc)

@@ -1,5 +1,6 @@
 """A monthly summary as an official document (แบบ สขร.1, domain.md §3), from its frozen rows only; and
-the bundles (a quarter, the first six months, the year): a cover, then each published month's form.
+the bundles (a quarter, the first six months, the year): a cover listing every month of the bundle,
+then each published month's form.
 
 Thai digits and Buddhist-era dates wherever a person reads a figure; tax IDs and e-GP numbers do not
 appear in the form's nine columns (the spreadsheets carry them, whole, in Arabic digits).
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from prakat.announcements.monthly import NOTHING, result_set
 from prakat.announcements.schemas import Announcement
@@ -17,7 +19,7 @@ from prakat.announcements.subjects import work_title
 from prakat.documents.digits import thai
 from prakat.documents.model import Column, OfficialDocument, Signer, Table
 from prakat.documents.tables import room
-from prakat.results import MONTH_RULE_TEXT, ResultRow, totals
+from prakat.results import MONTH_RULE_TEXT, MONTHS_RULE_TEXT, MonthKey, ResultRow, totals
 from prakat.rules import AnnouncementKind
 from prakat.thai import format_baht, format_date_full, format_date_short, thai_month_name
 
@@ -184,46 +186,64 @@ COVER_COLUMNS = (
     Column(title="จำนวนรายการ", width="16%", numeric=True),
     Column(title="ราคาที่ตกลงซื้อหรือจ้างรวม (บาท)", width="28%", numeric=True),
 )
+# What the cover says of a month without a published summary, as the year's public page does.
+NOT_ENDED = "ยังไม่สิ้นเดือน"
+NOT_PUBLISHED = "ยังไม่เผยแพร่"
+
+
+class CoverMonth(NamedTuple):
+    """A month of a bundle, as of the day the bundle is made."""
+
+    key: MonthKey
+    summary: Announcement | None  # its published summary
+    ended: bool
 
 
 def bundle(
     title: str,
-    summaries: Sequence[Announcement],
+    months: Sequence[CoverMonth],
     *,
     agency: str,
     created: datetime | None,
+    as_of: date,
     public_url: str = "",
 ) -> OfficialDocument:
-    """One PDF for what assessors open: a cover listing the months, then each published month's form,
-    in the order of the fiscal year. ``summaries`` are published monthly summaries, one per month;
-    ``public_url`` is the year's public page of monthly summaries, at the foot of every page."""
+    """One PDF for what assessors open: a cover listing every month of the bundle, then each published
+    month's form, in the order of the fiscal year. The cover gives each month its published summary's
+    number and date, or says it has not ended or has no published summary yet, as of ``as_of`` (the
+    day the bundle is made), which it prints while a month is missing; ``public_url`` is the year's
+    public page of monthly summaries, at the foot of every page."""
+    summaries = [m.summary for m in months if m.summary is not None]
     parts = [document(a, agency=agency) for a in summaries]
     cover_rows = []
-    count, total = 0, None
-    for a in summaries:
-        found = result_set(a.snapshot or {})
-        sums = totals(found.rows)
+    count, total = 0, Decimal(0)
+    for month in months:
+        a = month.summary
+        if a is None:
+            state = NOT_PUBLISHED if month.ended else NOT_ENDED
+            cover_rows.append((thai(month.key.label), state, "-", "-"))
+            continue
+        sums = totals(result_set(a.snapshot or {}).rows)
         count += sums.count
-        total = sums.agreed_price if total is None else total + sums.agreed_price
-        key = found.month_key
-        assert key is not None
+        total += sums.agreed_price
         cover_rows.append(
             (
-                thai(key.label),
+                thai(month.key.label),
                 thai(f"{a.number} ลงวันที่ ") + format_date_full(a.announced_on),
                 thai(str(sums.count)) if sums.count else NOTHING,
                 _baht(sums.agreed_price) if sums.count else "-",
             )
         )
-    if cover_rows:
-        cover_rows.append(("", "รวม", thai(str(count)), _baht(total)))
+    complete = len(summaries) == len(months)
+    if summaries:
+        cover_rows.append(("", "รวม" if complete else "รวมเดือนที่เผยแพร่แล้ว", thai(str(count)), _baht(total)))
     return OfficialDocument(
         template=TEMPLATE,
         label=AnnouncementKind.MONTHLY_SUMMARY.label,
         agency=agency,
         subject=thai(title),
-        paragraphs=(f"หมายเหตุ: {MONTH_RULE_TEXT}",),
-        date_line="",
+        paragraphs=(f"หมายเหตุ: {MONTHS_RULE_TEXT}",),
+        date_line="" if complete else f"ข้อมูล ณ วันที่ {format_date_full(as_of)}",
         signer=Signer(name="", position=""),
         attachment=Table(title="", columns=COVER_COLUMNS, rows=tuple(cover_rows)),
         title=f"แบบ สขร.1 {title} {agency}",

@@ -7,7 +7,7 @@ exports can take these types. Reading the rows from the records is a service's j
 (:func:`prakat.procurements.results.results_of_year`).
 """
 
-from prakat.results.months import MONTH_RULE_TEXT, MonthKey, month_date_of, month_of
+from prakat.results.months import MONTH_RULE_TEXT, MONTHS_RULE_TEXT, MonthKey, month_date_of, month_of
 from prakat.results.rows import (
     BidRow,
     ResultRow,
@@ -21,6 +21,7 @@ from prakat.results.rows import (
 )
 
 __all__ = [
+    "MONTHS_RULE_TEXT",
     "MONTH_RULE_TEXT",
     "BidRow",
     "MonthKey",

@@ -24,9 +24,10 @@ from typing import NamedTuple
 
 from prakat.thai import fiscal_year_months, fiscal_year_of, thai_month_name
 
-MONTH_RULE_TEXT = (
-    "รายการในเดือนนี้นับตามวันที่ของสัญญาหรือข้อตกลง (ใบสั่งซื้อ/ใบสั่งจ้าง) หากไม่มีสัญญาหรือข้อตกลงเป็นหนังสือ นับตามวันที่คัดเลือกผู้ชนะ"
-)
+_RULE = "นับตามวันที่ของสัญญาหรือข้อตกลง (ใบสั่งซื้อ/ใบสั่งจ้าง) หากไม่มีสัญญาหรือข้อตกลงเป็นหนังสือ นับตามวันที่คัดเลือกผู้ชนะ"
+MONTH_RULE_TEXT = f"รายการในเดือนนี้{_RULE}"
+# The same rule under a list of several months (the cover of a bundle of monthly summaries).
+MONTHS_RULE_TEXT = f"รายการของแต่ละเดือน{_RULE}"
 
 
 class MonthKey(NamedTuple):
