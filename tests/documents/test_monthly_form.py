@@ -149,11 +149,19 @@ def raw_lines(data: bytes) -> list[str]:
 NUMBER_JOIN = re.compile(r": [๐-๙0-9,.]+\|[๐-๙0-9,.()]+$")
 
 
+# A name without spaces wider than its cell: it has to break, between the segmenter's words.
+WIDE = "ร้านหนองบัวป้ายและการพิมพ์ดิจิทัลออฟเซ็ท"
+
+
 def names_month() -> list[ResultRow]:
-    """Every demo vendor with a word libthai breaks, bidding and winning, in columns 6 and 7."""
+    """Every demo vendor with a word libthai breaks, bidding and winning, in columns 6 and 7; then
+    a winner whose name is one word wider than the cell."""
     return [
-        purchase(n, date(2026, 3, n), f"{n * 1000}.00", vendors=(*VENDORS[n - 1 :], *VENDORS[: n - 1]))
-        for n in range(1, len(VENDORS) + 1)
+        *(
+            purchase(n, date(2026, 3, n), f"{n * 1000}.00", vendors=(*VENDORS[n - 1 :], *VENDORS[: n - 1]))
+            for n in range(1, len(VENDORS) + 1)
+        ),
+        purchase(len(VENDORS) + 1, date(2026, 3, 20), "900.00", vendors=(WIDE,)),
     ]
 
 
@@ -167,10 +175,12 @@ def test_vendor_names_break_only_between_their_words() -> None:
     # of the next can make a word ("วันที่" then "รวม").
     assert [j for j in bad if any(j.split(": ", 1)[1].replace("|", "") in name for name in VENDORS)] == []
     # Each name is printed whole, its words in order, in column 7 of its row.
-    rows = [r for _, texts, _ in table_rows(data) for r in texts if r[0] and r[0] != "ลำดับ"]
-    assert [r[6].split()[:-2] for r in rows if r[0][0] in "๑๒๓๔๕๖๗๘๙"] == [
-        VENDORS[n].split() for n in range(len(VENDORS))
-    ]
+    pages = table_rows(data)
+    rows = [r for _, texts, _ in pages for r in texts if r[0] and r[0][0] in "๑๒๓๔๕๖๗๘๙"]
+    assert [r[6].split()[:-2] for r in rows[:-1]] == [name.split() for name in VENDORS]
+    # The wide name breaks inside its cell, not past it.
+    assert "".join(rows[-1][6].split()[:-2]) == WIDE and rows[-1][6].count("\n") >= 2
+    assert [spill for page, _, boxes in pages for spill in spilled(page, boxes)] == []
 
 
 def month_of(count: int) -> list[ResultRow]:
