@@ -66,6 +66,10 @@ FIELD_WORDS: Final[frozenset[str]] = frozenset(
         # vendors
         "ผู้ประกอบการ", "ห้างหุ้นส่วนจำกัด", "บริษัท", "ศึกษาภัณฑ์", "ขายส่ง", "ขายปลีก",
         "ให้บริการ",
+        # transliterated words of vendors' names that PyThaiNLP splits (ดิส|ท|ริ|บิ|วชั่น): a name's
+        # word too wide for its table cell breaks between the segmenter's words
+        "ดิสทริบิวชั่น", "เอ็ดดูเคชั่น", "ทรานสปอร์ต", "คอนสตรัคชั่น", "เอ็นจิเนียริ่ง", "พริ้นติ้ง",
+        "ออฟเซ็ท",
         # money and tax
         "ภาษีมูลค่าเพิ่ม", "เลขประจำตัวผู้เสียภาษี", "เลขประจำตัวผู้เสียภาษีอากร", "ทั้งสิ้น",
         "ได้รับ", "บาท", "บาทถ้วน", "สตางค์",
