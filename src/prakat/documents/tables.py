@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
-
 from prakat.documents.model import Column, Table
 from prakat.fonts import SARABUN_DIR
 from prakat.thai.segment import segment
@@ -41,6 +39,11 @@ class Layout(NamedTuple):
 
 @functools.cache
 def _advances(bold: bool) -> tuple[dict[int, int], float]:
+    # Imported when a table is measured (in the render worker, or where a document is built), not
+    # by whatever imports this module: a server process never loads fontTools
+    # (tests/test_server_footprint.py).
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
     font = TTFont(SARABUN_DIR / ("Sarabun-Bold.ttf" if bold else "Sarabun-Regular.ttf"), lazy=True)
     metrics = font["hmtx"].metrics
     per_char = {code: metrics[glyph][0] for code, glyph in font.getBestCmap().items()}
