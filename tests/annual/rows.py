@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from prakat.annual.texts import Part
+from prakat.documents.model import OfficialDocument, Signer
 from prakat.results import ResultRow, SchoolInfo
 from prakat.results.rows import rows_to_builtins
 from prakat.thai import fiscal_year_of
@@ -99,3 +100,26 @@ def content(
         "on_time_rule": "ประกาศผู้ชนะภายใน 3 วัน",
         "officer": {"name": "นายพัสดุ ทดสอบ", "position": "เจ้าหน้าที่พัสดุ"},
     }
+
+
+def report_document(
+    rows: list[ResultRow], *, signer: Signer, published: datetime, public_url: str = ""
+) -> OfficialDocument:
+    """The annual report of ``rows`` as an official document (prakat.annual.document), number 9/2570,
+    signed by ``signer`` on ``published``'s day."""
+    from prakat.annual import document as annual_document
+
+    return annual_document.document(
+        snapshot={
+            "annual": content(rows),
+            "school": {"name": SCHOOL.name, "area_office": SCHOOL.area_office},
+        },
+        subject="รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2569",
+        number="9/2570",
+        day=published.date(),
+        signer=signer,
+        agency=SCHOOL.name,
+        created=published,
+        filename="annual.pdf",
+        public_url=public_url,
+    )

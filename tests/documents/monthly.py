@@ -55,9 +55,15 @@ def purchase(
 
 
 def summary(
-    rows: list[ResultRow], *, year: int = 2026, month: int = 3, number: str = "30/2569"
+    rows: list[ResultRow],
+    *,
+    year: int = 2026,
+    month: int = 3,
+    number: str = "30/2569",
+    published: datetime = PUBLISHED,
+    director: str = DIRECTOR,
 ) -> Announcement:
-    """The published summary of ``month`` (C.E. ``year``) listing ``rows``."""
+    """The published summary of ``month`` (C.E. ``year``) listing ``rows``, signed by ``director``."""
     year_be = year + 543 + (1 if month >= 10 else 0)
     label = monthly.subject(year_be, month)
     content = {
@@ -75,21 +81,21 @@ def summary(
         subject=label,
         body="",
         number=number,
-        announced_on=PUBLISHED.date(),
+        announced_on=published.date(),
         status="published",
         procurement_id=None,
         plan_id=None,
         supersedes_id=None,
         quarter=None,
         month=month,
-        signer_name=DIRECTOR,
+        signer_name=director,
         signer_position=f"ผู้อำนวยการ{SCHOOL.name}",
         signer_delegation="",
         snapshot={"month_summary": content},
         pdf_sha256=None,
         sequence=1,
-        published_at=PUBLISHED,
-        created_at=PUBLISHED,
+        published_at=published,
+        created_at=published,
         prepared_by=None,
         submitted_at=None,
         reviewed_by=None,

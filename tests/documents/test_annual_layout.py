@@ -14,11 +14,10 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from prakat.annual import document as annual_document
 from prakat.documents.model import OfficialDocument, Signer
 from prakat.documents.render import Renderer
 from prakat.thai import line_breaks_ok, pdftotext_lines
-from tests.annual.rows import SCHOOL, content, row
+from tests.annual.rows import SCHOOL, report_document, row
 from tests.documents.monthly import VENDORS
 from tests.documents.test_verify import CM
 from tests.factories import EMBLEM
@@ -40,17 +39,7 @@ def report() -> OfficialDocument:
         )
         for n in range(1, 21)
     ]
-    school = {"name": SCHOOL.name, "area_office": SCHOOL.area_office}
-    return annual_document.document(
-        snapshot={"annual": content(rows), "school": school},
-        subject="รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2569",
-        number="9/2570",
-        day=PUBLISHED.date(),
-        signer=DIRECTOR,
-        agency=SCHOOL.name,
-        created=PUBLISHED,
-        filename="annual.pdf",
-    )
+    return report_document(rows, signer=DIRECTOR, published=PUBLISHED)
 
 
 @cache

@@ -12,12 +12,10 @@ import pytest
 import zxingcpp
 
 from prakat.announcements import monthly_form
-from prakat.announcements.schemas import Announcement
-from prakat.annual import document as annual_document
 from prakat.documents.model import OfficialDocument, Signer
-from prakat.results import rows_to_builtins
 from prakat.settings import Settings
-from tests.annual.rows import SCHOOL, content, row
+from tests.annual.rows import SCHOOL, report_document, row
+from tests.documents.monthly import summary
 from tests.documents.test_verify import CM, page_png, renderer, words
 
 pytestmark = pytest.mark.usefixtures("patched")
@@ -29,58 +27,11 @@ ROWS = [row(n, date(2025, 11, 3 + n % 20), agreed=str(9000 + n)) for n in range(
 
 
 def annual_doc() -> OfficialDocument:
-    school = {"name": SCHOOL.name, "area_office": SCHOOL.area_office}
-    return annual_document.document(
-        snapshot={"annual": content(ROWS), "school": school},
-        subject="รายงานผลการจัดซื้อจัดจ้างประจำปีงบประมาณ พ.ศ. 2569",
-        number="9/2570",
-        day=PUBLISHED.date(),
-        signer=DIRECTOR,
-        agency=SCHOOL.name,
-        created=PUBLISHED,
-        filename="annual.pdf",
-        public_url=URL,
-    )
+    return report_document(ROWS, signer=DIRECTOR, published=PUBLISHED, public_url=URL)
 
 
 def monthly_doc() -> OfficialDocument:
-    summary = {
-        "year_be": 2569,
-        "month_year": 2025,
-        "month": 11,
-        "school": {f: getattr(SCHOOL, f) for f in SCHOOL.__struct_fields__},
-        "rows": rows_to_builtins(ROWS),
-    }
-    a = Announcement(
-        id=77,
-        school_id=1,
-        year_be=2569,
-        kind="monthly_summary",
-        subject="สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน พฤศจิกายน พ.ศ. 2568",
-        body="",
-        number="3/2569",
-        announced_on=date(2025, 12, 2),
-        status="published",
-        procurement_id=None,
-        plan_id=None,
-        supersedes_id=None,
-        quarter=None,
-        month=11,
-        signer_name=DIRECTOR.name,
-        signer_position=DIRECTOR.position,
-        signer_delegation="",
-        snapshot={"month_summary": summary},
-        pdf_sha256=None,
-        sequence=1,
-        published_at=PUBLISHED,
-        created_at=PUBLISHED,
-        prepared_by=None,
-        submitted_at=None,
-        reviewed_by=None,
-        reviewed_at=None,
-        approved_by=None,
-        return_comment="",
-    )
+    a = summary(ROWS, year=2025, month=11, number="3/2569", published=PUBLISHED, director=DIRECTOR.name)
     return monthly_form.document(a, agency=SCHOOL.name, public_url=URL)
 
 
