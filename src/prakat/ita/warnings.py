@@ -3,6 +3,7 @@
   after it ends, for the current fiscal year and the one before (where the school has records);
 - the annual report an item of the school's current criteria asks for, not yet published once that
   item's assessment window has opened (``opens_on``, item data);
+- an assessment year (the current fiscal year's) without criteria yet: the admin adds it;
 - a month whose published summary (or the one awaiting approval) no longer matches the records, in
   the same two fiscal years (prakat.announcements.monthly_changes): the assessor compares it with the
   announcements."""
@@ -32,6 +33,13 @@ async def warnings(school: School, today: date) -> list[str]:
         variant = await criteria.variant_for(school.id, current, school.ita_variant)
     except NotFound:
         variant = None
+        if current not in await criteria.years(school.id):
+            # A new assessment year's criteria come out during the fiscal year: until the admin adds
+            # them, this year's summaries count on no ITA page.
+            late.append(
+                f"ยังไม่มีเกณฑ์การประเมิน ITA ปี พ.ศ. {current} ในระบบ จึงยังตรวจความพร้อมของปีนี้ไม่ได้ "
+                "ผู้ดูแลระบบเพิ่มได้ที่ “เกณฑ์ ITA” (คัดลอกจากปีก่อน แล้วแก้ให้ตรงกับคู่มือการประเมินของปีนั้น)"
+            )
     reports = {
         (item, item.covers.fiscal_year(current))
         for item in (variant.items if variant else ())
