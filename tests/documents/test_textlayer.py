@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -601,3 +602,11 @@ def test_split_cluster(text: str, current: list[str], pieces: list[str]) -> None
 def test_split_cluster_needs_a_glyph() -> None:
     with pytest.raises(ValueError, match="glyph"):
         split_cluster("ำ", [])
+
+
+@pytest.mark.parametrize(("move", "count"), [("-49", 1), ("-50", 1), ("-51", 2), ("-100", 2), ("-151", 4)])
+def test_a_long_move_is_written_in_steps_of_at_most_a_twentieth_of_an_em(move: str, count: int) -> None:
+    # A move after a mark drawn shifted left: steps of at most 0.05 em (50 thousandths), adding up.
+    steps = [Decimal(s.decode()) for s in textlayer._in_steps(move.encode()).split()]
+    assert len(steps) == count and sum(steps) == Decimal(move)
+    assert all(abs(s) <= 50 for s in steps)

@@ -86,6 +86,7 @@ order, CMaps are written sorted).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -400,7 +401,7 @@ def _moves_between(
 def _in_steps(number: bytes) -> bytes:
     """A TJ move as moves of at most :data:`_STEP` each, adding up to it exactly."""
     value = Decimal(number.decode())
-    count = int(-(-abs(value) // _STEP))
+    count = math.ceil(abs(value) / _STEP)
     if count < 2:
         return number
     step = (value / count).quantize(Decimal("0.001"))
