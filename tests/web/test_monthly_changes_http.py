@@ -75,8 +75,8 @@ async def test_a_late_purchase_is_named_until_a_correction_freezes_it(client: ht
     alerts, dashboard = await pages()
     assert alerts["month-11"] == ["จ้างซ่อมประตู: บันทึกเพิ่มหลังจัดทำสรุปผล"]
     assert [line for line in dashboard if STALE in line] == [
-        "สรุปผลการจัดซื้อจัดจ้างเดือนพฤศจิกายน พ.ศ. 2568 ที่เผยแพร่แล้วไม่ตรงกับข้อมูลปัจจุบัน "
-        "(1 รายการ: จ้างซ่อมประตู: บันทึกเพิ่มหลังจัดทำสรุปผล) ควรจัดทำฉบับแก้ไข"
+        "เดือนพฤศจิกายน พ.ศ. 2568: สรุปผลที่เผยแพร่แล้วไม่ตรงกับข้อมูลปัจจุบัน ควรจัดทำฉบับแก้ไข "
+        "(1 รายการ: จ้างซ่อมประตู: บันทึกเพิ่มหลังจัดทำสรุปผล)"
     ]
     own_page = (await client.get(urls.WS_ANNOUNCEMENT.url(announcement_id=november.id))).text
     assert summary_alert(own_page) == ["จ้างซ่อมประตู: บันทึกเพิ่มหลังจัดทำสรุปผล"]
@@ -89,6 +89,9 @@ async def test_a_late_purchase_is_named_until_a_correction_freezes_it(client: ht
     assert correction.supersedes_id == november.id
     alerts, dashboard = await pages()
     assert alerts["month-11"] == [] and not [line for line in dashboard if STALE in line]
+    # Nor does the published one's page ask for a correction already under way.
+    own_page = (await client.get(urls.WS_ANNOUNCEMENT.url(announcement_id=november.id))).text
+    assert summary_alert(own_page) == []
     await announcements.submit(actor, correction.id)
     assert (await pages())[0]["month-11"] == []
 
@@ -100,8 +103,8 @@ async def test_a_late_purchase_is_named_until_a_correction_freezes_it(client: ht
     alerts, dashboard = await pages()
     assert alerts["month-12"] == ["ซื้อหมึกพิมพ์: บันทึกเพิ่มหลังจัดทำสรุปผล"]
     assert [line for line in dashboard if STALE in line] == [
-        "สรุปผลการจัดซื้อจัดจ้างเดือนธันวาคม พ.ศ. 2568 ที่รออนุมัติไม่ตรงกับข้อมูลปัจจุบัน "
-        "(1 รายการ: ซื้อหมึกพิมพ์: บันทึกเพิ่มหลังจัดทำสรุปผล) ควรจัดทำฉบับแก้ไข"
+        "เดือนธันวาคม พ.ศ. 2568: สรุปผลที่รออนุมัติไม่ตรงกับข้อมูลปัจจุบัน ควรส่งกลับเพื่อจัดทำใหม่ "
+        "(1 รายการ: ซื้อหมึกพิมพ์: บันทึกเพิ่มหลังจัดทำสรุปผล)"
     ]
     pending = html.fromstring((await client.get(urls.WS_ANNOUNCEMENT.url(announcement_id=december.id))).text)
     alert = pending.get_element_by_id("month-changes")

@@ -19,13 +19,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from prakat.announcements import monthly
-from prakat.announcements import service as announcements
 from prakat.announcements.monthly_form import row_cells
 from prakat.announcements.schemas import Announcement
 from prakat.announcements.subjects import work_title
+from prakat.db import tables as t
 from prakat.procurements.results import results_of_year
 from prakat.results import MonthKey, ResultRow
-from prakat.workflow import EDITABLE, AnnouncementStatus
+from prakat.workflow import EDITABLE, IN_FLOW, AnnouncementStatus
 
 ADDED = "บันทึกเพิ่มหลังจัดทำสรุปผล"
 CHANGED = "ข้อมูลเปลี่ยนหลังจัดทำสรุปผล"
@@ -79,18 +79,38 @@ def summary_changes(
     return changes(frozen.rows, current.get(key, ()))
 
 
+def note(published: bool) -> str:
+    """What the officer and the director are told of a summary that differs from the records: a
+    published one is corrected by a new revision; one awaiting approval is sent back and made again."""
+    if published:
+        return "สรุปผลที่เผยแพร่แล้วไม่ตรงกับข้อมูลปัจจุบัน ควรจัดทำฉบับแก้ไข"
+    return "สรุปผลที่รออนุมัติไม่ตรงกับข้อมูลปัจจุบัน ควรส่งกลับเพื่อจัดทำใหม่"
+
+
 async def changes_of(school_id: int, summary: Announcement) -> tuple[Change, ...]:
     """How a monthly summary that has frozen its rows (submitted or reviewed, or the newest
-    published one of its month) differs from the records now. A draft shows the records as they
-    are, so it has none; nor has a published summary that a later one has replaced."""
-    if summary.kind != monthly.MONTHLY.value or summary.snapshot is None:
+    published one of its month while no correction is under way) differs from the records now. A
+    draft shows the records as they are, so it has none; nor has a published summary that a later
+    one has replaced or that a correction in the flow is about to replace."""
+    if summary.kind != monthly.MONTHLY.value or summary.snapshot is None or summary.month is None:
         return ()
     if summary.status in EDITABLE:
         return ()
     if summary.status == AnnouncementStatus.PUBLISHED:
-        newest = await announcements.list_announcements(
-            school_id, year_be=summary.year_be, statuses=(AnnouncementStatus.PUBLISHED,)
-        )  # newest first
-        if next(a.id for a in newest if a.kind == summary.kind and a.month == summary.month) != summary.id:
-            return ()
+        of_month = (
+            t.Announcement.select(t.Announcement.id, t.Announcement.status)
+            .where(
+                (t.Announcement.school == school_id)
+                & (t.Announcement.kind == summary.kind)
+                & (t.Announcement.month == summary.month)
+                & (t.Announcement.fiscal_year.year_be == summary.year_be)
+                & t.Announcement.status.is_in([AnnouncementStatus.PUBLISHED, *IN_FLOW])
+            )
+            .order_by(t.Announcement.sequence, ascending=False)
+        )
+        found = await of_month
+        if any(r["status"] != AnnouncementStatus.PUBLISHED for r in found):
+            return ()  # a correction is under way
+        if next(r["id"] for r in found) != summary.id:
+            return ()  # replaced
     return summary_changes(summary, await rows_by_month(school_id, summary.year_be))

@@ -113,6 +113,10 @@ class Month:
     # (no correction under way) or the one awaiting approval (prakat.announcements.monthly_changes).
     changes: tuple[monthly_changes.Change, ...] = ()
 
+    @property
+    def changes_note(self) -> str:
+        return monthly_changes.note(self.state == MonthState.PUBLISHED)
+
 
 def sheet_name(key: MonthKey) -> str:
     return f"{THAI_MONTHS_ABBR[key.month - 1]} {(key.year + 543) % 100:02d}"

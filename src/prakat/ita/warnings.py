@@ -58,11 +58,10 @@ async def warnings(school: School, today: date) -> list[str]:
     for year_be in sorted(known):
         for m in await monthly_files.months_of_year(school.id, year_be, today):
             if m.changes:
+                more = " และอื่น ๆ" if len(m.changes) > 1 else ""
                 late.append(
-                    f"สรุปผลการจัดซื้อจัดจ้างเดือน{m.key.label} "
-                    f"{'ที่เผยแพร่แล้ว' if m.state == monthly_files.MonthState.PUBLISHED else 'ที่รออนุมัติ'}"
-                    f"ไม่ตรงกับข้อมูลปัจจุบัน ({len(m.changes)} รายการ: {m.changes[0].text}"
-                    f"{' และอื่น ๆ' if len(m.changes) > 1 else ''}) ควรจัดทำฉบับแก้ไข"
+                    f"เดือน{m.key.label}: {m.changes_note} "
+                    f"({len(m.changes)} รายการ: {m.changes[0].text}{more})"
                 )
     for item, year_be in sorted(reports, key=lambda pair: pair[0].position):
         if not any(a.kind == check.ANNUAL_KIND and a.year_be == year_be for a in found):
