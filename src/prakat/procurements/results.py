@@ -76,7 +76,9 @@ async def _announced(school_id: int, procurement_ids: Iterable[int]) -> _Announc
     )
     published = (t.Announcement.school == school_id) & (t.Announcement.status == AnnouncementStatus.PUBLISHED)
     for r in await t.Announcement.select(*columns).where(
-        published & t.Announcement.kind.is_in(sorted(k.value for k in WINNER_KINDS))
+        published
+        & t.Announcement.kind.is_in(sorted(k.value for k in WINNER_KINDS))
+        & t.Announcement.procurement.is_in(sorted(ids))
     ):
         if r["procurement"] in ids:
             found.add(r["procurement"], r["announced_on"], r["published_at"], r["kind"], r["number"])
@@ -180,11 +182,9 @@ async def results_of_year(
     only), in the order of the form."""
     key = MonthKey.in_fiscal_year(year_be, month) if month is not None else None
     live = {s.value for s in ProcurementStatus if s is not ProcurementStatus.CANCELLED}
-    found = [
-        p
-        for year in (year_be - 1, year_be, year_be + 1)
-        for p in await list_procurements(school_id, year_be=year, statuses=live)
-    ]
+    # A result of the year may have been entered under the year before (requested in September,
+    # contracted in October) or after: the three years in one listing.
+    found = await list_procurements(school_id, years=(year_be - 1, year_be, year_be + 1), statuses=live)
     chosen = []
     for p in found:
         if p.award is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
@@ -416,15 +416,19 @@ async def list_procurements(
     school_id: int,
     *,
     year_be: int | None = None,
+    years: Collection[int] | None = None,
     statuses: set[str] | None = None,
     ids: list[int] | None = None,
 ) -> list[Procurement]:
-    """Procurements with bids and award, oldest request first; three queries whatever the count."""
+    """Procurements with bids and award, oldest request first; three queries whatever the count.
+    ``year_be`` or ``years``: entered under that fiscal year, or any of those."""
     query = t.Procurement.select(*t.Procurement.all_columns(), t.Procurement.fiscal_year.year_be).where(
         t.Procurement.school == school_id
     )
     if year_be is not None:
         query = query.where(t.Procurement.fiscal_year.year_be == year_be)
+    if years is not None:
+        query = query.where(t.Procurement.fiscal_year.year_be.is_in(sorted(years)))
     if statuses:
         query = query.where(t.Procurement.status.is_in(sorted(statuses)))
     if ids is not None:
