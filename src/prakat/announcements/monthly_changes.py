@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol, TypeVar
 
 from prakat.announcements import monthly
 from prakat.announcements.monthly_form import row_cells
@@ -25,7 +26,7 @@ from prakat.announcements.subjects import work_title
 from prakat.db import tables as t
 from prakat.procurements.results import results_of_year
 from prakat.results import MonthKey, ResultRow
-from prakat.workflow import EDITABLE, IN_FLOW, AnnouncementStatus
+from prakat.workflow import IN_FLOW, PENDING, AnnouncementStatus
 
 ADDED = "บันทึกเพิ่มหลังจัดทำสรุปผล"
 CHANGED = "ข้อมูลเปลี่ยนหลังจัดทำสรุปผล"
@@ -87,30 +88,48 @@ def note(published: bool) -> str:
     return "สรุปผลที่รออนุมัติไม่ตรงกับข้อมูลปัจจุบัน ควรส่งกลับเพื่อจัดทำใหม่"
 
 
+class _Summary(Protocol):
+    @property
+    def status(self) -> str: ...
+
+
+A = TypeVar("A", bound=_Summary)
+
+
+def compared(published: A | None, in_flow: A | None) -> A | None:
+    """Of a month's newest published summary and its summary in the flow (one at most), the one whose
+    frozen rows the records should still match: the one awaiting approval; none while a draft (or a
+    returned one) is being made, as it shows the records as they are; else the published one."""
+    if in_flow is not None:
+        return in_flow if in_flow.status in PENDING else None
+    return published
+
+
+class _Ref(NamedTuple):
+    id: int
+    status: str
+
+
 async def changes_of(school_id: int, summary: Announcement) -> tuple[Change, ...]:
-    """How a monthly summary that has frozen its rows (submitted or reviewed, or the newest
-    published one of its month while no correction is under way) differs from the records now. A
-    draft shows the records as they are, so it has none; nor has a published summary that a later
-    one has replaced or that a correction in the flow is about to replace."""
+    """How a monthly summary differs from the records now, if it is the one of its month that they
+    are compared with (:func:`compared`); nothing for any other (a draft, a published summary a later
+    one has replaced or a correction in the flow is about to replace)."""
     if summary.kind != monthly.MONTHLY.value or summary.snapshot is None or summary.month is None:
         return ()
-    if summary.status in EDITABLE:
-        return ()
-    if summary.status == AnnouncementStatus.PUBLISHED:
-        of_month = (
-            t.Announcement.select(t.Announcement.id, t.Announcement.status)
-            .where(
-                (t.Announcement.school == school_id)
-                & (t.Announcement.kind == summary.kind)
-                & (t.Announcement.month == summary.month)
-                & (t.Announcement.fiscal_year.year_be == summary.year_be)
-                & t.Announcement.status.is_in([AnnouncementStatus.PUBLISHED, *IN_FLOW])
-            )
-            .order_by(t.Announcement.sequence, ascending=False)
+    found = [
+        _Ref(r["id"], r["status"])
+        for r in await t.Announcement.select(t.Announcement.id, t.Announcement.status)
+        .where(
+            (t.Announcement.school == school_id)
+            & (t.Announcement.kind == summary.kind)
+            & (t.Announcement.month == summary.month)
+            & (t.Announcement.fiscal_year.year_be == summary.year_be)
+            & t.Announcement.status.is_in([AnnouncementStatus.PUBLISHED, *IN_FLOW])
         )
-        found = await of_month
-        if any(r["status"] != AnnouncementStatus.PUBLISHED for r in found):
-            return ()  # a correction is under way
-        if next(r["id"] for r in found) != summary.id:
-            return ()  # replaced
+        .order_by(t.Announcement.sequence, ascending=False)
+    ]
+    newest = next((r for r in found if r.status == AnnouncementStatus.PUBLISHED), None)
+    chosen = compared(newest, next((r for r in found if r.status != AnnouncementStatus.PUBLISHED), None))
+    if chosen is None or chosen.id != summary.id:
+        return ()
     return summary_changes(summary, await rows_by_month(school_id, summary.year_be))

@@ -22,7 +22,7 @@ from prakat.results import MonthKey
 from prakat.results.sheets import SheetOf, summary_csv, summary_xlsx
 from prakat.schools.schemas import School
 from prakat.thai import THAI_MONTHS_ABBR
-from prakat.workflow import IN_FLOW, PENDING, AnnouncementStatus
+from prakat.workflow import IN_FLOW, AnnouncementStatus
 
 S = AnnouncementStatus
 
@@ -150,18 +150,11 @@ async def months_of_year(school_id: int, year_be: int, today: date, *, public: b
         return out
     current = await monthly_changes.rows_by_month(school_id, year_be)
     return [
-        replace(m, changes=monthly_changes.summary_changes(frozen, current)) if (frozen := _frozen(m)) else m
+        replace(m, changes=monthly_changes.summary_changes(frozen, current))
+        if (frozen := monthly_changes.compared(m.published, m.in_flow))
+        else m
         for m in out
     ]
-
-
-def _frozen(m: Month) -> Announcement | None:
-    """The summary of the month whose frozen rows the records should still match."""
-    if m.state == MonthState.PUBLISHED:
-        return m.published
-    if m.state in (MonthState.SUBMITTED, MonthState.CORRECTION) and m.in_flow and m.in_flow.status in PENDING:
-        return m.in_flow
-    return None
 
 
 def published_summary(a: Announcement) -> Announcement:

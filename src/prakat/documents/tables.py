@@ -50,7 +50,8 @@ def _advances(bold: bool) -> tuple[dict[int, int], float]:
     return per_char, float(font["head"].unitsPerEm)
 
 
-# The same padding, in cm, for a cell's room.
+# A cell's padding alone (2 × 0.1 cm, in cm), for the room a word has inside it (CELL_EXTRA above adds
+# the borders and a margin to a column's CSS width).
 CELL_PADDING_CM = 0.2
 PT_PER_CM = 72 / 2.54
 
