@@ -26,6 +26,7 @@ from prakat.results import MonthKey, ResultRow
 from prakat.thai import format_baht, format_date_full, line_breaks_ok, pdftotext_lines
 from tests.annual.rows import SCHOOL
 from tests.documents.monthly import DIRECTOR, VENDORS, purchase, summary
+from tests.documents.test_tables import cell_text
 from tests.factories import EMBLEM
 
 pytestmark = pytest.mark.usefixtures("patched")
@@ -84,22 +85,6 @@ def table_rows(data: bytes) -> list[tuple[Any, list[list[str]], list[list[Box | 
             texts = [[cell_text(page, box) for box in r] for r in boxes]
             out.append((page, texts, boxes))
     return out
-
-
-def cell_text(page: Any, box: Box | None) -> str:
-    """The text whose characters' centres lie in ``box``, in drawing order, a new line where the
-    baseline moves down."""
-    if box is None:
-        return ""
-    x0, top, x1, bottom = box
-    text, line = "", None
-    for ch in page.chars:
-        if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and top <= (ch["top"] + ch["bottom"]) / 2 <= bottom:
-            if line is not None and ch["bottom"] > line + ch["size"] / 2:
-                text = text.rstrip() + "\n"
-            line = ch["bottom"] if line is None else max(line, ch["bottom"])
-            text += ch["text"]
-    return text.strip()
 
 
 def spilled(page: Any, boxes: list[list[Box | None]]) -> list[str]:
